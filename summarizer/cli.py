@@ -1,0 +1,123 @@
+"""The command line: parse options, call the library, map errors to exit codes.
+
+Heavy imports (openai, instructor, trafilatura) stay inside the commands so `--help` is fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .errors import SummarizerError
+
+app = typer.Typer(
+    help="Turn news articles into structured, evidence-grounded briefs.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+Inputs = Annotated[list[str], typer.Argument(help="Files, folders, globs, URLs, or - for stdin")]
+Output = Annotated[
+    Path | None, typer.Option("-o", "--output", help="Output file, or folder for many inputs")
+]
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None or str(output) == "-":
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        from .store import write_atomic
+
+        write_atomic(output, text)
+
+
+@app.command()
+def summarize(
+    inputs: Inputs,
+    output: Output = None,
+    fmt: Annotated[str, typer.Option("--format", help="json or md")] = "json",
+    engine: Annotated[str | None, typer.Option(help="auto, llm or extractive")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint")] = None,
+    mode: Annotated[
+        str | None, typer.Option(help="auto, tools, json_schema, json or md_json")
+    ] = None,
+    max_retries: Annotated[int | None, typer.Option(help="Re-asks after a failure")] = None,
+    max_tokens: Annotated[int | None, typer.Option(help="Answer token cap")] = None,
+    timeout: Annotated[float | None, typer.Option(help="Seconds per request")] = None,
+    deadline: Annotated[float | None, typer.Option(help="Seconds per article")] = None,
+    jobs: Annotated[int | None, typer.Option("-j", "--jobs", help="Articles at once")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Bypass the cache")] = False,
+    prompt_dir: Annotated[str | None, typer.Option(help="Folder of prompt templates")] = None,
+) -> None:
+    """Summarize articles into briefs (JSON on stdout unless -o)."""
+    from .config import resolve
+    from .run import summarize_inputs
+
+    if fmt not in ("json", "md"):
+        raise typer.BadParameter("must be json or md", param_hint="--format")
+    flags: dict[str, Any] = dict(
+        engine=engine, model=model, base_url=base_url, mode=mode, max_retries=max_retries,
+        max_tokens=max_tokens, timeout=timeout, deadline=deadline, concurrency=jobs,
+        prompt_dir=prompt_dir, cache=False if no_cache else None,
+    )  # fmt: skip
+    code = summarize_inputs(resolve(flags), inputs, output=output, fmt=fmt)
+    raise typer.Exit(code)
+
+
+@app.command()
+def schema() -> None:
+    """Print the brief's JSON Schema."""
+    from .schema import brief_json_schema
+
+    _emit(json.dumps(brief_json_schema(), indent=2), None)
+
+
+@app.command()
+def extract(
+    input: Annotated[str, typer.Argument(help="A file, URL, or - for stdin")],
+    fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+) -> None:
+    """Print an article as the engines see it."""
+    from .config import resolve
+    from .ingest import load_article
+
+    if fmt not in ("text", "json"):
+        raise typer.BadParameter("must be text or json", param_hint="--format")
+    article = load_article(input, max_bytes=resolve().max_input_bytes)
+    _emit(article.text if fmt == "text" else article.model_dump_json(indent=2), None)
+
+
+def main() -> None:
+    """Console entry point: run the app, turning SummarizerError into one line + exit code."""
+    try:
+        app(standalone_mode=False)
+    except SummarizerError as exc:
+        if os.environ.get("SUMMARIZER_DEBUG") == "1":
+            raise
+        typer.echo(f"summarizer: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("summarizer: interrupted", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        typer.echo("summarizer: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # click usage errors and the unexpected
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if os.environ.get("SUMMARIZER_DEBUG") == "1":
+            raise
+        typer.echo(f"summarizer: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(1)
