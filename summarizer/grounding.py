@@ -203,3 +203,10 @@ def report(quotes: Iterable[Quote], problems: list[str] | None = None) -> Ground
 def all_quotes(brief: Brief) -> list[Quote]:
     """Every evidence quote in a stored brief."""
     return [q for _, item in _items(brief) for q in item.evidence]
+
+
+def iter_evidence(brief: Brief) -> Iterable[tuple[str, Quote]]:
+    """Every evidence quote in a stored brief with its field path (`event.evidence[0]`)."""
+    for path, item in _items(brief):
+        for j, quote in enumerate(item.evidence):
+            yield f"{path}.evidence[{j}]", quote
