@@ -31,9 +31,19 @@ class Article(BaseModel):
     @property
     def stem(self) -> str:
         """A file-name stem for outputs derived from this article."""
-        from pathlib import PurePath
+        return stem_for(self.origin) if self.origin else self.sha256[:12]
 
-        if not self.origin or self.origin == "-":
-            return "stdin" if self.origin == "-" else self.sha256[:12]
-        name = self.origin.rstrip("/").split("?")[0]
-        return PurePath(name).stem or self.sha256[:12]
+
+def stem_for(ref: str) -> str:
+    """The output file stem for an input reference: a file's stem, a URL's last segment."""
+    from pathlib import PurePosixPath
+
+    if ref == "-":
+        return "stdin"
+    path = ref.split("?")[0].split("#")[0].rstrip("/")
+    if "://" in path:
+        path = path.split("://", 1)[1]
+        if "/" not in path:
+            return path.replace(":", "_") or "page"
+    stem = PurePosixPath(path.replace("\\", "/")).stem
+    return stem or hashlib.sha256(ref.encode()).hexdigest()[:12]

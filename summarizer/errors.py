@@ -30,6 +30,10 @@ class ProviderError(SummarizerError):
 
     exit_code = 3
 
+    def __init__(self, message: str, fatal: bool = False) -> None:
+        super().__init__(message)
+        self.fatal = fatal  # the next article would fail the same way (auth, unreachable)
+
 
 class InputError(SummarizerError):
     """An input could not be turned into an article: unreadable, empty, binary, too large."""

@@ -1,0 +1,50 @@
+"""Engine selection: the one place that decides which `Article -> Brief` engine runs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Protocol
+
+from .article import Article
+from .config import Settings
+from .schema import Brief
+
+EXTRACTIVE_NOTICE = (
+    "summarizer: no LLM configured: extractive brief; "
+    "set OPENAI_API_KEY or --base-url for an LLM brief"
+)
+
+
+class Engine(Protocol):
+    """Anything that turns an article into a grounded brief."""
+
+    name: str
+
+    def summarize(self, article: Article) -> Brief: ...
+
+    async def asummarize(self, article: Article) -> Brief: ...
+
+
+def cache_dir(settings: Settings) -> Path:
+    """The user cache folder (`SUMMARIZER_CACHE_DIR` / settings override the platform one)."""
+    if settings.cache_dir:
+        return Path(settings.cache_dir)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("summarizer"))
+
+
+def make_engine(settings: Settings, raw_dir: Path | None = None, notice: bool = True) -> Engine:
+    """Build the engine the settings ask for; say so on stderr when falling back offline."""
+    if settings.effective_engine == "extractive":
+        from .extractive import ExtractiveEngine
+
+        if notice and settings.engine == "auto":
+            print(EXTRACTIVE_NOTICE, file=sys.stderr)
+        return ExtractiveEngine()
+    from .llm import LLMEngine
+    from .modes import ModeMemory
+
+    memory = ModeMemory(cache_dir(settings) / "modes.json")
+    return LLMEngine(settings, modes=memory, raw_dir=raw_dir or cache_dir(settings) / "failed")

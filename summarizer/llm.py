@@ -1,0 +1,288 @@
+"""The LLM engine: one `Article -> Brief` call over any OpenAI-compatible endpoint.
+
+instructor prepares each request for the output mode and parses/validates the answer
+(schema plus grounding against the article); this module owns the attempt loop so that
+usage is summed over every attempt, cut-off answers are re-asked for a shorter one, a
+rejected mode falls back to the next, and the last raw answer is kept when retries run out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from .article import Article
+from .assemble import assemble, now_iso
+from .config import Settings
+from .errors import NoValidBriefError, ProviderError
+from .grounding import ArticleIndex
+from .modes import ModeMemory, instructor_mode
+from .prompts import PromptSet, load_prompts
+from .redact import redact
+from .schema import Brief, DraftBrief, Provenance, Template, Usage
+from .store import write_atomic
+
+# HTTP statuses with which an endpoint refuses an output mode (llama.cpp: 500 on json_schema).
+_MODE_REJECTED = {400, 415, 422, 500, 501}
+
+
+class _ModeRejected(Exception):
+    pass
+
+
+class _Problems(Exception):
+    """The problems of one answer, phrased for the model (what re-asks carry)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(f"- {line}" for line in lines))
+        self.lines = lines
+
+
+@dataclass
+class Attempts:
+    """What the attempts at one article have cost and produced so far."""
+
+    count: int = 0
+    usage: Usage = field(default_factory=Usage)
+    last_raw: str | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+def endpoint_host(base_url: str | None) -> str:
+    """The host (and port) of the endpoint, which is all provenance records of it."""
+    return urlparse(base_url).netloc if base_url else "api.openai.com"
+
+
+def make_client(settings: Settings, http_client: Any = None) -> Any:
+    """An `openai.AsyncOpenAI` client for the settings (SDK retries 429/5xx with backoff)."""
+    import openai
+
+    return openai.AsyncOpenAI(
+        api_key=settings.api_key or "not-needed",
+        base_url=settings.base_url,
+        timeout=settings.timeout,
+        max_retries=3,
+        http_client=http_client,
+    )
+
+
+def raw_answer(completion: Any) -> str:
+    """The model's answer text: tool-call arguments, or the message content."""
+    message = completion.choices[0].message
+    calls = getattr(message, "tool_calls", None) or []
+    if calls:
+        return "\n".join(c.function.arguments or "" for c in calls)
+    return message.content or ""
+
+
+def problem_lines(exc: Exception) -> list[str]:
+    """One line per problem of a failed parse, with field paths, without pydantic's noise."""
+    from pydantic import ValidationError
+
+    cause = exc
+    while not isinstance(cause, ValidationError) and cause.__cause__ is not None:
+        cause = cause.__cause__  # type: ignore[assignment]
+    if isinstance(cause, ValidationError) and cause.errors()[0]["type"] == "json_invalid":
+        return [f"the answer is not valid JSON: {cause.errors()[0]['msg']}"]
+    if not isinstance(cause, ValidationError):
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return [f"the answer is not valid JSON for the brief: {first[:300]}"]
+    lines: list[str] = []
+    for err in cause.errors(include_url=False):
+        path = ".".join(str(p) for p in err["loc"])
+        msg = str(err["msg"]).removeprefix("Value error, ")
+        if "\n- " in msg:
+            lines.extend(msg.split("\n- ")[1:])
+        else:
+            lines.append(f"{path}: {msg}" if path else msg)
+    return lines
+
+
+class LLMEngine:
+    """Summarize with an LLM; every answer is validated and grounded before it is believed."""
+
+    name = "llm"
+
+    def __init__(
+        self,
+        settings: Settings,
+        client: Any = None,
+        prompts: PromptSet | None = None,
+        modes: ModeMemory | None = None,
+        raw_dir: Path | None = None,
+    ) -> None:
+        self.settings = settings
+        self._client = client
+        self.prompts = prompts or load_prompts(settings.prompt_dir)
+        self.modes = modes or ModeMemory(None)
+        self.raw_dir = raw_dir
+        self.host = endpoint_host(settings.base_url)
+        self.model = settings.effective_model
+
+    @property
+    def client(self) -> Any:
+        if self._client is None:
+            self._client = make_client(self.settings)
+        return self._client
+
+    def summarize(self, article: Article) -> Brief:
+        """Synchronous `Article -> Brief` (not from inside a running event loop)."""
+        return asyncio.run(self.asummarize(article))
+
+    async def asummarize(self, article: Article) -> Brief:
+        """Ask, validate, ground, re-ask with the errors; raise when no valid brief comes."""
+        started = time.monotonic()
+        state = Attempts()
+        index = ArticleIndex(article.text)
+        try:
+            async with asyncio.timeout(self.settings.deadline):
+                draft, mode = await self._modes(article, index, state)
+        except TimeoutError:
+            raise self._give_up(article, state, f"deadline of {self.settings.deadline:g}s") from None
+        provenance = Provenance(
+            engine="llm", provider="openai" if self.host.endswith("openai.com") else
+            "openai-compatible", endpoint=self.host, model=self.model, mode=mode,
+            prompt_template=Template(name=self.prompts.name, sha256=self.prompts.sha256),
+            article_sha256=article.sha256, article_origin=article.origin,
+            attempts=state.count, usage=state.usage,
+            latency_s=round(time.monotonic() - started, 3), created_at=now_iso(),
+        )  # fmt: skip
+        return assemble(draft, article, index, provenance)
+
+    async def _modes(
+        self, article: Article, index: ArticleIndex, state: Attempts
+    ) -> tuple[DraftBrief, str]:
+        rejected: list[str] = []
+        for mode in self.modes.candidates(self.host, self.model, self.settings.mode):
+            try:
+                draft = await self._attempts(mode, article, index, state)
+            except _ModeRejected as exc:
+                rejected.append(f"{mode} ({exc})")
+                continue
+            self.modes.remember(self.host, self.model, mode)
+            return draft, mode
+        raise ProviderError(f"{self.host} rejected every output mode: {'; '.join(rejected)}")
+
+    async def _attempts(
+        self, mode: str, article: Article, index: ArticleIndex, state: Attempts
+    ) -> DraftBrief:
+        from instructor.processing.response import handle_reask_kwargs, handle_response_model
+
+        imode: Any = instructor_mode(mode)
+        _, kwargs = handle_response_model(
+            DraftBrief, mode=imode, messages=self.prompts.render(article), model=self.model,
+            max_tokens=self.settings.max_tokens, temperature=self.settings.temperature,
+        )  # fmt: skip
+        for attempt in range(self.settings.max_retries + 1):
+            completion = await self._request(kwargs, first=attempt == 0, probing=mode)
+            state.count += 1
+            state.usage.add(getattr(completion, "usage", None))
+            state.last_raw = raw_answer(completion)
+            if completion.choices[0].finish_reason == "length":
+                state.problems = [
+                    f"the answer was cut off at the {self.settings.max_tokens}-token limit: "
+                    "answer again, much shorter (fewer actors and positions, short quotes)"
+                ]
+                kwargs = _with_user_message(kwargs, _Problems(state.problems))
+                continue
+            try:
+                return self._parse(completion, imode, index)
+            except Exception as exc:  # any parse or validation failure is re-asked
+                state.problems = problem_lines(exc)
+                problems = _Problems(state.problems)
+                try:
+                    kwargs = handle_reask_kwargs(
+                        {**kwargs, "messages": list(kwargs["messages"])}, imode, completion,
+                        problems,
+                    )  # fmt: skip
+                except Exception:
+                    kwargs = _with_user_message(kwargs, problems)
+        raise self._give_up(article, state, f"{state.count} attempts")
+
+    @staticmethod
+    def _parse(completion: Any, imode: Any, index: ArticleIndex) -> DraftBrief:
+        from instructor.processing.response import process_response
+
+        draft = process_response(
+            completion, response_model=DraftBrief, stream=False, mode=imode,
+            validation_context={"article_index": index},
+        )  # fmt: skip
+        if not isinstance(draft, DraftBrief):
+            raise ValueError("the answer is not a brief object")
+        return draft
+
+    async def _request(self, kwargs: dict[str, Any], first: bool, probing: str) -> Any:
+        import openai
+
+        try:
+            return await self.client.chat.completions.create(**kwargs)
+        except openai.APIStatusError as exc:
+            if first and self.settings.mode == "auto" and exc.status_code in _MODE_REJECTED:
+                raise _ModeRejected(f"HTTP {exc.status_code}") from None
+            fatal = exc.status_code in (401, 403, 404)
+            raise ProviderError(self._describe(exc), fatal=fatal) from None
+        except openai.APITimeoutError as exc:
+            raise ProviderError(self._describe(exc)) from None
+        except openai.APIConnectionError as exc:
+            raise ProviderError(self._describe(exc), fatal=True) from None
+        except openai.OpenAIError as exc:
+            raise ProviderError(self._describe(exc)) from None
+
+    def _describe(self, exc: Exception) -> str:
+        import openai
+
+        host, detail = self.host, str(getattr(exc, "message", "") or exc)
+        if isinstance(exc, openai.AuthenticationError):
+            text = f"authentication failed at {host}: check OPENAI_API_KEY"
+        elif isinstance(exc, openai.NotFoundError):
+            text = f"model {self.model!r} or endpoint not found at {host}"
+        elif isinstance(exc, openai.RateLimitError):
+            text = f"rate limited by {host}, still after retries with backoff"
+        elif isinstance(exc, openai.APITimeoutError):
+            text = f"request to {host} timed out after {self.settings.timeout:g}s"
+        elif isinstance(exc, openai.APIConnectionError):
+            text = f"cannot connect to {host}"
+        elif isinstance(exc, openai.APIStatusError):
+            text = f"{host} answered HTTP {exc.status_code}: {detail[:200]}"
+        else:
+            text = f"{host}: {detail[:200]}"
+        return redact(" ".join(text.split()), self.settings.api_key)
+
+    def _give_up(self, article: Article, state: Attempts, why: str) -> NoValidBriefError:
+        saved = self._save_raw(article, state)
+        problems = "; ".join(state.problems[:5]) or "no answer"
+        more = f" (+{len(state.problems) - 5} more)" if len(state.problems) > 5 else ""
+        where = f"; last answer saved to {saved}" if saved else ""
+        name = article.origin or article.sha256[:12]
+        return NoValidBriefError(
+            f"{name}: no valid brief after {why}: {problems}{more}{where}", raw_path=saved
+        )
+
+    def _save_raw(self, article: Article, state: Attempts) -> str | None:
+        if state.last_raw is None or self.raw_dir is None:
+            return None
+        path = self.raw_dir / f"{article.stem}.{article.sha256[:8]}.failed.json"
+        record = {
+            "article_origin": article.origin, "article_sha256": article.sha256,
+            "endpoint": self.host, "model": self.model, "attempts": state.count,
+            "usage": state.usage.model_dump(), "problems": state.problems,
+            "created_at": now_iso(), "raw_answer": state.last_raw,
+        }  # fmt: skip
+        try:
+            write_atomic(path, json.dumps(record, indent=2, ensure_ascii=False))
+        except OSError:
+            return None
+        return str(path)
+
+
+def _with_user_message(kwargs: dict[str, Any], problems: _Problems) -> dict[str, Any]:
+    messages = [
+        *kwargs["messages"],
+        {"role": "user", "content": f"Fix these problems:\n{problems}"},
+    ]
+    return {**kwargs, "messages": messages}
