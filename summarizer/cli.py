@@ -13,9 +13,33 @@ from typing import Annotated, Any
 
 import typer
 
+from typer.core import TyperGroup
+
 from .errors import SummarizerError
 
+
+def _debug() -> bool:
+    return os.environ.get("SUMMARIZER_DEBUG") == "1"
+
+
+class _Group(TyperGroup):
+    """Every command's SummarizerError becomes one line on stderr and its exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SummarizerError as exc:
+            if _debug():
+                raise
+            typer.echo(f"summarizer: error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo("summarizer: interrupted", err=True)
+            raise typer.Exit(130) from None
+
+
 app = typer.Typer(
+    cls=_Group,
     help="Turn news articles into structured, evidence-grounded briefs.",
     no_args_is_help=True,
     add_completion=False,
@@ -40,7 +64,9 @@ def _emit(text: str, output: Path | None) -> None:
 @app.command()
 def summarize(
     inputs: Inputs,
-    output: Output = None,
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", help="Output file, or folder for many inputs")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="json or md")] = "json",
     engine: Annotated[str | None, typer.Option(help="auto, llm or extractive")] = None,
     model: Annotated[str | None, typer.Option(help="Model name")] = None,
@@ -67,7 +93,7 @@ def summarize(
         max_tokens=max_tokens, timeout=timeout, deadline=deadline, concurrency=jobs,
         prompt_dir=prompt_dir, cache=False if no_cache else None,
     )  # fmt: skip
-    code = summarize_inputs(resolve(flags), inputs, output=output, fmt=fmt)
+    code = summarize_inputs(resolve(flags), inputs, output, fmt)
     raise typer.Exit(code)
 
 
@@ -83,41 +109,31 @@ def schema() -> None:
 def extract(
     input: Annotated[str, typer.Argument(help="A file, URL, or - for stdin")],
     fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Fetch URLs again")] = False,
 ) -> None:
-    """Print an article as the engines see it."""
+    """Print an article as the engines see it (bad input: one line on stderr, exit 4)."""
     from .config import resolve
     from .ingest import load_article
 
     if fmt not in ("text", "json"):
         raise typer.BadParameter("must be text or json", param_hint="--format")
-    article = load_article(input, max_bytes=resolve().max_input_bytes)
-    _emit(article.text if fmt == "text" else article.model_dump_json(indent=2), None)
-
-
-def main() -> None:
-    """Console entry point: run the app, turning SummarizerError into one line + exit code."""
     try:
-        app(standalone_mode=False)
+        settings = resolve({"cache": False if no_cache else None})
+        article = load_article(input, max_bytes=settings.max_input_bytes, cache=settings.cache)
     except SummarizerError as exc:
         if os.environ.get("SUMMARIZER_DEBUG") == "1":
             raise
         typer.echo(f"summarizer: error: {exc}", err=True)
-        sys.exit(exc.exit_code)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        typer.echo("summarizer: interrupted", err=True)
-        sys.exit(130)
-    except KeyboardInterrupt:
-        typer.echo("summarizer: interrupted", err=True)
-        sys.exit(130)
-    except Exception as exc:  # click usage errors and the unexpected
-        import click
+        raise typer.Exit(exc.exit_code) from None
+    _emit(article.text if fmt == "text" else article.model_dump_json(indent=2), None)
 
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if os.environ.get("SUMMARIZER_DEBUG") == "1":
+
+def main() -> None:
+    """Console entry point; unexpected errors are one line unless SUMMARIZER_DEBUG=1."""
+    try:
+        app()
+    except Exception as exc:
+        if _debug():
             raise
         typer.echo(f"summarizer: internal error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(1)

@@ -101,7 +101,7 @@ class ArticleIndex:
         needle = normalize(name).strip(_EDGE)
         if not needle:
             return False
-        if re.search(rf"(?<!\w){re.escape(needle)}", self.norm):
+        if re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", self.norm):
             return True
         return len(needle) >= 8 and fuzz.partial_ratio(needle, self.norm) >= NAME_THRESHOLD
 

@@ -98,14 +98,20 @@ def exit_code(outcomes: list[Outcome]) -> int:
     return max((o.error.exit_code for o in outcomes if o.error is not None), default=0)
 
 
-def summarize_inputs(settings: Settings, inputs: list[str], output: Path | None, fmt: str) -> int:
-    """Run the summarize command; return its exit code."""
+def summarize_inputs(settings: Settings, inputs: list[str], out: str | None, fmt: str) -> int:
+    """Run the summarize command; return its exit code.
+
+    Several inputs (or `-o` naming a folder, or ending in '/') write `<folder>/<stem>.<ext>`
+    per input and skip inputs whose output already exists (resume); otherwise briefs go to
+    stdout (JSON Lines for several) or to the `-o` file.
+    """
     from .ingest import expand_inputs
 
     refs = expand_inputs(inputs)
     if not refs:
         raise InputError("no inputs")
-    many = len(refs) > 1 or (output is not None and output.is_dir())
+    output = Path(out) if out and out != "-" else None
+    many = len(refs) > 1 or (output is not None and (output.is_dir() or out.endswith("/")))
     if many and output is not None and output.exists() and not output.is_dir():
         raise UsageError(f"-o {output}: several inputs need a folder, not a file")
     ext = "md" if fmt == "md" else "json"
