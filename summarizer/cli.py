@@ -44,6 +44,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
 Inputs = Annotated[list[str], typer.Argument(help="Files, folders, globs, URLs, or - for stdin")]
@@ -117,15 +118,57 @@ def extract(
 
     if fmt not in ("text", "json"):
         raise typer.BadParameter("must be text or json", param_hint="--format")
-    try:
-        settings = resolve({"cache": False if no_cache else None})
-        article = load_article(input, max_bytes=settings.max_input_bytes, cache=settings.cache)
-    except SummarizerError as exc:
-        if os.environ.get("SUMMARIZER_DEBUG") == "1":
-            raise
-        typer.echo(f"summarizer: error: {exc}", err=True)
-        raise typer.Exit(exc.exit_code) from None
+    settings = resolve({"cache": False if no_cache else None})
+    article = load_article(input, max_bytes=settings.max_input_bytes, cache=settings.cache)
     _emit(article.text if fmt == "text" else article.model_dump_json(indent=2), None)
+
+
+@app.command()
+def render(
+    briefs: Annotated[list[str], typer.Argument(help="Brief JSON files or folders")],
+    output: Annotated[
+        str, typer.Option("-o", "--output", help="OUT.md, OUT.html, or - for Markdown on stdout")
+    ] = "-",
+    title: Annotated[str | None, typer.Option(help="Document title")] = None,
+    sort: Annotated[str, typer.Option(help="input (as given) or date")] = "input",
+    template: Annotated[
+        Path | None, typer.Option(help="Custom Jinja2 template (sandboxed)")
+    ] = None,
+) -> None:
+    """Render briefs as one briefing document: Markdown or standalone HTML by extension."""
+    from .render import output_format, read_brief
+    from .render import render as render_document
+    from .validate import expand_brief_paths
+
+    if sort not in ("input", "date"):
+        raise typer.BadParameter("must be input or date", param_hint="--sort")
+    fmt = output_format(output, template)
+    briefs_read = [read_brief(p) for p in expand_brief_paths(briefs)]
+    text = render_document(
+        briefs_read, fmt, title=title, order="date" if sort == "date" else "input",
+        template=template,
+    )  # fmt: skip
+    _emit(text, None if output == "-" else Path(output))
+
+
+@app.command()
+def validate(
+    briefs: Annotated[list[str], typer.Argument(help="Brief JSON files or folders")],
+    article: Annotated[
+        str | None, typer.Option(help="Article to check quotes against (default: provenance)")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text, json or github")] = "text",
+) -> None:
+    """Check briefs: schema, consistency rules, quotes against the article (exit 1 if any fail)."""
+    from .validate import validate_paths
+    from .validate_report import REPORT_FORMATS, format_report
+
+    if fmt not in REPORT_FORMATS:
+        raise typer.BadParameter("must be text, json or github", param_hint="--format")
+    reports = validate_paths(briefs, article=article)
+    _emit(format_report(reports, fmt), None)
+    if not all(r.ok for r in reports):
+        raise typer.Exit(1)
 
 
 def main() -> None:
