@@ -1,0 +1,194 @@
+"""Download a page over http(s), with limits, a clear user agent and an on-disk cache.
+
+Only `http` and `https` (also after a redirect); at most `MAX_REDIRECTS` redirects;
+`timeout` seconds for the connection and for each read, and four times that for the whole
+download; the body is refused as soon as it passes `max_bytes` (from `Content-Length`
+before reading, else while streaming). Successful pages are cached under
+`$SUMMARIZER_CACHE_DIR/pages/` (else the platform user cache dir), keyed by the requested
+URL, so a rerun does not fetch again. Every failure is an `InputError` (exit code 4).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+import urllib.error
+import urllib.request
+from dataclasses import asdict, dataclass
+from email.message import Message
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from . import __version__
+from .errors import InputError
+
+USER_AGENT = f"summarizer/{__version__} (+article brief tool)"
+DEFAULT_TIMEOUT = 20.0
+MAX_REDIRECTS = 5
+_CHUNK = 65_536
+_ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,text/*;q=0.8,*/*;q=0.1"
+
+
+@dataclass
+class Page:
+    """A downloaded page: its final URL, body and declared type."""
+
+    url: str
+    body: bytes
+    content_type: str = ""
+    charset: str | None = None
+    from_cache: bool = False
+
+
+def is_url(ref: str) -> bool:
+    """Whether an input reference is a URL of any scheme (`x://...`)."""
+    scheme, sep, _ = ref.partition("://")
+    return bool(sep) and scheme.replace("+", "").replace(".", "").replace("-", "").isalnum()
+
+
+def check_scheme(url: str) -> None:
+    """Raise InputError unless the URL is http(s) with a host."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise InputError(f"{url}: only http and https URLs are supported")
+    if not parts.hostname:
+        raise InputError(f"{url}: the URL has no host")
+
+
+def cache_dir() -> Path:
+    """Where fetched pages are kept: `$SUMMARIZER_CACHE_DIR/pages` or the user cache dir."""
+    if env := os.environ.get("SUMMARIZER_CACHE_DIR"):
+        return Path(env) / "pages"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("summarizer")) / "pages"
+
+
+def default_timeout() -> float:
+    """Seconds per connection or read: `$SUMMARIZER_FETCH_TIMEOUT`, else 20."""
+    try:
+        return float(os.environ.get("SUMMARIZER_FETCH_TIMEOUT") or DEFAULT_TIMEOUT)
+    except ValueError:
+        return DEFAULT_TIMEOUT
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    max_redirections = MAX_REDIRECTS
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if urlsplit(newurl).scheme.lower() not in ("http", "https"):
+            raise InputError(f"{req.full_url}: redirected to a non-http URL ({newurl})")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _opener(url: str) -> urllib.request.OpenerDirector:
+    host = urlsplit(url).hostname or ""
+    local = host in ("localhost", "::1") or host.startswith("127.")
+    proxies = urllib.request.ProxyHandler({} if local else None)
+    return urllib.request.build_opener(proxies, _Redirects())
+
+
+def _download(url: str, max_bytes: int, timeout: float) -> Page:
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT})
+    deadline = time.monotonic() + 4 * timeout
+    try:
+        with _opener(url).open(request, timeout=timeout) as response:
+            headers: Message = response.headers
+            length = headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > max_bytes:
+                raise InputError(f"{url}: too large ({int(length):,} bytes > {max_bytes:,})")
+            chunks: list[bytes] = []
+            size = 0
+            while chunk := response.read(_CHUNK):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise InputError(f"{url}: too large (over {max_bytes:,} bytes)")
+                if time.monotonic() > deadline:
+                    raise InputError(f"{url}: download took longer than {4 * timeout:g}s")
+                chunks.append(chunk)
+            return Page(
+                url=response.geturl(),
+                body=b"".join(chunks),
+                content_type=headers.get_content_type(),
+                charset=headers.get_content_charset(),
+            )
+    except urllib.error.HTTPError as exc:
+        if exc.code in (301, 302, 303, 307, 308):
+            raise InputError(f"{url}: too many redirects (limit {MAX_REDIRECTS})") from None
+        raise InputError(f"{url}: HTTP {exc.code} {exc.reason}") from None
+    except urllib.error.URLError as exc:
+        if isinstance(exc.reason, TimeoutError):
+            raise InputError(f"{url}: timed out after {timeout:g}s") from None
+        raise InputError(f"{url}: cannot fetch: {exc.reason}") from None
+    except TimeoutError:
+        raise InputError(f"{url}: timed out after {timeout:g}s") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{url}: cannot fetch: {exc}") from None
+
+
+def _cache_paths(url: str) -> tuple[Path, Path]:
+    key = hashlib.sha256(url.encode("utf-8")).hexdigest()
+    base = cache_dir()
+    return base / f"{key}.json", base / f"{key}.body"
+
+
+def _from_cache(url: str) -> Page | None:
+    meta_path, body_path = _cache_paths(url)
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        body = body_path.read_bytes()
+    except (OSError, ValueError):
+        return None
+    if meta.get("size") != len(body):
+        return None
+    return Page(
+        url=meta.get("url") or url,
+        body=body,
+        content_type=meta.get("content_type", ""),
+        charset=meta.get("charset"),
+        from_cache=True,
+    )
+
+
+def _to_cache(url: str, page: Page) -> None:
+    meta_path, body_path = _cache_paths(url)
+    meta = {k: v for k, v in asdict(page).items() if k not in ("body", "from_cache")}
+    meta.update(requested=url, size=len(page.body), fetched_at=time.time())
+    try:
+        meta_path.parent.mkdir(parents=True, exist_ok=True)
+        for path, data in ((body_path, page.body), (meta_path, json.dumps(meta).encode())):
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
+    except OSError:
+        pass  # a cache that cannot be written only costs a refetch
+
+
+def fetch(url: str, *, max_bytes: int, timeout: float | None = None, cache: bool = True) -> Page:
+    """Download a page (or read it from the cache).
+
+    Args:
+        url: An http(s) URL.
+        max_bytes: Refuse a body larger than this.
+        timeout: Seconds for the connection and each read (default `default_timeout()`);
+            the whole download gets four times that.
+        cache: Read and write the page cache.
+
+    Returns:
+        The page, with the URL it ended at after redirects.
+
+    Raises:
+        InputError: Non-http scheme, unreachable host, HTTP error status, too many
+            redirects, timeout, or a body over `max_bytes`.
+    """
+    check_scheme(url)
+    if cache and (page := _from_cache(url)) is not None:
+        if len(page.body) > max_bytes:
+            raise InputError(f"{url}: too large ({len(page.body):,} bytes > {max_bytes:,})")
+        return page
+    page = _download(url, max_bytes, default_timeout() if timeout is None else timeout)
+    if cache:
+        _to_cache(url, page)
+    return page
