@@ -38,6 +38,7 @@ class PromptSet:
 
     def render(self, article: Article, **limits: int) -> list[dict[str, str]]:
         """Render system and user messages for one article (the article is data only)."""
+        from jinja2 import TemplateError
         from jinja2.sandbox import SandboxedEnvironment
 
         env = SandboxedEnvironment(autoescape=False, keep_trailing_newline=True)
@@ -51,10 +52,16 @@ class PromptSet:
             # An article cannot close its own data block.
             "text": article.text.replace(_ARTICLE_END, "</ article>"),
         } | limits  # fmt: skip
-        return [
-            {"role": part, "content": env.from_string(self.sources[part]).render(values).strip()}
-            for part in _PARTS
-        ]
+        try:
+            return [
+                {
+                    "role": part,
+                    "content": env.from_string(self.sources[part]).render(values).strip(),
+                }
+                for part in _PARTS
+            ]
+        except TemplateError as exc:
+            raise UsageError(f"prompt template {self.name}: {exc}") from None
 
 
 def load_prompts(prompt_dir: str | Path | None = None, name: str = TEMPLATE_NAME) -> PromptSet:

@@ -1,0 +1,62 @@
+"""Settings resolution: flags > environment > config file > defaults, read at call time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer.config import resolve
+from summarizer.errors import UsageError
+
+
+def write_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("SUMMARIZER_CONFIG", str(path))
+
+
+def test_defaults_are_offline() -> None:
+    s = resolve()
+    assert (s.engine, s.effective_engine, s.mode, s.api_key) == ("auto", "extractive", "auto", None)
+
+
+def test_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_config(tmp_path, monkeypatch, 'model = "from-file"\nmax_retries = 5\nmode = "json"\n')
+    assert resolve().model == "from-file" and resolve().max_retries == 5
+    monkeypatch.setenv("SUMMARIZER_MODEL", "from-env")
+    assert resolve().model == "from-env" and resolve().mode == "json"
+    assert resolve({"model": "from-flag", "mode": None}).model == "from-flag"
+
+
+def test_environment_is_read_when_called_not_at_import(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert not resolve().llm_configured
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")
+    s = resolve()
+    assert s.effective_engine == "llm" and s.effective_model == "local"
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-abc")
+    monkeypatch.delenv("OPENAI_BASE_URL")
+    assert resolve().effective_model == "gpt-4o-mini"
+    assert "sk-abc" not in repr(resolve())
+
+
+def test_config_file_section_and_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_config(tmp_path, monkeypatch, '[summarizer]\nbase_url = "http://127.0.0.1:8/v1"\n')
+    assert resolve().base_url == "http://127.0.0.1:8/v1"
+    write_config(tmp_path, monkeypatch, "model = \n")
+    with pytest.raises(UsageError, match="config file"):
+        resolve()
+    write_config(tmp_path, monkeypatch, 'colour = "blue"\n')
+    with pytest.raises(UsageError, match="unknown setting 'colour'"):
+        resolve()
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [({"engine": "gpt"}, "--engine"), ({"mode": "xml"}, "--mode"),
+     ({"max_retries": -1}, "--max-retries"), ({"engine": "llm"}, "needs OPENAI_API_KEY"),
+     ({"max_tokens": "many"}, "not a valid int")],
+)  # fmt: skip
+def test_bad_values_are_usage_errors(flags: dict[str, object], message: str) -> None:
+    with pytest.raises(UsageError, match=message):
+        resolve(flags)
