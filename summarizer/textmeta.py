@@ -220,8 +220,11 @@ def _unwrap(body: str) -> str:
     out: list[str] = []
     for line in body.split("\n"):
         prev = out[-1] if out else ""
-        if prev.strip() and line.strip() and not _BLOCK_START.match(line) and not (
-            _BLOCK_START.match(prev) or prev.endswith("  ")
+        if (
+            prev.strip()
+            and line.strip()
+            and not _BLOCK_START.match(line)
+            and not (_BLOCK_START.match(prev) or prev.endswith("  "))
         ):
             out[-1] = f"{prev.rstrip()} {line.strip()}"
         else:

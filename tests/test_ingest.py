@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 from typer.testing import CliRunner
 
-from conftest import FIXTURES
 from summarizer.cli import app
 from summarizer.errors import InputError
 from summarizer.ingest import expand_inputs, load_article
@@ -107,8 +107,8 @@ def test_windows_and_old_mac_line_endings(tmp_path: Path) -> None:
 
 def test_latin1_file(tmp_path: Path) -> None:
     path = tmp_path / "fr.txt"
-    path.write_bytes("Un été très chaud\n\nLa météo prévoit des températures élevées à Noël "
-                     "et le maire a déclaré que la ville était prête.\n".encode("latin-1"))  # fmt: skip
+    text = "Un été très chaud\n\nLa météo prévoit des températures élevées à Noël et le maire "
+    path.write_bytes((text + "a déclaré que la ville était prête.\n").encode("latin-1"))
     article = load_article(str(path))
     assert article.title == "Un été très chaud"
     assert article.language == "fr"
@@ -180,7 +180,9 @@ def test_binary_file(tmp_path: Path) -> None:
     assert "looks binary" in _error(str(path))
 
 
-def test_too_large_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_too_large_is_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "big.txt"
     path.write_text("word " * 1000)
 

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES
+
 from summarizer.ingest import load_article
 from summarizer.ingest_html import clean_lines
 
@@ -57,8 +57,16 @@ def test_fixture_page_text_and_metadata() -> None:
     assert article.url == "https://gazette.example/news/ferry-route"
     assert article.text.startswith("The harbour council voted on Tuesday")
     assert "next meeting in June" in article.text
-    for junk in ("Home page", "Sport section", "garden furniture", "Reader comment",
-                 "trackingPixel", "color: red", "Copyright", "Harbour Council Approves"):
+    for junk in (
+        "Home page",
+        "Sport section",
+        "garden furniture",
+        "Reader comment",
+        "trackingPixel",
+        "color: red",
+        "Copyright",
+        "Harbour Council Approves",
+    ):
         assert junk not in article.text, junk  # fmt: skip
 
 
