@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -159,8 +160,9 @@ def _to_cache(url: str, page: Page) -> None:
     try:
         meta_path.parent.mkdir(parents=True, exist_ok=True)
         for path, data in ((body_path, page.body), (meta_path, json.dumps(meta).encode())):
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(data)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
             os.replace(tmp, path)
     except OSError:
         pass  # a cache that cannot be written only costs a refetch

@@ -2,9 +2,9 @@
 
 A paste often starts with noise (an ellipsis, a rule), a date line ("Sep. 3rd, 2024"), a
 byline ("By Jane Doe"), and the headline. `split_header` reads those lines until the body
-starts and returns the title, the date and the body. Markdown adds YAML-style front matter
-(`title:`, `date:`, `url:`, `publisher:`/`source:`/`site_name:`, `lang:`/`language:`) and
-`# ` (or setext) headings as titles.
+starts and returns the title, the date and the body. YAML-style front matter between `---`
+lines (`title:`, `date:`, `url:`, `publisher:`/`source:`/`site_name:`, `lang:`/`language:`)
+is read too; Markdown adds `# ` (or setext) headings as titles.
 
 The body the engines see never repeats the title or the header lines: the title lives in
 `Article.title`, the report date in `Article.published_at` (always `YYYY-MM-DD`).
@@ -41,9 +41,13 @@ _DATE_WORDS = re.compile(
 )
 _NOISE = re.compile(r"^[\s.…·•*_=~#\-–—|]*$")
 _BYLINE = re.compile(r"^(by|par|von|por|di|door)\s+\S", re.I)
+# A standalone dateline ("WASHINGTON —", "KYIV, Ukraine (AP) -") or reading-time line.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(,[^—–]{1,40})?(\([\w .]+\))?\s*[—–-]{1,2}$")
+_META_LINE = re.compile(r"^(\d+\s*min(ute)?s?\s+read|share( this( article)?)?|listen)$", re.I)
 _URL_LINE = re.compile(r"^(?:(?:url|source|link)\s*:\s*)?(https?://\S+)$", re.I)
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
+_FM_LINE = re.compile(r"^(\s*$|\s*#|[\w-]+\s*:|\s+|-\s)")  # key: value, comment, list
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
 
 
@@ -113,7 +117,7 @@ def _is_headline(line: str) -> bool:
 
 def _front_matter(text: str, header: Header) -> str:
     m = _FRONT_MATTER.match(text)
-    if not m:
+    if not m or not all(_FM_LINE.match(raw) for raw in m.group(1).splitlines()):
         return text
     for raw in m.group(1).splitlines():
         key, sep, value = raw.partition(":")
@@ -145,14 +149,13 @@ def split_header(text: str, *, markdown: bool = False) -> Header:
 
     Args:
         text: The decoded text, LF line endings.
-        markdown: Read front matter and `#` headings.
+        markdown: Read `#` / setext headings and clean up Markdown in the body.
 
     Returns:
         The header; its `body` is stripped of surrounding blank lines.
     """
     header = Header(body="")
-    if markdown:
-        text = _front_matter(text, header)
+    text = _front_matter(text, header)
     lines = text.split("\n")
     i = _skip_header_lines(lines, 0, header)
     if i < len(lines) and header.title and _same(lines[i], header.title):
@@ -182,7 +185,9 @@ def _same(line: str, title: str) -> bool:
 def _skip_header_lines(lines: list[str], i: int, header: Header) -> int:
     while i < len(lines):
         line = lines[i].strip()
-        if _NOISE.match(line) or _BYLINE.match(line) and len(line) < 80:
+        if _NOISE.match(line) or _DATELINE.match(line) or _META_LINE.match(line):
+            i += 1
+        elif _BYLINE.match(line) and len(line) < 80:
             i += 1
         elif (found := date_line(line)) is not None:
             header.published_at = header.published_at or found
