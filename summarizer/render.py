@@ -31,14 +31,14 @@ DEFAULT_TITLE = "Briefing"
 
 _SPACES = re.compile(r"\s+")
 _MD_ANYWHERE = re.compile(r"([\\`*_\[\]<>|~&#])")
-_MD_LINE_START = re.compile(r"^(\s*)([+=-]|\d+[.)])")
+_MD_LINE_START = re.compile(r"^(\s*)([+=-])|^(\s*\d+)([.)])")
 
 
 def md_escape(text: str) -> str:
     """Escape text so Markdown renders it literally (one line; safe inside table cells)."""
     flat = _SPACES.sub(" ", str(text))
     flat = _MD_ANYWHERE.sub(r"\\\1", flat)
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), flat)
+    return _MD_LINE_START.sub(lambda m: "\\".join(g for g in m.groups() if g is not None), flat)
 
 
 def safe_url(url: str | None) -> str | None:

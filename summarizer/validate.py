@@ -193,7 +193,7 @@ def _span_shape(path: str, q: Quote) -> list[Problem]:
     if q.match == "missing":
         return [Problem(path, f"quote not found in the article (recorded as missing): {q.text!r}")]
     if q.start is None or q.end is None:
-        return [Problem(path, f"a {q.match} quote needs a span (start and end)")]
+        return [Problem(path, f"the quote is marked {q.match!r} but has no span (start and end)")]
     if not 0 <= q.start < q.end:
         return [Problem(path, f"span {q.start}-{q.end} is not a valid range")]
     return []

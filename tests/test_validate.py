@@ -114,7 +114,7 @@ TAMPERS: list[tuple[str, Tamper, str]] = [
     ("span outside", lambda d: d["outcome"]["evidence"][0].update(start=5000, end=5030),
      "outcome.evidence[0]: span 5000-5030 is outside the article"),
     ("span missing", lambda d: d["outcome"]["evidence"][0].update(start=None),
-     "outcome.evidence[0]: a exact quote needs a span"),
+     "outcome.evidence[0]: the quote is marked 'exact' but has no span"),
     ("span reversed", lambda d: d["outcome"]["evidence"][0].update(start=30, end=10),
      "outcome.evidence[0]: span 30-10 is not a valid range"),
     ("recorded missing", lambda d: d["outcome"]["evidence"][0].update(
