@@ -17,6 +17,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+import zlib
 from dataclasses import asdict, dataclass
 from email.message import Message
 from pathlib import Path
@@ -91,6 +92,22 @@ def _opener(url: str) -> urllib.request.OpenerDirector:
     return urllib.request.build_opener(proxies, _Redirects())
 
 
+def _decompress(body: bytes, encoding: str | None, url: str, max_bytes: int) -> bytes:
+    """Undo a gzip/deflate Content-Encoding a server sent unasked, within the size cap."""
+    encoding = (encoding or "").strip().lower()
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        return body
+    wbits = 47 if encoding != "deflate" else 15  # 47: gzip or zlib header, auto-detected
+    try:
+        inflater = zlib.decompressobj(wbits)
+        out = inflater.decompress(body, max_bytes + 1)
+    except zlib.error:
+        raise InputError(f"{url}: cannot decode its {encoding} body") from None
+    if len(out) > max_bytes:
+        raise InputError(f"{url}: too large (over {max_bytes:,} bytes)")
+    return out
+
+
 def _download(url: str, max_bytes: int, timeout: float) -> Page:
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT})
     deadline = time.monotonic() + 4 * timeout
@@ -109,9 +126,10 @@ def _download(url: str, max_bytes: int, timeout: float) -> Page:
                 if time.monotonic() > deadline:
                     raise InputError(f"{url}: download took longer than {4 * timeout:g}s")
                 chunks.append(chunk)
+            body = _decompress(b"".join(chunks), headers.get("Content-Encoding"), url, max_bytes)
             return Page(
                 url=response.geturl(),
-                body=b"".join(chunks),
+                body=body,
                 content_type=headers.get_content_type(),
                 charset=headers.get_content_charset(),
             )

@@ -187,3 +187,18 @@ def test_extract_url_json(server: HTTPServer) -> None:
     server.expect_request("/news").respond_with_data(PAGE, content_type="text/html")
     result = CliRunner().invoke(app, ["extract", server.url_for("/news"), "--format", "json"])
     assert result.exit_code == 0 and f'"title": "{TITLE}"' in result.stdout
+
+
+def test_gzip_body_sent_unasked(server: HTTPServer) -> None:
+    import gzip
+
+    server.expect_request("/gz").respond_with_data(
+        gzip.compress(PAGE), content_type="text/html", headers={"Content-Encoding": "gzip"}
+    )
+    assert load_article(server.url_for("/gz")).title == TITLE
+    server.expect_request("/bomb").respond_with_data(
+        gzip.compress(b"a" * 50_000),
+        content_type="text/plain",
+        headers={"Content-Encoding": "gzip"},
+    )
+    assert "too large" in _error(server.url_for("/bomb"), max_bytes=10_000)

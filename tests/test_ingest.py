@@ -267,3 +267,13 @@ def test_console_script_exit_code(tmp_path: Path) -> None:
     )  # fmt: skip
     assert proc.stderr.strip() == "summarizer: error: missing.txt: no such file"
     assert proc.returncode == 4
+
+
+def test_heavy_libraries_load_only_when_needed() -> None:
+    code = (
+        "import sys, summarizer.cli, summarizer.ingest, summarizer.fetch\n"
+        "heavy = {'trafilatura', 'lxml', 'charset_normalizer', 'htmldate'} & set(sys.modules)\n"
+        "print(sorted(heavy))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.strip() == "[]", proc.stderr
