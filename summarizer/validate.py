@@ -240,6 +240,7 @@ class Articles:
     def __init__(self) -> None:
         self._articles: dict[str, Article | None] = {}
         self._indexes: dict[str, ArticleIndex] = {}
+        self._origins: dict[tuple[str, str], tuple[str, Article] | None] = {}
 
     def load(self, ref: str, *, strict: bool = False) -> Article | None:
         """The article at a local path; None when unreadable (InputError when `strict`)."""
@@ -266,12 +267,15 @@ class Articles:
         origin = brief.provenance.article_origin
         if not origin or origin == "-" or "://" in origin:
             return None
-        for candidate in (Path(origin), brief_path.parent / origin):
-            if candidate.is_file():
-                article = self.load(str(candidate))
+        key = (origin, str(brief_path.parent))
+        if key not in self._origins:
+            self._origins[key] = None
+            for candidate in (Path(origin), brief_path.parent / origin):
+                article = self.load(str(candidate)) if candidate.is_file() else None
                 if article is not None:
-                    return str(candidate), article
-        return None
+                    self._origins[key] = (str(candidate), article)
+                    break
+        return self._origins[key]
 
 
 def validate_file(
