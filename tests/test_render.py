@@ -216,6 +216,24 @@ def test_per_article_language() -> None:
     assert '<html lang="en">' in html and 'lang="fr"' in html
 
 
+def test_sparse_brief_reads_well() -> None:
+    """No source metadata, no positions, legal context or questions: nothing breaks."""
+    data = brief_data()
+    data["source"] = {}
+    data.update(positions=[], legal_context=[], open_questions=[])
+    for actor in data["actors"]:
+        actor["evidence"] = []
+    brief = Brief.model_validate(data)
+    md = render_markdown([brief])
+    assert f"## 1. {brief.event.summary}" in md
+    assert md.count("None recorded.") == 3
+    assert "Source: untitled." in md
+    html = render_html([brief])
+    tags = parse(html)
+    assert not tags.errors and 'class="source"' not in html
+    assert html.count("None recorded.") == 3
+
+
 # ------------------------------------------------------------------ custom templates
 def test_custom_template_is_sandboxed_and_escaped(tmp_path: Path) -> None:
     ok = tmp_path / "mine.html.j2"
