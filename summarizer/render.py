@@ -165,8 +165,17 @@ def build_sections(briefs: Sequence[Brief], order: Order = "input") -> list[Sect
 def _environment(fmt: Format, folder: Path) -> Any:
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
+    from pydantic import BaseModel
 
-    env = SandboxedEnvironment(
+    class Sandbox(SandboxedEnvironment):
+        """Only data fields of pydantic models (no methods such as `parse_file`)."""
+
+        def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+            if isinstance(obj, BaseModel):
+                return attr in type(obj).model_fields
+            return bool(super().is_safe_attribute(obj, attr, value))
+
+    env = Sandbox(
         loader=FileSystemLoader(str(folder)),
         autoescape=fmt == "html",
         finalize=_md_finalize if fmt == "md" else None,
@@ -252,7 +261,7 @@ def output_format(output: str, template: Path | None = None) -> Format:
 
 def read_brief(path: Path) -> Brief:
     """Load one stored brief; InputError with the first problem when it is not valid."""
-    from .validate import load_json, parse_brief
+    from .brief_file import load_json, parse_brief
 
     data, problems = load_json(path)
     if not problems:

@@ -248,6 +248,9 @@ def test_custom_template_is_sandboxed_and_escaped(tmp_path: Path) -> None:
     evil.write_text("{{ ''.__class__.__mro__[1].__subclasses__() }}", encoding="utf-8")
     with pytest.raises(UsageError, match="SecurityError"):
         render([make_brief()], "md", template=evil)
+    evil.write_text("{{ sections[0].brief.parse_file('/etc/hostname') }}", encoding="utf-8")
+    with pytest.raises(UsageError, match="SecurityError"):
+        render([make_brief()], "md", template=evil)
     with pytest.raises(UsageError, match="TemplateNotFound"):
         render([make_brief()], "md", template=tmp_path / "absent.j2")
 
