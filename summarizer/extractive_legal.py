@@ -1,0 +1,175 @@
+"""Legal context: named instruments, warrants, rulings, sanctions and obligations.
+
+Each item's instrument, provision and obligation are spans of the article, and its evidence
+is the sentence it was found in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .extractive_actors import Cluster
+from .extractive_text import Sentence, span
+from .grounding import normalize
+from .schema import LegalContext, Quote
+
+MAX_LEGAL = 8
+_CAP = r"(?:[A-Z][\w’'-]*|(?:[A-Z]\.){2,}|\d+(?:st|nd|rd|th))"
+_HEADS = {
+    **dict.fromkeys(("Statute", "Act", "Bill", "Code", "Constitution", "Law", "Amendment",
+                     "Decree", "Ordinance"), "statute"),
+    **dict.fromkeys(("Convention", "Treaty", "Charter", "Protocol", "Agreement", "Accord",
+                     "Covenant", "Pact", "Accords"), "treaty"),
+    **dict.fromkeys(("Resolution",), "resolution"),
+    **dict.fromkeys(("Directive", "Regulation"), "statute"),
+}  # fmt: skip
+_NAMED = re.compile(
+    rf"(?<![\w’'])(?:{_CAP}\s+(?:(?:of|on|for|and|the|to)\s+)*){{0,6}}"
+    rf"(?:{'|'.join(_HEADS)}|bill|law|act)(?![\w’'-])"
+    r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:\d{4}|[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*))?"
+    r"(?:\s+(?:No\.\s*)?\d[\d/.-]*\d|\s+\d+)?"
+)
+_TITLE_CODE = re.compile(r"\bTitle\s+\d+\s+(?:of\s+the\s+)?(?:U\.?S\.?\s+)?Code(?:\s+§?\s*\d+)?")
+_GENERIC = [
+    (
+        re.compile(
+            r"(?:\b(?:[A-Z][\w]*(?:['’]s)?|arrest)\s+)?\b(?:arrest\s+)?warrants?\b"
+            r"(?:\s+for\s+(?:his|her|their|the)\s+arrest)?"
+        ),
+        "warrant",
+    ),  # fmt: skip
+    (re.compile(r"\b(?:[A-Z][\w-]*\s+)?(?:sanctions|restrictive measures|embargo)\b"), "other"),
+    (re.compile(r"\b(?:(?:the|a|its|our|their)\s+)?constitution\b"), "statute"),
+    (
+        re.compile(r"\b(?:customary international law|international (?:humanitarian )?law)\b"),
+        "custom",
+    ),
+    (
+        re.compile(
+            r"\b(?:UN|Security Council|General Assembly)\s+resolutions?\b|"
+            r"\bresolution\s+\d+\b"
+        ),
+        "resolution",
+    ),  # fmt: skip
+]
+_RULING = re.compile(
+    r"\b(?:(?:a|the|its|the court['’]s)\s+)?(?:\w+\s+)?(?:ruling|judgment|judgement|verdict|"
+    r"decision|injunction)\b"
+)
+_COURTISH = re.compile(r"\b(?:court|tribunal|judges?|justices?|ruled|chamber)\b", re.I)
+_OBLIGATION = re.compile(
+    r"\b(?:obligations?|obliged to|duty to|required to|bound to|must comply)\b[”\"’]?[^.;,]*",
+    re.I,
+)
+_PROVISION = re.compile(
+    r"\b(?:Article|Section|Clause|Paragraph|Chapter|Rule)\s+[\dIVXLC]+"
+    r"(?:\(\w+\))*(?:\s+of\s+(?:the\s+)?[A-Z][\w ]{0,40}?(?=[,.;]|$))?"
+)
+_NOT_INSTRUMENT = re.compile(r"^(?:the\s+)?(?:Bill|Law|Act|Code)$|^[A-Z][a-z]+ Bill$", re.I)
+
+
+def _kind(instrument: str) -> str:
+    if re.search(r"\bRome Statute\b", instrument):
+        return "treaty"
+    for word in reversed(re.findall(r"[A-Za-z]+", instrument)):
+        if word in _HEADS:
+            return _HEADS[word]
+        if word.casefold() in ("bill", "law", "act"):
+            return "statute"
+    return "other"
+
+
+def _named(s: Sentence, text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _NAMED.finditer(s.text):
+        phrase = m.group()
+        head = re.search(r"(?:Bill|Law|Act|Code)(?!\w)", phrase)
+        nxt = s.text[m.end() : m.end() + 2]
+        if head and re.match(r"\s[A-Z]", nxt) and not re.search(r"\d", phrase[head.end() :]):
+            continue  # "Bill Shorten", "Law Society"
+        if phrase[0].islower() or _NOT_INSTRUMENT.match(phrase) or len(phrase.split()) < 2:
+            if not re.match(r"^[A-Z][\w-]+ (?:Statute|Convention|Treaty|Charter)", phrase):
+                continue
+        lead = re.match(r"(?:(?:Under|Despite|After|Before|In|By|With|The|This|That|No|A|An)"
+                        r"\s+(?:(?:the|a|an|to|of)\s+)*)+", phrase)  # fmt: skip
+        start = s.start + m.start() + (lead.end() if lead else 0)
+        if lead and len(phrase[lead.end() :].split()) < 2:
+            continue
+        out.append((start, s.start + m.end(), _kind(phrase)))
+    for m in _TITLE_CODE.finditer(s.text):
+        out.append((s.start + m.start(), s.start + m.end(), "statute"))
+    return out
+
+
+def _generic(s: Sentence) -> list[tuple[int, int, str]]:
+    out = []
+    for rx, kind in _GENERIC:
+        for m in rx.finditer(s.text):
+            out.append((s.start + m.start(), s.start + m.end(), kind))
+    if _COURTISH.search(s.text):
+        ruling = _RULING.search(s.text)
+        if ruling:
+            out.append((s.start + ruling.start(), s.start + ruling.end(), "court_decision"))
+    return out
+
+
+def _body(s: Sentence, clusters: list[Cluster]) -> str | None:
+    for c in clusters:
+        if c.kind in ("court", "igo") or re.search(r"Court|Council|Commission|Parliament",
+                                                     c.name):  # fmt: skip
+            if any(m.sentence == s.index for m in c.mentions):
+                return c.name
+    return None
+
+
+class LegalFinder:
+    """Collects legal items across sentences, one per distinct instrument."""
+
+    def __init__(self, text: str, clusters: list[Cluster]) -> None:
+        self.text = text
+        self.clusters = clusters
+        self.items: dict[str, LegalContext] = {}
+
+    def _add(self, start: int, end: int, kind: str, s: Sentence, generic: bool = False) -> None:
+        q = span(self.text, start, end)
+        key = normalize(re.sub(r"^(?:the|a|an|its|our|their)\s+", "", q.text, flags=re.I))
+        if generic:
+            key = f"<{kind}:{q.text.split()[-1].casefold() if kind == 'other' else ''}>"
+        if key in self.items or any(key in k for k in self.items):
+            item = self.items.get(key) or next(v for k, v in self.items.items() if key in k)
+            if len(item.evidence) < 2 and all(e.start != s.start for e in item.evidence):
+                item.evidence.append(s.quote())
+            return
+        if len(self.items) >= MAX_LEGAL:
+            return
+        prov = _PROVISION.search(s.text)
+        obl = _OBLIGATION.search(s.text)
+        self.items[key] = LegalContext(
+            instrument=q.text,
+            kind=kind,  # type: ignore[arg-type]
+            provision=span(self.text, s.start + prov.start(), s.start + prov.end()).text
+            if prov
+            else None,
+            body=_body(s, self.clusters),
+            obligation=self._obligation(obl, s).text if obl else None,
+            evidence=[s.quote()],
+        )
+
+    def _obligation(self, m: re.Match[str], s: Sentence) -> Quote:
+        return span(self.text, s.start + m.start(), s.start + m.end())
+
+    def scan(self, sentences: list[Sentence]) -> list[LegalContext]:
+        """Legal items in the order the article first gives them."""
+        for s in sentences:
+            named = _named(s, self.text)
+            taken = [(a, b) for a, b, _ in named]
+            for a, b, kind in named:
+                self._add(a, b, kind, s)
+            for a, b, kind in _generic(s):
+                if not any(x <= a < y or a <= x < b for x, y in taken):
+                    self._add(a, b, kind, s, generic=True)
+                    taken.append((a, b))
+            obl = _OBLIGATION.search(s.text)
+            if obl and not taken and len(obl.group().split()) >= 3:
+                self._add(s.start + obl.start(), s.start + obl.end(), "other", s)
+        return list(self.items.values())

@@ -1,0 +1,237 @@
+"""Word lists for the extractive engine: titles, organisation heads, cue words, stop words.
+
+Plain data, lower-cased; the engine compares folded tokens against these sets.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+
+# Words that are never names on their own: function words, sentence openers, time words,
+# section and page furniture. Capitalised only because of where they stand.
+STOP = (
+    _words(
+        """a an the this that these those there here it its it's i i'm we you he she they his
+    her their our my your me him us them who whom whose which what when where why how
+    and or but nor so yet for of in on at by to from with without within into onto upon
+    over under after before since until during despite although though while whereas if
+    unless because as than then also even still just only not no yes all any some many
+    much more most few several each every both either neither other another such
+    meanwhile however moreover furthermore nevertheless instead indeed yet thus hence
+    therefore already again once twice first last next new old recent early
+    late about around across against along among between beyond through throughout per
+    via is are was were be been being has have had do does did will would shall should
+    can could may might must one hundreds
+    thousands millions dozens tens today yesterday tomorrow tonight morning evening night
+    week weekend month year years ago now later earlier analysis comment
+    comments opinion editorial update updated read more continue reading advertisement
+    related share photo video watch listen subscribe section page image caption source
+    sources story stories live breaking exclusive report reports reporting according
+    asked said says told added after officials critics analysts activists protesters
+    supporters organisers organizers observers experts residents lawyers judges police
+    many several some nearly almost well ahh oh yes ok like let let's see lire aussi le
+    la les un une des du de et en au aux il elle ils elles on ce cette ces son sa ses
+    leur leurs pour par sur dans avec sans mais ou donc ni car qui que quoi dont où
+    der die das ein eine und oder aber nicht mit von zu im am el los las y o pero con
+    por para del al lo""".replace("\n", " ")
+    )
+    | frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
+    | frozenset(MONTH_ABBR)
+)
+
+# Titles and roles that stand before a person's name and are stripped from it.
+HEAD_OF_STATE_TITLES = _words(
+    "president prime premier chancellor king queen emperor emir sultan monarch pm"
+)
+OFFICIAL_TITLES = _words(
+    """minister secretary secretary-general general prosecutor attorney attorney-general
+    justice judge magistrate chief commissioner ambassador envoy consul senator sen rep
+    representative congressman congresswoman governor mayor speaker spokesman spokeswoman
+    spokesperson director chairman chairwoman chair leader opposition deputy vice foreign
+    defence defense interior finance health home trade economy public works transport
+    communications environment energy education culture labour labor agriculture security
+    intelligence treasury state national federal police army navy commander colonel major
+    captain lieutenant sergeant officer inspector inspector-general ombudsman counsellor
+    councillor councilman councilwoman lawmaker legislator mp mep minister-president
+    crown prince princess sheikh archbishop cardinal bishop pope rabbi imam cleric
+    gen col lt maj capt sgt gov supt adm admiral marshal""".replace("\n", " ")
+)
+PERSON_TITLES = _words(
+    "mr mrs ms miss dr prof professor sir dame lord lady rev reverend mx monsieur madame"
+)
+MEDIA_TITLES = _words(
+    "editor correspondent reporter journalist columnist anchor presenter commentator"
+)
+BUSINESS_TITLES = _words("ceo cfo coo executive founder co-founder chairperson president-elect")
+TITLES = HEAD_OF_STATE_TITLES | OFFICIAL_TITLES | PERSON_TITLES | MEDIA_TITLES | BUSINESS_TITLES
+
+# Heads that end (or, in Romance languages, begin) an organisation's name, with its kind.
+ORG_HEADS: dict[str, str] = {
+    **dict.fromkeys(("court", "tribunal", "chamber", "chambers"), "court"),
+    **dict.fromkeys(
+        ("nations", "organization", "organisation", "alliance", "fund", "bank", "union",
+         "commission", "council", "community", "assembly", "seven", "twenty"),
+        "igo",
+    ),
+    **dict.fromkeys(
+        ("ministry", "department", "government", "parliament", "congress", "senate",
+         "police", "army", "navy", "forces", "guard", "guards", "office", "cabinet",
+         "administration", "service", "services", "agency", "committee", "centre", "center",
+         "authority", "bureau", "house", "embassy", "legislature", "duma", "knesset",
+         "presidency", "directorate", "prosecutor's", "inspectorate", "branch"),
+        "state",
+    ),
+    **dict.fromkeys(
+        ("watch", "international", "foundation", "institute", "society", "initiative",
+         "project", "network", "coalition", "campaign"),
+        "ngo",
+    ),
+    **dict.fromkeys(
+        ("federation", "association", "movement", "syndicate", "league", "party",
+         "school", "university", "church", "board"),
+        "civil_society",
+    ),
+    **dict.fromkeys(
+        ("news", "times", "post", "journal", "guardian", "telegraph", "tribune", "herald",
+         "press", "radio", "television", "tv", "broadcasting", "gazette", "magazine",
+         "reuters", "channel"),
+        "media",
+    ),
+    **dict.fromkeys(
+        ("inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "plc",
+         "group", "company", "co", "co.", "holdings", "terminals", "shipping", "airlines",
+         "airways", "motors", "energy", "technologies", "systems", "partners", "capital",
+         "industries", "communications", "petroleum", "oil", "gas", "mining", "logistics"),
+        "business",
+    ),
+    **dict.fromkeys(("brigade", "brigades", "militia", "front"), "armed_group"),
+}  # fmt: skip
+# Heads that lead a name in French, Spanish, Italian, German or Portuguese.
+ORG_LEADS: dict[str, str] = {
+    **dict.fromkeys(("cour", "tribunal", "corte", "tribunale", "gericht"), "court"),
+    **dict.fromkeys(
+        ("conseil", "commission", "assemblée", "sénat", "ministère", "comité", "agence",
+         "autorité", "ministerio", "consejo", "congreso", "parlamento", "ministero"),
+        "state",
+    ),
+}  # fmt: skip
+
+# Bare names and acronyms the engine knows without context: (kind, alpha-3 or None).
+KNOWN_ORGS: dict[str, tuple[str, str | None]] = {
+    **dict.fromkeys(("icc", "icj", "echr", "ecthr", "cjeu"), ("court", None)),
+    **dict.fromkeys(
+        ("un", "u.n.", "eu", "e.u.", "nato", "asean", "osce", "imf", "opec", "wto", "who",
+         "unicef", "unhcr", "unesco", "interpol", "europol", "ilo", "iaea", "g7", "g20",
+         "au", "ecowas", "oas", "oecd", "brics", "unsc", "unga"),
+        ("igo", None),
+    ),
+    **dict.fromkeys(
+        ("greenpeace", "amnesty", "oxfam", "msf", "hrw", "aclu", "icrc"), ("ngo", None)
+    ),
+    "bbc": ("media", "GBR"), "cnn": ("media", "USA"), "reuters": ("media", None),
+    "afp": ("media", "FRA"), "ap": ("media", "USA"), "nyt": ("media", "USA"),
+    "abc": ("media", None), "tass": ("media", "RUS"), "xinhua": ("media", "CHN"),
+    "kremlin": ("state", "RUS"), "pentagon": ("state", "USA"), "congress": ("state", None),
+    "fbi": ("state", "USA"), "cia": ("state", "USA"), "nsa": ("state", "USA"),
+    "asio": ("state", "AUS"), "hamas": ("armed_group", None),
+    "hezbollah": ("armed_group", None), "taliban": ("armed_group", None),
+    "isis": ("armed_group", None), "wagner": ("armed_group", "RUS"),
+}  # fmt: skip
+
+# Last words of place names, never actors.
+PLACE_HEADS = _words(
+    """square street avenue road boulevard park bridge river sea ocean gulf bay island
+    islands mountain mountains valley airport station port harbour harbor province region
+    district county city town village desert coast peninsula strait lake plaza palace
+    hall stadium hotel hospital prison camp base border"""
+)
+
+# Reporting verbs and cue phrases that attribute a statement to a holder.
+SPEECH_CUES = (
+    "said", "says", "say", "stated", "stating", "states", "told", "tells", "added", "adds",
+    "noted", "notes", "argued", "argues", "arguing", "insisted", "insists", "claimed",
+    "claims", "announced", "announces", "declared", "declares", "wrote", "writes",
+    "explained", "stressed", "reiterated", "acknowledged", "admitted", "admits",
+    "confirmed", "replied", "responded", "according to", "vowed", "pledged", "promised",
+)  # fmt: skip
+STANCE_CUES: dict[str, str] = {
+    **dict.fromkeys(
+        ("criticized", "criticised", "criticizes", "criticises", "condemned", "condemns",
+         "accused", "accuses", "accusing", "rejected", "rejects", "denied", "denies",
+         "refused", "refuses", "opposed", "opposes", "regret", "regrets", "deplored",
+         "denounced", "protested", "warned", "warns", "objected", "disputed", "dismissed",
+         "blamed", "called the", "concerned", "disappointed", "illegal", "unlawful",
+         "absurd", "unfriendly", "failed", "veto", "challenge", "against", "contradicts",
+         "feared", "fears", "incompatible", "jeopardized", "jeopardised", "frustration",
+         "frustrated", "distressing", "flawed", "critique", "critique fortement",
+         "défavorable", "demanding", "demanded", "harm", "crush", "immoral"),
+        "oppose",
+    ),
+    **dict.fromkeys(
+        ("praised", "praises", "welcomed", "welcomes", "supported", "supports", "backed",
+         "backs", "endorsed", "endorses", "hailed", "applauded", "solidarity", "victory",
+         "respected", "respects", "agreed", "agrees", "deserves", "needed", "will comply",
+         "approved", "defended", "defends", "confident", "improved", "progress",
+         "welcome", "favour", "favor"),
+        "support",
+    ),
+}  # fmt: skip
+REQUEST_CUES = ("urged", "urges", "urging", "called on", "calls on", "calling on", "asked",
+                "appealed", "demanded", "demands")  # fmt: skip
+
+# PLOVER-style event cues: category -> cue stems (matched at word starts).
+EVENT_CUES: dict[str, tuple[str, ...]] = {
+    "SANCTION": ("sanction", "embargo", "expel", "expuls", "persona non grata", "blacklist",
+                 "tariff", "asset freeze", "freeze the assets", "ban "),
+    "PROTEST": ("protest", "march", "rally", "rallies", "demonstrat", "strike", "boycott",
+                "sit-in", "chanted"),
+    "ASSAULT": ("attack", "bomb", "shell", "killed", "opened fire", "shot ", "airstrike",
+                "massacre", "invaded", "invasion"),
+    "COERCE": ("arrest", "detain", "seiz", "raid", "deport", "jail", "imprison", "suspend",
+               "halt", "ordered", "block", "shut", "crackdown", "forced", "convicted",
+               "sentenced"),
+    "ACCUSE": ("accus", "charg", "indict", "alleg", "blame", "condemn", "criticiz",
+               "criticis", "war crimes"),
+    "REJECT": ("reject", "refus", "veto", "denied", "deny", "dismiss", "defy", "defian"),
+    "THREATEN": ("threat", "warn", "ultimatum"),
+    "REQUEST": ("urge", "call on", "called on", "appeal", "demand", "request", "asked"),
+    "MOBILIZE": ("mobiliz", "mobilis", "deploy", "troops", "military exercise"),
+    "AGREE": ("agree", "signed", "deal", "accord", "ceasefire", "treaty", "adopted",
+              "approv"),
+    "CONSULT": ("met ", "meet", "visit", "talks", "summit", "greeted", "hosted", "welcom",
+                "phone call"),
+    "SUPPORT": ("praise", "endorse", "back", "support", "hail"),
+    "COOPERATE": ("cooperat", "partnership", "joint", "alliance"),
+    "AID": ("aid", "humanitarian", "relief", "donat", "assistance", "rescu", "evacuat",
+            "rapatri"),
+    "RETREAT": ("withdr", "retreat", "pull out", "pulled out"),
+    "CONCEDE": ("concede", "apologi", "released", "admit", "compromise", "conced"),
+}  # fmt: skip
+
+OUTCOME_CUES: dict[str, tuple[str, ...]] = {
+    "cancelled": ("cancelled", "canceled", "called off", "scrapped", "abandoned"),
+    "postponed": ("postponed", "delayed", "adjourned", "put off", "deferred"),
+    "pending": ("will ", "is expected to", "are expected to", "is due", "are due",
+                "scheduled", "pending", "plans to", "is set to", "next ", "would begin",
+                "can ask", "will be reviewed", "sera ", "seront"),
+    "occurred": ("did not detain", "was detained", "were detained", "released", "ruled",
+                 "ordered", "adopted", "approved", "passed", "imposed", "killed", "signed",
+                 "expelled", "declared", "arrested", "took place", "adopté"),
+}  # fmt: skip
+
+# Heads of legal instruments: a name ending in one is an instrument, not an actor.
+LEGAL_HEADS = frozenset(
+    """statute convention treaty charter act bill code constitution protocol agreement accord
+    accords covenant directive regulation resolution amendment law laws decree ordinance""".split()
+)

@@ -1,0 +1,335 @@
+"""Name candidates: capitalised runs in each sentence, titles stripped, kinds guessed.
+
+A run is a sequence of capitalised tokens (with connectors such as "of the" inside). Each run
+becomes at most two mentions: a person after the last title word, or an organisation, a
+state, or a bare single word that the selection step judges by how the text uses it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .countries import country_alpha3, demonym_alpha3, is_demonym
+from .extractive_lexicon import (
+    BUSINESS_TITLES,
+    HEAD_OF_STATE_TITLES,
+    KNOWN_ORGS,
+    LEGAL_HEADS,
+    MEDIA_TITLES,
+    ORG_HEADS,
+    ORG_LEADS,
+    PERSON_TITLES,
+    PLACE_HEADS,
+    STOP,
+    TITLES,
+)
+from .extractive_text import Sentence
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&-]*[^\W_])?")
+_CONNECT = frozenset("of the for on and de des du la le d’ d' von van der al bin da di del".split())
+_POSSESSIVE = re.compile(r"['’]s?$")
+_PREP = frozenset("in at to from into near outside inside across via".split())
+
+
+@dataclass
+class Mention:
+    """One name occurrence: its span, what it looks like, and what surrounds it."""
+
+    start: int
+    end: int
+    name: str
+    kind: str  # person, org kind (court, igo, ...), state, single
+    country: str | None
+    sentence: int
+    title: tuple[int, int] | None = None
+    titled_kind: str | None = None
+    initial: bool = False
+    locative: bool = False
+    possessive: bool = False
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    fold: str
+    cap: bool
+    poss: bool
+
+
+def _tokens(s: Sentence) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(s.text):
+        raw = m.group()
+        poss = bool(re.search(r"['’]s$", raw)) and len(raw) > 2
+        text = raw[:-2] if poss else raw
+        start = s.start + m.start()
+        fold = text.casefold()
+        out.append(_Tok(start, start + len(text), text, fold, text[0].isupper(), poss))
+    return out
+
+
+_PLURAL_POSS = re.compile(r"(?:men|women|children|people|workers|s)$", re.I)
+
+
+def _breaks(prev: _Tok, tok: _Tok, text: str) -> bool:
+    gap = text[prev.end : tok.start]
+    if prev.poss and tok.cap and _PLURAL_POSS.search(prev.text) and not country_alpha3(prev.text):
+        return gap[2:].strip() != ""
+    return prev.poss or gap.strip() != "" or bool(_AFFIX.search(prev.text))
+
+
+_AFFIX = re.compile(r"-(?:based|backed|led|owned|run|born|born|linked|allied|controlled)$")
+
+
+def _runs(toks: list[_Tok], text: str) -> list[list[_Tok]]:
+    """Capitalised runs; connectors only between capitalised words, 'and' only after 'of'."""
+    runs: list[list[_Tok]] = []
+    cur: list[_Tok] = []
+    for i, tok in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if cur and _breaks(cur[-1], tok, text):
+            runs.append(cur)
+            cur = []
+        if tok.cap and tok.fold not in STOP and not _AFFIX.search(tok.text):
+            cur.append(tok)
+            continue
+        joins = (
+            cur
+            and tok.fold in _CONNECT
+            and nxt is not None
+            and (nxt.cap or nxt.fold == "the")
+            and not _breaks(tok, nxt, text)
+            and (tok.fold != "and" or any(t.fold in ("of", "on", "for") for t in cur))
+        )
+        if joins:
+            cur.append(tok)
+            continue
+        if cur:
+            runs.append(cur)
+        cur = []
+    if cur:
+        runs.append(cur)
+    return [_trim(r) for r in runs if _trim(r)]
+
+
+def _trim(run: list[_Tok]) -> list[_Tok]:
+    while run and (run[-1].fold in _CONNECT or not run[-1].cap):
+        run = run[:-1]
+    while run and (run[0].fold in _CONNECT or not run[0].cap):
+        run = run[1:]
+    return run
+
+
+def _is_title(tok: _Tok) -> bool:
+    return tok.fold in TITLES or tok.fold.rstrip(".") in TITLES
+
+
+def _title_kind(words: list[str], capitalised: bool, country: str | None) -> str:
+    if any(w in HEAD_OF_STATE_TITLES for w in words) and (capitalised or country):
+        if "minister" not in words or "prime" in words:
+            return "head_of_state"
+    if any(w in MEDIA_TITLES for w in words):
+        return "media"
+    if any(w in BUSINESS_TITLES for w in words):
+        return "business"
+    if words and all(w.rstrip(".") in PERSON_TITLES for w in words):
+        return "person"
+    return "official" if any(w not in PERSON_TITLES for w in words) else "person"
+
+
+def _country_in(toks: list[_Tok]) -> str | None:
+    for tok in toks:
+        code = demonym_alpha3(tok.text) or (country_alpha3(tok.text) if len(tok.text) > 3 else None)
+        if code:
+            return code
+    return None
+
+
+def _org_kind(toks: list[_Tok]) -> str | None:
+    if toks[0].fold in KNOWN_ORGS:
+        return KNOWN_ORGS[toks[0].fold][0]
+    if toks[0].fold in ORG_LEADS and len(toks) > 1:
+        return ORG_LEADS[toks[0].fold]
+    for i in range(len(toks) - 1, -1, -1):
+        tok = toks[i]
+        if tok.fold not in ORG_HEADS:
+            continue
+        if i > 0 or len(toks) == 1 or toks[1].fold in ("of", "for", "on"):
+            if not (tok.fold == "international" and i == 0):
+                return ORG_HEADS[tok.fold]
+    return None
+
+
+def _is_name_word(tok: _Tok) -> bool:
+    return tok.cap and tok.text.replace("-", "").replace("’", "").replace("'", "").isalpha()
+
+
+class NameScanner:
+    """Finds name mentions sentence by sentence in one article."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._title_country: str | None = None
+        self.lower = frozenset(re.findall(r"(?<![\w’'])[a-zà-ÿ][\w’'-]*", text))
+
+    def scan(self, sentence: Sentence) -> list[Mention]:
+        """All name mentions in one sentence."""
+        toks = _tokens(sentence)
+        out: list[Mention] = []
+        for run in _runs(toks, self.text):
+            out.extend(self._classify(run, toks, sentence))
+        return out
+
+    def _strip_initial(self, run: list[_Tok], sentence: Sentence) -> list[_Tok]:
+        while run and self._opens(run[0], sentence) and run[0].fold in self.lower:
+            if run[0].fold in KNOWN_ORGS or _is_title(run[0]) or (len(run) > 1 and _org_kind(run)):
+                break
+            run = _trim(run[1:])
+        return run
+
+    def _opens(self, tok: _Tok, sentence: Sentence) -> bool:
+        before = self.text[sentence.start : tok.start]
+        return not re.search(r"\w", before) or bool(re.search(r"[:\"“‘(—–-]\s*$", before))
+
+    def _classify(self, run: list[_Tok], toks: list[_Tok], s: Sentence) -> list[Mention]:
+        run = self._strip_initial(run, s)
+        if not run:
+            return []
+        initial = self._opens(run[0], s)
+        idx = toks.index(run[0])
+        end = toks.index(run[-1])
+        nxt = toks[end + 1] if end + 1 < len(toks) else None
+        if any(t.fold in LEGAL_HEADS for t in run) or (
+            nxt and nxt.fold in LEGAL_HEADS and not nxt.cap
+        ):
+            return []
+        if nxt and not nxt.cap and nxt.fold in ORG_HEADS and len(run) > 1 and not run[-1].poss:
+            text = self.text[run[0].start : run[-1].end]
+            return [
+                Mention(
+                    run[0].start,
+                    run[-1].end,
+                    text,
+                    ORG_HEADS[nxt.fold],
+                    _country_in(run),
+                    sentence=s.index,
+                    initial=initial,
+                )
+            ]
+        prev = [t.fold for t in toks[max(0, idx - 2) : idx]]
+        locative = bool(prev) and (
+            prev[-1] in _PREP or (len(prev) == 2 and prev[0] in _PREP and prev[1] == "the")
+        )
+        base = dict(sentence=s.index, initial=initial, locative=locative)
+        last_title = max((i for i, t in enumerate(run) if _is_title(t)), default=-1)
+        tail = run[last_title + 1 :]
+        if last_title >= 0 and tail and self._personal(tail):
+            return self._titled(run, last_title, tail, s, base)
+        return self._untitled(run, toks, s, base)
+
+    def _personal(self, tail: list[_Tok]) -> bool:
+        if len(tail) > 4 or not all(_is_name_word(t) or t.fold in _CONNECT for t in tail):
+            return False
+        if any(t.fold in ORG_HEADS or t.fold in PLACE_HEADS for t in tail):
+            return False
+        if tail[0].fold in KNOWN_ORGS:
+            return False
+        if all(t.fold in self.lower for t in tail if t.fold not in _CONNECT):
+            return False
+        return not (len(tail) == 1 and country_alpha3(tail[0].text))
+
+    def _titled(self, run: list[_Tok], last: int, tail: list[_Tok], s: Sentence,
+                base: dict) -> list[Mention]:  # fmt: skip
+        out: list[Mention] = []
+        head = run[: last + 1]
+        first_title = next(i for i, t in enumerate(head) if _is_title(t))
+        prefix = head[:first_title]
+        country = _country_in(prefix) or self._possessive_country(run[0], s)
+        words = [t.fold.rstrip(".") for t in head[first_title:]]
+        kind = _title_kind(words, True, country)
+        if prefix and _org_kind(prefix):
+            out.append(self._org(prefix, s, base))
+        title_span = (run[0].start if not out else head[first_title].start, head[-1].end)
+        out.append(Mention(tail[0].start, tail[-1].end, self.text[tail[0].start : tail[-1].end],
+                           "person", country, title=title_span, titled_kind=kind,
+                           possessive=tail[-1].poss, **base))  # fmt: skip
+        return out
+
+    def _untitled(self, run: list[_Tok], toks: list[_Tok], s: Sentence,
+                  base: dict) -> list[Mention]:  # fmt: skip
+        text = self.text[run[0].start : run[-1].end]
+        poss = run[-1].poss
+        if run[-1].fold in PLACE_HEADS or run[0].fold in PLACE_HEADS and len(run) > 1:
+            return []
+        if len(run) == 1 and is_demonym(text):
+            return []
+        if len(run) == 1 and run[0].fold in ORG_HEADS and run[0].fold not in KNOWN_ORGS:
+            return []
+        if _org_kind(run):
+            return [self._org(run, s, base)]
+        code = country_alpha3(text) if len(text) > 3 or text in ("US", "UK", "UAE") else None
+        if code or (len(run) == 1 and demonym_alpha3(text) and not self._adjectival(run[0])):
+            code = code or demonym_alpha3(text)
+            return [Mention(run[0].start, run[-1].end, text, "state", code, possessive=poss,
+                            **base)]  # fmt: skip
+        if len(run) == 1 and demonym_alpha3(text):
+            return []
+        if all(t.fold in TITLES for t in run):
+            return []
+        title = self._lower_title(run[0], toks, s)
+        if 2 <= len(run) <= 4 and all(_is_name_word(t) or t.fold in _CONNECT for t in run):
+            if any(t.text.isupper() and len(t.text) > 1 for t in run) and len(run) > 2:
+                return []
+            m = Mention(run[0].start, run[-1].end, text, "person", None, possessive=poss, **base)
+            if title:
+                m.title, m.titled_kind = title
+                m.country = self._title_country
+            return [m]
+        if len(run) == 1:
+            m = Mention(run[0].start, run[-1].end, text, "single", None, possessive=poss, **base)
+            if title and not (text.isupper() and len(text) <= 6):
+                m.kind = "person"
+                m.title, m.titled_kind = title
+            return [m]
+        return []
+
+    def _adjectival(self, tok: _Tok) -> bool:
+        nxt = re.match(r"\s+([a-z]\w*)", self.text[tok.end : tok.end + 30])
+        return nxt is not None and not tok.poss and nxt.group(1) not in ("and", "or", "has", "is")
+
+    def _org(self, run: list[_Tok], s: Sentence, base: dict) -> Mention:
+        text = self.text[run[0].start : run[-1].end]
+        kind = _org_kind(run) or "other"
+        country = _country_in(run) or self._possessive_country(run[0], s)
+        if run[0].fold in KNOWN_ORGS and len(run) == 1:
+            country = KNOWN_ORGS[run[0].fold][1]
+        return Mention(run[0].start, run[-1].end, text, kind, country,
+                       possessive=run[-1].poss, **base)  # fmt: skip
+
+    def _possessive_country(self, first: _Tok, s: Sentence) -> str | None:
+        m = re.search(r"([A-Z][\w-]+)['’]s\s+$", self.text[max(s.start, first.start - 40) :
+                                                         first.start])  # fmt: skip
+        return country_alpha3(m.group(1)) if m and len(m.group(1)) > 3 else None
+
+    def _lower_title(self, first: _Tok, toks: list[_Tok],
+                     s: Sentence) -> tuple[tuple[int, int], str] | None:  # fmt: skip
+        """A lower-case title just before the name ('spokesman X', 'its president, X')."""
+        idx = toks.index(first)
+        taken: list[_Tok] = []
+        for tok in reversed(toks[max(0, idx - 4) : idx]):
+            if _is_title(tok) and not tok.cap or demonym_alpha3(tok.text) and taken:
+                taken.insert(0, tok)
+                continue
+            break
+        if not taken or self.text[taken[-1].end : first.start].strip(" ,") != "":
+            return None
+        words = [t.fold for t in taken if _is_title(t)]
+        j = toks.index(taken[0])
+        country = _country_in(toks[max(0, j - 1) : j + len(taken)])
+        if country is None and j > 0 and toks[j - 1].fold in KNOWN_ORGS:
+            country = KNOWN_ORGS[toks[j - 1].fold][1]
+        self._title_country = country
+        return (taken[0].start, taken[-1].end), _title_kind(words, False, country)
