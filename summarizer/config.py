@@ -38,6 +38,9 @@ class Settings:
     cache: bool = True
     cache_dir: str | None = None
     max_input_bytes: int = 5_000_000
+    rpm: int = 0  # requests per minute cap for batches; 0 = none
+    tpm: int = 0  # tokens per minute cap (estimated before sending); 0 = none
+    prices_file: str | None = None  # TOML/JSON overriding the built-in price table
 
     @property
     def llm_configured(self) -> bool:
@@ -127,6 +130,8 @@ def resolve(flags: dict[str, Any] | None = None, env: dict[str, str] | None = No
         raise UsageError(f"--mode must be one of {', '.join(MODES)}")
     if settings.max_retries < 0 or settings.concurrency < 1 or settings.max_tokens < 64:
         raise UsageError("--max-retries must be >= 0, -j >= 1 and --max-tokens >= 64")
+    if settings.rpm < 0 or settings.tpm < 0:
+        raise UsageError("--rpm and --tpm must be >= 0 (0: no cap)")
     if settings.engine == "llm" and not settings.llm_configured:
         raise UsageError("--engine llm needs OPENAI_API_KEY or --base-url")
     return settings

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from .article import Article
 from .config import Settings
@@ -35,8 +35,14 @@ def cache_dir(settings: Settings) -> Path:
     return Path(user_cache_dir("summarizer"))
 
 
-def make_engine(settings: Settings, raw_dir: Path | None = None, notice: bool = True) -> Engine:
-    """Build the engine the settings ask for; say so on stderr when falling back offline."""
+def make_engine(
+    settings: Settings, raw_dir: Path | None = None, notice: bool = True, meter: Any = None
+) -> Engine:
+    """Build the engine the settings ask for; say so on stderr when falling back offline.
+
+    The LLM engine sits behind the response cache unless `settings.cache` is off; a
+    `summarizer.ratelimit.Meter` paces and counts its requests when one is given.
+    """
     if settings.effective_engine == "extractive":
         from .extractive import ExtractiveEngine
 
@@ -47,4 +53,16 @@ def make_engine(settings: Settings, raw_dir: Path | None = None, notice: bool = 
     from .modes import ModeMemory
 
     memory = ModeMemory(cache_dir(settings) / "modes.json")
-    return LLMEngine(settings, modes=memory, raw_dir=raw_dir or cache_dir(settings) / "failed")
+    client = None
+    if meter is not None:
+        from .llm import make_client
+
+        client = make_client(settings, http_client=meter.http_client())
+    engine = LLMEngine(
+        settings, client=client, modes=memory, raw_dir=raw_dir or cache_dir(settings) / "failed"
+    )
+    if not settings.cache:
+        return engine
+    from .cache import FILE_NAME, CachedEngine, ResponseCache
+
+    return CachedEngine(engine, ResponseCache(cache_dir(settings) / FILE_NAME))

@@ -22,6 +22,7 @@ from .config import Settings
 from .errors import NoValidBriefError, ProviderError
 from .grounding import ArticleIndex
 from .modes import ModeMemory, instructor_mode
+from .pricing import cost_usd
 from .prompts import PromptSet, load_prompts
 from .redact import redact
 from .schema import Brief, DraftBrief, Provenance, Template, Usage
@@ -150,6 +151,7 @@ class LLMEngine:
             prompt_template=Template(name=self.prompts.name, sha256=self.prompts.sha256),
             article_sha256=article.sha256, article_origin=article.origin,
             attempts=state.count, usage=state.usage,
+            cost_usd=cost_usd(self.model, state.usage, self.settings.prices_file),
             latency_s=round(time.monotonic() - started, 3), created_at=now_iso(),
         )  # fmt: skip
         return assemble(draft, article, index, provenance)

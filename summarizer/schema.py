@@ -202,6 +202,7 @@ class Provenance(BaseModel):
     attempts: int = 1
     usage: Usage = Field(default_factory=Usage)
     cost_usd: float | None = None
+    cached: bool = Field(default=False, description="Served from the response cache (no request)")
     latency_s: float = 0.0
     created_at: str
     grounding: GroundingReport = Field(default_factory=GroundingReport)
