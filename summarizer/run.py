@@ -1,30 +1,30 @@
 """The summarize job: inputs -> articles -> engine -> briefs on stdout or in files.
 
-One input failing never stops the others; the exit code reports the worst failure.
+Built for batches of thousands: `-j N` workers pull inputs from one lazy iterator (never a
+task per input), each brief is written atomically as soon as it is ready and then dropped,
+and with `-o DIR` the manifest (`summarizer.manifest`) records every input's status. The
+same command run again skips the briefs already in DIR (resume). One input failing never
+stops the others; a fatal provider error (auth, unreachable) stops the rest; Ctrl-C or
+SIGTERM abandons the requests in flight, writes the manifest and exits 130.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import sys
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from .config import Settings
 from .engines import Engine, make_engine
-from .errors import InputError, ProviderError, SummarizerError, UsageError
+from .errors import InputError, NoValidBriefError, ProviderError, SummarizerError, UsageError
+from .manifest import Manifest
+from .progress import Progress, Tally, summary
 from .schema import Brief
 from .store import write_atomic
-
-
-@dataclass
-class Outcome:
-    """What happened to one input."""
-
-    ref: str
-    brief: Brief | None = None
-    error: SummarizerError | None = None
-    skipped: bool = False  # already done in a previous run (resume)
 
 
 def output_paths(refs: list[str], folder: Path, ext: str) -> dict[str, Path]:
@@ -44,7 +44,8 @@ def output_paths(refs: list[str], folder: Path, ext: str) -> dict[str, Path]:
     return paths
 
 
-def _text(brief: Brief, fmt: str, lines: bool = False) -> str:
+def brief_text(brief: Brief, fmt: str, lines: bool = False) -> str:
+    """A brief as stored: indented JSON, one JSON line, or Markdown."""
     if fmt == "md":
         from .render import render_markdown
 
@@ -52,58 +53,214 @@ def _text(brief: Brief, fmt: str, lines: bool = False) -> str:
     return brief.model_dump_json() if lines else brief.model_dump_json(indent=2)
 
 
-async def _one(engine: Engine, ref: str, settings: Settings, gate: asyncio.Semaphore) -> Outcome:
-    from .ingest import load_article
+def make_meter(settings: Settings) -> Any:
+    """The request meter (rpm/tpm caps, counters) for an LLM run; None for extractive."""
+    if settings.effective_engine != "llm":
+        return None
+    from .ratelimit import Limiter, Meter
 
-    async with gate:
+    limiter = Limiter(rpm=settings.rpm, tpm=settings.tpm)
+    return Meter(limiter, model=settings.effective_model, prices_file=settings.prices_file)
+
+
+class Batch:
+    """One run over a list of inputs: worker pool, outputs, manifest, progress."""
+
+    def __init__(
+        self, settings: Settings, fmt: str, folder: Path | None, targets: dict[str, Path],
+        lines: bool, output: Path | None,
+    ) -> None:  # fmt: skip
+        self.settings, self.fmt, self.folder, self.targets = settings, fmt, folder, targets
+        self.lines, self.output = lines, output
+        self.tally = Tally()
+        self.meter: Any = None
+        self.manifest = Manifest(folder) if folder else None
+        self.progress = Progress(self.tally, enabled=False)
+        self.worst = 0
+        self.stopped = False
+        self.inflight: dict[int, str] = {}
+        self._ready: dict[int, str | None] = {}
+        self._next = 0
+        self._single: str | None = None
+
+    def run(self, refs: list[str], announce: bool) -> int:
+        """Summarize every input not already done; return the exit code."""
+        kept = {r for r in refs if r in self.targets and self.targets[r].exists()}
+        self.tally.total, self.tally.kept = len(refs) - len(kept), len(kept)
+        if self.manifest is not None:
+            self.manifest.open()
+            for ref in refs:
+                if ref in kept:
+                    self.manifest.record(ref, "kept", output=self.targets[ref].name)
+        todo = ((i, r) for i, r in enumerate(refs) if r not in kept)
+        interrupted = False
+        if self.tally.total:
+            self.meter = make_meter(self.settings)
+            raw_dir = self.folder / ".failed" if self.folder else None
+            engine = make_engine(self.settings, raw_dir=raw_dir, meter=self.meter)
+            with Progress(self.tally, self.meter) as self.progress:
+                interrupted = asyncio.run(self._pool(engine, todo))
+        self._finish_run(refs, todo, "interrupted" if interrupted else
+                         "stopped" if self.stopped else "completed")  # fmt: skip
+        if interrupted:
+            raise KeyboardInterrupt(self._interrupted_message())
+        if announce:
+            where = str(self.manifest.path) if self.manifest else None
+            print(summary(self.tally, self.meter, where), file=sys.stderr)
+        return self.worst
+
+    async def _pool(self, engine: Engine, todo: Iterator[tuple[int, str]]) -> bool:
+        """Run `concurrency` workers over the inputs; True when interrupted."""
+        loop, me = asyncio.get_running_loop(), asyncio.current_task()
         try:
-            article = load_article(ref, max_bytes=settings.max_input_bytes)
-            return Outcome(ref, brief=await engine.asummarize(article))
+            loop.add_signal_handler(signal.SIGTERM, me.cancel)  # type: ignore[union-attr]
+            on_term = True
+        except (NotImplementedError, RuntimeError, ValueError):
+            on_term = False
+        workers = [
+            asyncio.create_task(self._worker(engine, todo))
+            for _ in range(self.settings.concurrency)
+        ]
+        try:
+            await asyncio.gather(*workers)
+            return False
+        except asyncio.CancelledError:
+            for worker in workers:
+                worker.cancel()
+            await asyncio.gather(*workers, return_exceptions=True)
+            return True
+        finally:
+            if on_term:
+                loop.remove_signal_handler(signal.SIGTERM)
+
+    async def _worker(self, engine: Engine, todo: Iterator[tuple[int, str]]) -> None:
+        while not self.stopped:
+            item = next(todo, None)
+            if item is None:
+                return
+            index, ref = item
+            self.inflight[index] = ref
+            brief, error = await self._one(engine, ref)
+            del self.inflight[index]
+            self._record(index, ref, brief, error)
+
+    async def _one(self, engine: Engine, ref: str) -> tuple[Brief | None, SummarizerError | None]:
+        from .ingest import load_article
+
+        try:
+            article = await asyncio.to_thread(
+                load_article, ref, max_bytes=self.settings.max_input_bytes
+            )
+            return await engine.asummarize(article), None
         except SummarizerError as exc:
-            return Outcome(ref, error=exc)
+            return None, exc
+        except Exception as exc:  # a bug on one input must not sink the batch
+            if os.environ.get("SUMMARIZER_DEBUG") == "1":
+                raise
+            return None, NoValidBriefError(f"{ref}: internal error: {type(exc).__name__}: {exc}")
 
+    def _record(self, index: int, ref: str, brief: Brief | None, error: Exception | None) -> None:
+        if isinstance(error, SummarizerError):
+            self._failed(index, ref, error)
+        elif brief is not None:
+            self._done(index, ref, brief)
+        self.progress.advance()
 
-async def _all(
-    engine: Engine, refs: list[str], settings: Settings, done: dict[str, Path], fmt: str
-) -> list[Outcome]:
-    gate = asyncio.Semaphore(settings.concurrency)
-    stop = asyncio.Event()
-    outcomes: list[Outcome] = []
+    def _failed(self, index: int, ref: str, error: SummarizerError) -> None:
+        self.tally.failed += 1
+        self.worst = max(self.worst, error.exit_code)
+        if isinstance(error, NoValidBriefError) and self.meter is not None:
+            self.tally.reasks += self.settings.max_retries
+        if isinstance(error, ProviderError) and error.fatal:
+            self.stopped = True
+        message = str(error)
+        if not message.startswith(ref):
+            message = f"{ref}: {message}"
+        self.progress.line(f"summarizer: error: {message}")
+        if self.manifest is not None:
+            self.manifest.record(ref, "failed", error=message, exit_code=error.exit_code)
+        self._emit(index, None)
 
-    async def task(ref: str) -> Outcome:
-        if stop.is_set():
-            return Outcome(ref, error=ProviderError(f"{ref}: not attempted (batch stopped)"))
-        result = await _one(engine, ref, settings, gate)
-        if isinstance(result.error, ProviderError) and result.error.fatal:
-            stop.set()
-        if result.brief is not None and ref in done:
-            write_atomic(done[ref], _text(result.brief, fmt))
-        _report(result)
-        return result
+    def _done(self, index: int, ref: str, brief: Brief) -> None:
+        p = brief.provenance
+        self.tally.done += 1
+        self.tally.cached += p.cached
+        self.tally.reasks += 0 if p.cached else max(p.attempts - 1, 0)
+        text = brief_text(brief, self.fmt, lines=self.lines and self.folder is None)
+        if self.folder is None or self.manifest is None:
+            self._emit(index, text)
+            return
+        target = self.targets[ref]
+        write_atomic(target, text)
+        self.manifest.record(
+            ref, "done", output=target.name, sha256=p.article_sha256,
+            tokens=0 if p.cached else p.usage.total_tokens, cost_usd=None if p.cached else
+            p.cost_usd, cached=p.cached or None,
+        )  # fmt: skip
 
-    outcomes = await asyncio.gather(*(task(ref) for ref in refs))
-    return list(outcomes)
+    def _emit(self, index: int, text: str | None) -> None:
+        """Stdout / single file: in input order, as soon as the earlier ones are out."""
+        if self.folder is not None:
+            return
+        self._ready[index] = text
+        while self._next in self._ready:
+            self._write_out(self._ready.pop(self._next))
+            self._next += 1
 
+    def _write_out(self, text: str | None) -> None:
+        if text is None:
+            return
+        if self.output is None:
+            sys.stdout.write(text + "\n")
+            sys.stdout.flush()
+        else:
+            self._single = text
 
-def _report(outcome: Outcome) -> None:
-    if outcome.error is not None:
-        message = str(outcome.error)
-        if not message.startswith(outcome.ref):
-            message = f"{outcome.ref}: {message}"
-        print(f"summarizer: error: {message}", file=sys.stderr)
+    def _finish_run(
+        self, refs: list[str], todo: Iterator[tuple[int, str]], status: str
+    ) -> None:
+        """Mark everything unfinished as pending, write out what is left, close the manifest."""
+        unfinished = [*self.inflight.values(), *(ref for _, ref in todo)]
+        self.tally.pending = len(unfinished)
+        for index in sorted(self._ready):
+            self._write_out(self._ready.pop(index))
+        if self.output is not None and self._single is not None:
+            write_atomic(self.output, self._single + "\n")
+        if self.stopped and unfinished:
+            self.progress.line(f"summarizer: {len(unfinished)} inputs not attempted "
+                               "(stopped after a fatal provider error)")  # fmt: skip
+        if self.manifest is None:
+            return
+        for ref in unfinished:
+            self.manifest.record(ref, "pending", output=self.targets[ref].name)
+        m, t = self.meter, self.tally
+        self.manifest.run(
+            status=status, inputs=t.total + t.kept, done=t.done, cached=t.cached,
+            failed=t.failed, kept=t.kept, pending=t.pending, elapsed_s=round(t.elapsed, 3),
+            requests=m.requests if m else 0, retries=m.retries if m else 0,
+            tokens=m.usage.model_dump() if m else None, cost_usd=m.cost_usd if m else None,
+        )  # fmt: skip
+        self.manifest.close(order=refs)
 
-
-def exit_code(outcomes: list[Outcome]) -> int:
-    """0 when every input has a brief, else the highest failure code (4 > 3 > 1)."""
-    return max((o.error.exit_code for o in outcomes if o.error is not None), default=0)
+    def _interrupted_message(self) -> str:
+        t = self.tally
+        text = f"{t.done} briefs written, {t.pending} unfinished"
+        if self.folder is not None:
+            text += "; run the same command again to resume"
+        return text
 
 
 def summarize_inputs(settings: Settings, inputs: list[str], out: str | None, fmt: str) -> int:
     """Run the summarize command; return its exit code.
 
     Several inputs (or `-o` naming a folder, or ending in '/') write `<folder>/<stem>.<ext>`
-    per input and skip inputs whose output already exists (resume); otherwise briefs go to
-    stdout (JSON Lines for several) or to the `-o` file.
+    per input, skip inputs whose output already exists (resume) and keep
+    `<folder>/manifest.jsonl`; otherwise briefs go to stdout (JSON Lines for several) or to
+    the `-o` file. Several inputs end with a one-line summary on stderr.
+
+    Raises:
+        KeyboardInterrupt: Ctrl-C or SIGTERM, after the manifest is written; its message
+            says what was done.
     """
     from .ingest import expand_inputs
 
@@ -111,29 +268,11 @@ def summarize_inputs(settings: Settings, inputs: list[str], out: str | None, fmt
     if not refs:
         raise InputError("no inputs")
     output = Path(out) if out and out != "-" else None
-    many = len(refs) > 1 or (output is not None and (output.is_dir() or out.endswith("/")))
+    many = len(refs) > 1 or (output is not None and (output.is_dir() or str(out).endswith("/")))
     if many and output is not None and output.exists() and not output.is_dir():
         raise UsageError(f"-o {output}: several inputs need a folder, not a file")
     ext = "md" if fmt == "md" else "json"
     folder = output if many and output is not None else None
     targets = output_paths(refs, folder, ext) if folder else {}
-    todo = [ref for ref in refs if not (ref in targets and targets[ref].exists())]
-    raw_dir = folder / ".failed" if folder else None
-    engine = make_engine(settings, raw_dir=raw_dir) if todo else None
-    outcomes = [Outcome(ref, skipped=True) for ref in refs if ref not in todo]
-    if engine is not None:
-        outcomes += asyncio.run(_all(engine, todo, settings, targets, fmt))
-    if folder is None:
-        _write_unfoldered(outcomes, output, fmt, lines=many)
-    return exit_code(outcomes)
-
-
-def _write_unfoldered(outcomes: list[Outcome], output: Path | None, fmt: str, lines: bool) -> None:
-    briefs = [o.brief for o in outcomes if o.brief is not None]
-    if not briefs:
-        return
-    text = "\n".join(_text(b, fmt, lines=lines) for b in briefs)
-    if output is None or str(output) == "-":
-        sys.stdout.write(text + "\n")
-    else:
-        write_atomic(output, text + "\n")
+    batch = Batch(settings, fmt, folder, targets, lines=many, output=None if folder else output)
+    return batch.run(refs, announce=len(refs) > 1)
