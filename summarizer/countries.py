@@ -117,8 +117,21 @@ SEATS = frozenset(
     dubai""".split()
 )
 
-_NAMES = frozenset({"us", "u.s.", "usa", "uk", "u.k.", "uae", "britain", "great britain",
-                    "america", "états-unis", "royaume-uni"})
+_NAMES = frozenset(
+    {
+        "us",
+        "u.s.",
+        "usa",
+        "uk",
+        "u.k.",
+        "uae",
+        "britain",
+        "great britain",
+        "america",
+        "états-unis",
+        "royaume-uni",
+    }
+)
 
 
 @lru_cache(maxsize=4096)
@@ -127,8 +140,11 @@ def is_demonym(word: str) -> bool:
     key = word.strip().casefold()
     if key not in _ALIASES or key in _NAMES or key in SEATS:
         return False
-    if not re.search(r"(?:an|ese|ish|i|ic|ch|sh|ss|ean|ine|que|ais|aise|ien|ienne|ois|oise|and|"
-                     r"e|k|ek|er|ot)$", key):
+    if not re.search(
+        r"(?:an|ese|ish|i|ic|ch|sh|ss|ean|ine|que|ais|aise|ien|ienne|ois|oise|and|"
+        r"e|k|ek|er|ot)$",
+        key,
+    ):
         return False
     import pycountry
 
@@ -137,3 +153,15 @@ def is_demonym(word: str) -> bool:
     except LookupError:
         return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(sub.name.casefold() for sub in pycountry.subdivisions)
+
+
+def is_subdivision(name: str) -> bool:
+    """Whether a name is a state, province or region (ISO 3166-2), i.e. a place."""
+    return name.strip().casefold() in _subdivisions()

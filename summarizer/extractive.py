@@ -108,7 +108,7 @@ def _headline_hits(clusters: list[Cluster], headline: str | None) -> None:
 def _actor(c: Cluster, text: str, sentences: dict[int, Sentence]) -> Actor:
     sentence = sentences[c.first.sentence].quote()
     role = text[c.title[0] : c.title[1]] if c.title else ""
-    kind: Any = final_kind(c)
+    kind: Any = final_kind(c, text)
     return Actor(name=c.name, kind=kind, country=c.country, role=role, evidence=[sentence])
 
 

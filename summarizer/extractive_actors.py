@@ -21,6 +21,7 @@ _ACRONYM_DEF = re.compile(r"([A-ZÀ-Þ][^()\n]{3,90}?)\s*\(([A-Z][A-Za-z]{1,9})\
 _APPOSITIVE = re.compile(
     r"^,\s+(?:the|a|an|its|his|her)?\s*((?:[\w’'-]+\s+){0,4}?)([\w’'-]+)(?=[,.;]|\s+(?:of|for|who|at)\b)"
 )
+_PEOPLE = frozenset(("single", "person", "head_of_state", "official", "media", "business"))
 _KIND_RANK = {"head_of_state": 0, "official": 1, "media": 2, "business": 3, "person": 4}
 
 
@@ -132,12 +133,12 @@ def _merge_acronyms(clusters: list[Cluster], text: str) -> None:
 def _merge_people(clusters: list[Cluster]) -> None:
     people = [c for c in clusters if c.kind not in ("state",) and len(_tokens(c.name)) >= 2]
     for c in clusters:
-        if not c.mentions or len(_tokens(c.name)) != 1 or c.kind not in ("single", "person"):
+        if not c.mentions or len(_tokens(c.name)) != 1 or c.kind not in _PEOPLE:
             continue
         tok = _tokens(c.name)[0]
         for other in people:
             if other is not c and other.mentions and tok in _tokens(other.name)[1:]:
-                if other.kind in ("single", "person", "head_of_state", "official", "media"):
+                if other.kind in _PEOPLE:
                     _absorb(other, c)
                     other.kind = other.kind if other.kind != "single" else "person"
                     break
@@ -214,9 +215,19 @@ def select(clusters: list[Cluster]) -> list[Cluster]:
     return kept[:MAX_ACTORS]
 
 
-def final_kind(c: Cluster) -> str:
+_BUSINESS = re.compile(
+    r"\b(?:compan(?:y|ies)|firms?|shareholders?|corporations?|startups?|"
+    r"acquisitions?|chief executive|ceo|brand|products?)\b",
+    re.I,
+)
+
+
+def final_kind(c: Cluster, text: str) -> str:
     """The schema's ActorKind for a cluster."""
     if c.kind == "single":
         known = KNOWN_ORGS.get(c.name.casefold())
-        return known[0] if known else "other"
+        if known:
+            return known[0]
+        near = " ".join(text[max(0, m.start - 80) : m.end + 80] for m in c.mentions[:6])
+        return "business" if len(_BUSINESS.findall(near)) >= 2 else "other"
     return c.kind

@@ -41,6 +41,13 @@ _GENERIC = [
     (re.compile(r"\b(?:[A-Z][\w-]*\s+)?(?:sanctions|restrictive measures|embargo)\b"), "other"),
     (re.compile(r"\b(?:(?:the|a|its|our|their)\s+)?constitution\b"), "statute"),
     (
+        re.compile(
+            r"\b(?:[A-Z][\w-]*\s+)?(?:(?:nuclear|peace|trade|ceasefire|cease-fire|merger)\s+)?"
+            r"(?:agreement|deal|accord)\b"
+        ),
+        "treaty",
+    ),
+    (
         re.compile(r"\b(?:customary international law|international (?:humanitarian )?law)\b"),
         "custom",
     ),
@@ -134,7 +141,8 @@ class LegalFinder:
         q = span(self.text, start, end)
         key = normalize(re.sub(r"^(?:the|a|an|its|our|their)\s+", "", q.text, flags=re.I))
         if generic:
-            key = f"<{kind}:{q.text.split()[-1].casefold() if kind == 'other' else ''}>"
+            last = q.text.split()[-1].casefold()
+            key = f"<{kind}:{last if kind in ('other', 'treaty') else ''}>"
         if key in self.items or any(key in k for k in self.items):
             item = self.items.get(key) or next(v for k, v in self.items.items() if key in k)
             if len(item.evidence) < 2 and all(e.start != s.start for e in item.evidence):

@@ -60,8 +60,9 @@ OFFICIAL_TITLES = _words(
     representative congressman congresswoman governor mayor speaker spokesman spokeswoman
     spokesperson director chairman chairwoman chair leader opposition deputy vice foreign
     defence defense interior finance health home trade economy public works transport
+    adviser advisor aide negotiator diplomat
     communications environment energy education culture labour labor agriculture security
-    intelligence treasury state national federal police army navy commander colonel major
+    intelligence treasury state national police army navy commander colonel major
     captain lieutenant sergeant officer inspector inspector-general ombudsman counsellor
     councillor councilman councilwoman lawmaker legislator mp mep minister-president
     crown prince princess sheikh archbishop cardinal bishop pope rabbi imam cleric
@@ -234,4 +235,17 @@ OUTCOME_CUES: dict[str, tuple[str, ...]] = {
 LEGAL_HEADS = frozenset(
     """statute convention treaty charter act bill code constitution protocol agreement accord
     accords covenant directive regulation resolution amendment law laws decree ordinance""".split()
+)
+
+# Regions: places, never actors.
+REGIONS = frozenset(
+    """latin america|south america|north america|central america|middle east|east asia|
+    southeast asia|south asia|central asia|west africa|east africa|north africa|
+    southern africa|sub-saharan africa|western europe|eastern europe|central europe|
+    europe|asia|africa|oceania|balkans|caucasus|arctic|antarctica|scandinavia|
+    the west|west bank|gaza strip|horn of africa|sahel|indo-pacific|asia-pacific""".replace(
+        "\n", ""
+    )
+    .replace("    ", "")
+    .split("|")
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .countries import country_alpha3, demonym_alpha3, is_demonym
+from .countries import country_alpha3, demonym_alpha3, is_demonym, is_subdivision
 from .extractive_lexicon import (
     BUSINESS_TITLES,
     HEAD_OF_STATE_TITLES,
@@ -21,6 +21,7 @@ from .extractive_lexicon import (
     ORG_LEADS,
     PERSON_TITLES,
     PLACE_HEADS,
+    REGIONS,
     STOP,
     TITLES,
 )
@@ -81,6 +82,7 @@ def _breaks(prev: _Tok, tok: _Tok, text: str) -> bool:
     return prev.poss or gap.strip() != "" or bool(_AFFIX.search(prev.text))
 
 
+_CONTRACTION = re.compile(r"['’](?:ve|m|d|ll|re|t)$|n['’]t$", re.I)
 _AFFIX = re.compile(r"-(?:based|backed|led|owned|run|born|born|linked|allied|controlled)$")
 
 
@@ -93,7 +95,12 @@ def _runs(toks: list[_Tok], text: str) -> list[list[_Tok]]:
         if cur and _breaks(cur[-1], tok, text):
             runs.append(cur)
             cur = []
-        if tok.cap and tok.fold not in STOP and not _AFFIX.search(tok.text):
+        if (
+            tok.cap
+            and tok.fold not in STOP
+            and not _AFFIX.search(tok.text)
+            and not (_CONTRACTION.search(tok.text))
+        ):
             cur.append(tok)
             continue
         joins = (
@@ -202,10 +209,10 @@ class NameScanner:
         idx = toks.index(run[0])
         end = toks.index(run[-1])
         nxt = toks[end + 1] if end + 1 < len(toks) else None
-        if any(t.fold in LEGAL_HEADS for t in run) or (
-            nxt and nxt.fold in LEGAL_HEADS and not nxt.cap
-        ):
+        if run[-1].fold in LEGAL_HEADS or (nxt and nxt.fold in LEGAL_HEADS and not nxt.cap):
             return []
+        if len(run) > 1 and all(t.text.isupper() for t in run) and run[0].fold not in KNOWN_ORGS:
+            return []  # SHOUTED BYLINES AND KICKERS
         if nxt and not nxt.cap and nxt.fold in ORG_HEADS and len(run) > 1 and not run[-1].poss:
             text = self.text[run[0].start : run[-1].end]
             return [
@@ -277,8 +284,11 @@ class NameScanner:
                             **base)]  # fmt: skip
         if len(run) == 1 and demonym_alpha3(text):
             return []
-        if all(t.fold in TITLES for t in run):
+        if all(t.fold in TITLES for t in run) or is_subdivision(text) or text.casefold() in REGIONS:
             return []
+        if len(run) > 1 and any(country_alpha3(t.text) for t in run if len(t.text) > 3):
+            return [Mention(run[0].start, run[-1].end, text, "other", _country_in(run),
+                            possessive=poss, **base)]  # fmt: skip
         title = self._lower_title(run[0], toks, s)
         if 2 <= len(run) <= 4 and all(_is_name_word(t) or t.fold in _CONNECT for t in run):
             if any(t.text.isupper() and len(t.text) > 1 for t in run) and len(run) > 2:

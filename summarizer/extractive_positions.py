@@ -26,7 +26,7 @@ _VERB_STANCE = tuple(
 )  # fmt: skip
 _CUE = re.compile(
     r"\b(" + "|".join(sorted({*SPEECH_CUES, *_VERB_STANCE, *REQUEST_CUES, "expressed regret",
-                              "expressed solidarity", "expressed concern"}, key=len,
+                              "expressed solidarity", "expressed concern", "According to"}, key=len,
                              reverse=True)) + r")\b"
 )  # fmt: skip
 _STANCE = re.compile(r"\b(" + "|".join(sorted(STANCE_CUES, key=len, reverse=True)) + r")\b", re.I)
@@ -53,6 +53,7 @@ _LEAD_IN = re.compile(
     re.I,
 )
 _SPEECH = frozenset(SPEECH_CUES)
+_INVERSION = re.compile(r"\s*(?:(?:the|a|an|its|his|her|[a-z][\w-]*)\s+){0,4}")
 _PEOPLE = frozenset(("person", "head_of_state", "official", "media"))
 _BE = frozenset("be been being was were is are am get got".split())
 
@@ -103,7 +104,7 @@ class PositionFinder:
         return _limit(out)
 
     def _passive(self, s: Sentence, cue: re.Match[str]) -> bool:
-        word = cue.group(1)
+        word = cue.group(1).casefold()
         if word in _SPEECH and word not in ("claimed", "announced", "declared", "confirmed"):
             return False
         before = s.text[: cue.start()].split()[-1:]
@@ -121,7 +122,7 @@ class PositionFinder:
         quotes = self._quoted(s)
         hits = [h for h in self.hits.get(s.index, [])
                 if not any(a <= h.start < b for a, b in quotes)]  # fmt: skip
-        if cue.group(1) == "according to":
+        if cue.group(1).casefold() == "according to":
             return next((h.cluster for h in hits if after <= h.start <= after + 40), None) or (
                 self._nominal(self.text[after : after + 40], at, forward=True)
             )
@@ -147,7 +148,9 @@ class PositionFinder:
             if floor <= h.start and h.end <= at and not self._after_prep(h.start, s.start):
                 return h.cluster
         for h in hits:
-            if after <= h.start <= after + 3 and cue.group(1) in _SPEECH:
+            gap = self.text[after : h.start]
+            speech = cue.group(1).casefold() in _SPEECH
+            if h.start >= after and speech and _INVERSION.fullmatch(gap):
                 return h.cluster
         tail = self.text[max(floor, at - 40) : at]
         if _PRONOUN.search(tail):
@@ -202,7 +205,7 @@ class PositionFinder:
     def _position(self, holder: Cluster, s: Sentence, cue: re.Match[str]) -> Position:
         stances = {STANCE_CUES[m.group(1).casefold()] for m in _STANCE.finditer(s.text)
                    if m.group(1).casefold() in STANCE_CUES}  # fmt: skip
-        speech = cue.group(1) in _SPEECH
+        speech = cue.group(1).casefold() in _SPEECH
         stance = ("mixed" if len(stances) > 1 else stances.pop() if stances
                   else "neutral" if speech else "unclear")  # fmt: skip
         quotes = self._quoted(s)

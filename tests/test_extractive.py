@@ -1,0 +1,197 @@
+"""The extractive engine: grounded, deterministic, robust, and as good as the gold set says."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from summarizer.article import Article
+from summarizer.extractive import ExtractiveEngine
+from summarizer.grounding import all_quotes, consistency_problems, normalize, same_actor
+from summarizer.ingest import load_article
+from summarizer.schema import Brief
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
+ENGINE = ExtractiveEngine()
+
+
+def _quality():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("quality", ROOT / "benchmarks" / "quality.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("quality", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _stable(brief: Brief) -> dict:
+    data = brief.model_dump()
+    data["provenance"].pop("created_at")
+    data["provenance"].pop("latency_s")
+    return data
+
+
+def _check(article: Article, brief: Brief) -> None:
+    """Valid, consistent, and every quote an exact span of the article."""
+    Brief.model_validate(brief.model_dump())
+    assert consistency_problems(brief) == []
+    for q in all_quotes(brief):
+        assert q.start is not None and q.end is not None
+        assert article.text[q.start : q.end] == q.text
+        assert q.match == "exact"
+    assert brief.provenance.engine == "extractive"
+    assert brief.provenance.grounding.grounded_rate == 1.0
+    assert brief.provenance.article_sha256 == article.sha256
+    for field in (brief.bluf, brief.event.summary, brief.outcome.description):
+        assert field == "" or field in article.text
+    for p in brief.positions:
+        assert p.summary in article.text and p.on in article.text
+        assert any(p.holder == a.name for a in brief.actors)
+    for lc in brief.legal_context:
+        assert lc.instrument in article.text and lc.evidence
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_examples_grounded_and_valid(path: Path) -> None:
+    article = load_article(str(path))
+    brief = ENGINE.summarize(article)
+    _check(article, brief)
+    assert brief.actors and brief.event.evidence and brief.outcome.evidence
+    assert all(a.evidence for a in brief.actors)
+
+
+def test_shared_articles_grounded(shared_articles: Path) -> None:
+    paths = [
+        shared_articles / "mongolia-putin-icc.txt",
+        *shared_articles.glob("html/*/source.html"),
+    ]
+    for path in paths:
+        article = load_article(str(path))
+        _check(article, ENGINE.summarize(article))
+
+
+def test_deterministic() -> None:
+    article = load_article(str(EXAMPLES[0]))
+    assert _stable(ENGINE.summarize(article)) == _stable(ENGINE.summarize(article))
+
+
+def test_raw_text_with_header_lines() -> None:
+    text = (ROOT / "examples" / "harbor-court-ruling.txt").read_text(encoding="utf-8")
+    article = Article(text=text)
+    brief = ENGINE.summarize(article)
+    _check(article, brief)
+    assert brief.source.title and brief.source.title.startswith("Court Halts")
+    assert brief.source.published_at == "2025-03-14"
+    assert brief.event.date == "2025-03-13"  # "on Thursday", the day before the report
+
+
+def test_mongolia_titles_stripped_and_no_duplicates(mongolia_text: str) -> None:
+    brief = ENGINE.summarize(Article(text=mongolia_text))
+    actors = {a.name: a for a in brief.actors}
+    assert actors["Andriy Kostin"].kind == "official"
+    assert actors["Andriy Kostin"].country == "UKR"
+    assert actors["Andriy Kostin"].role == "Ukrainian Prosecutor General"
+    assert actors["Vladimir Putin"].kind == "head_of_state"
+    assert actors["Vladimir Putin"].country == "RUS"
+    assert actors["Ukhnaagiin Khurelsukh"].country == "MNG"
+    assert "Putin" not in actors and "ICC" not in actors
+    names = list(actors)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            assert not same_actor(a, b), (a, b)
+    assert brief.event.event_type == "CONSULT"
+    assert brief.event.date == "2024-09-02"
+    assert any(lc.instrument == "Rome Statute" for lc in brief.legal_context)
+    kostin = [p for p in brief.positions if p.holder == "Andriy Kostin"]
+    assert kostin and kostin[0].stance == "oppose" and kostin[0].attributed
+
+
+def test_no_false_actors_from_weekdays_months_and_openers() -> None:
+    text = (
+        "Monday Brief\nJanuary 9, 2025\n\n"
+        "On Monday, Foreign Minister Anna Kowalska said the talks would resume in March. "
+        "Despite the delay, Kowalska said she was confident. Meanwhile, critics said the "
+        "plan was flawed. Tuesday's meeting was cancelled. However, Kowalska insisted that "
+        "May would bring progress. Analysis: Officials said Friday that nothing changed."
+    )
+    brief = ENGINE.summarize(Article(text=text))
+    names = {normalize(a.name) for a in brief.actors}
+    assert names == {"anna kowalska"}
+    bad = {"monday", "march", "despite", "meanwhile", "tuesday", "however", "may", "analysis",
+           "officials", "friday", "january"}  # fmt: skip
+    assert not names & bad
+
+
+def test_inversion_and_according_to() -> None:
+    text = (
+        '"We will not back down," said Amira Haddad, the Tunisian labour minister. '
+        "According to the General Labour Union, 40,000 workers joined the strike on Tuesday."
+    )
+    brief = ENGINE.summarize(Article(text=text, published_at="2025-02-06"))
+    holders = {p.holder for p in brief.positions}
+    assert {"Amira Haddad", "General Labour Union"} <= holders
+    haddad = next(a for a in brief.actors if a.name == "Amira Haddad")
+    assert haddad.country == "TUN" and haddad.kind == "official"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x",
+        "...",
+        "HEADLINE ONLY",
+        "no capitals and no full stop at all just words going on",
+        "ÉNORME!!! ??? — « » “ ” …",
+        "<html><body><p>Not really HTML</p></body></html>",
+        "Le président Emmanuel Macron a déclaré mardi que la France soutiendrait l'Ukraine. "
+        "« Nous serons là », a-t-il dit à Paris.",
+        "Der Bundestag hat am Donnerstag das Gesetz beschlossen. Kanzler Olaf Scholz sagte, "
+        "es sei ein guter Tag.",
+        "北京时间周二，外交部发言人表示，中国反对制裁。",
+        "Путин заявил во вторник, что Россия не признает ордер МУС.",
+        "A" * 5000,
+        ("Word " * 3000).strip(),
+        "\n\n\n   \t\n" + "Line one.\n" * 200,
+    ],
+)
+def test_odd_inputs_give_valid_briefs(text: str) -> None:
+    article = Article(text=text)
+    brief = ENGINE.summarize(article)
+    _check(article, brief)
+
+
+def test_long_article() -> None:
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in EXAMPLES) * 12
+    article = Article(text=text)
+    brief = ENGINE.summarize(article)
+    _check(article, brief)
+    assert 0 < len(brief.actors) <= 12
+    assert len(brief.positions) <= 15
+
+
+async def test_async_variant() -> None:
+    article = load_article(str(EXAMPLES[0]))
+    brief = await ENGINE.asummarize(article)
+    assert brief.provenance.engine == "extractive"
+
+
+def test_quality_thresholds_on_gold() -> None:
+    """Regressions in recall, precision, legal recall or grounding fail here."""
+    quality = _quality()
+    scores = quality.run()
+    groups = quality.groups(scores)
+    tuned = quality.figures(groups["tuned"])
+    assert tuned["key_actor_recall"] >= 0.85
+    assert tuned["actor_precision"] >= 0.75
+    assert tuned["legal_recall"] >= 0.8
+    assert tuned["grounded"] == 1.0
+    if groups["held_out_en"]:  # only when ../shared/articles is present
+        held = quality.figures(groups["held_out_en"])
+        assert held["key_actor_recall"] >= 0.85
+        assert held["actor_precision"] >= 0.85
+        assert held["legal_recall"] >= 0.5
+        assert held["grounded"] == 1.0
