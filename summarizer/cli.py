@@ -33,8 +33,8 @@ class _Group(TyperGroup):
                 raise
             typer.echo(f"summarizer: error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
-        except KeyboardInterrupt:
-            typer.echo("summarizer: interrupted", err=True)
+        except KeyboardInterrupt as exc:
+            typer.echo(f"summarizer: interrupted{f': {exc}' if str(exc) else ''}", err=True)
             raise typer.Exit(130) from None
 
 
@@ -82,8 +82,10 @@ def summarize(
     jobs: Annotated[int | None, typer.Option("-j", "--jobs", help="Articles at once")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Bypass the cache")] = False,
     prompt_dir: Annotated[str | None, typer.Option(help="Folder of prompt templates")] = None,
+    rpm: Annotated[int | None, typer.Option(help="Requests per minute cap (0: none)")] = None,
+    tpm: Annotated[int | None, typer.Option(help="Tokens per minute cap (0: none)")] = None,
 ) -> None:
-    """Summarize articles into briefs (JSON on stdout unless -o)."""
+    """Summarize articles into briefs (JSON on stdout unless -o; -o DIR resumes)."""
     from .config import resolve
     from .run import summarize_inputs
 
@@ -92,7 +94,7 @@ def summarize(
     flags: dict[str, Any] = dict(
         engine=engine, model=model, base_url=base_url, mode=mode, max_retries=max_retries,
         max_tokens=max_tokens, timeout=timeout, deadline=deadline, concurrency=jobs,
-        prompt_dir=prompt_dir, cache=False if no_cache else None,
+        prompt_dir=prompt_dir, cache=False if no_cache else None, rpm=rpm, tpm=tpm,
     )  # fmt: skip
     code = summarize_inputs(resolve(flags), inputs, output, fmt)
     raise typer.Exit(code)
@@ -169,6 +171,90 @@ def validate(
     _emit(format_report(reports, fmt), None)
     if not all(r.ok for r in reports):
         raise typer.Exit(1)
+
+
+cache_app = typer.Typer(help="Show or clear the LLM response cache.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info() -> None:
+    """Where the response cache is, how many briefs it holds, by model."""
+    from .cache import FILE_NAME, ResponseCache
+    from .config import resolve
+    from .engines import cache_dir
+
+    info = ResponseCache(cache_dir(resolve()) / FILE_NAME).info()
+    lines = [f"path: {info.path}", f"entries: {info.entries}",
+             f"size: {info.size_bytes / 1e6:.1f} MB"]  # fmt: skip
+    lines += [f"  {model}: {count}" for model, count in info.models.items()]
+    _emit("\n".join(lines), None)
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete every cached response (briefs already written are not touched)."""
+    from .cache import FILE_NAME, ResponseCache
+    from .config import resolve
+    from .engines import cache_dir
+
+    count = ResponseCache(cache_dir(resolve()) / FILE_NAME).clear()
+    _emit(f"cleared {count} cached responses", None)
+
+
+batch_app = typer.Typer(help="Offline batches: OpenAI Batch API / vLLM run-batch files.",
+                        no_args_is_help=True)  # fmt: skip
+app.add_typer(batch_app, name="batch")
+
+
+@batch_app.command("export")
+def batch_export(
+    inputs: Inputs,
+    output: Annotated[Path, typer.Option("-o", "--output", help="requests.jsonl to write")],
+    model: Annotated[str | None, typer.Option(help="Model name")] = None,
+    base_url: Annotated[str | None, typer.Option(help="Endpoint (for the model default)")] = None,
+    mode: Annotated[str | None, typer.Option(help="tools, json_schema, json or md_json")] = None,
+    max_tokens: Annotated[int | None, typer.Option(help="Answer token cap")] = None,
+    prompt_dir: Annotated[str | None, typer.Option(help="Folder of prompt templates")] = None,
+) -> None:
+    """Write Batch API requests (OpenAI Batch API, vLLM run-batch), one line per article."""
+    from .batchfile import export_requests
+    from .config import resolve
+
+    settings = resolve(dict(model=model, base_url=base_url, mode=mode,
+                               max_tokens=max_tokens, prompt_dir=prompt_dir))  # fmt: skip
+    report = export_requests(settings, inputs, output)
+    for _, error in report.failures:
+        typer.echo(f"summarizer: error: {error}", err=True)
+    typer.echo(f"summarizer: {report.written} requests written to {output}", err=True)
+    raise typer.Exit(report.exit_code)
+
+
+@batch_app.command("import")
+def batch_import(
+    results: Annotated[Path, typer.Argument(help="Batch results .jsonl")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the briefs")],
+    fmt: Annotated[str, typer.Option("--format", help="json or md")] = "json",
+    base_url: Annotated[str | None, typer.Option(help="Endpoint the batch ran on")] = None,
+    model: Annotated[str | None, typer.Option(help="Model (if the answers name none)")] = None,
+    prompt_dir: Annotated[str | None, typer.Option(help="Folder of prompt templates")] = None,
+) -> None:
+    """Validate and ground batch answers into briefs in a folder, exactly like live ones."""
+    from .batchfile import import_results
+    from .config import resolve
+
+    if fmt not in ("json", "md"):
+        raise typer.BadParameter("must be json or md", param_hint="--format")
+    settings = resolve(dict(model=model, base_url=base_url, prompt_dir=prompt_dir))
+    report = import_results(settings, results, output, fmt)
+    for _, error in report.failures:
+        typer.echo(f"summarizer: error: {error}", err=True)
+    typer.echo(f"summarizer: {report.written} briefs written to {output}", err=True)
+    if report.failures:
+        typer.echo(f"summarizer: {len(report.failures)} answers failed: run the same "
+                   f"`summarizer summarize INPUTS... -o {output}` live to redo only those",
+                   err=True)  # fmt: skip
+    raise typer.Exit(report.exit_code)
 
 
 def main() -> None:

@@ -216,9 +216,7 @@ class Batch:
         else:
             self._single = text
 
-    def _finish_run(
-        self, refs: list[str], todo: Iterator[tuple[int, str]], status: str
-    ) -> None:
+    def _finish_run(self, refs: list[str], todo: Iterator[tuple[int, str]], status: str) -> None:
         """Mark everything unfinished as pending, write out what is left, close the manifest."""
         unfinished = [*self.inflight.values(), *(ref for _, ref in todo)]
         self.tally.pending = len(unfinished)

@@ -54,6 +54,13 @@ def write_articles(folder: Path, count: int) -> list[Path]:
     return paths
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that hung up (an interrupted run) is expected here
+
+
 class BatchServer:
     """`with BatchServer(answer, latency=0.1) as url:` serves /v1/chat/completions."""
 
@@ -89,8 +96,7 @@ class BatchServer:
                 self.end_headers()
                 self.wfile.write(data)
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
+        self.httpd = _QuietServer(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     def _serve(self, body: dict[str, Any]) -> Answer:
