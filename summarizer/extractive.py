@@ -114,6 +114,7 @@ def _actor(c: Cluster, text: str, sentences: dict[int, Sentence]) -> Actor:
 
 def _build(article: Article) -> Brief:
     text = article.text[:MAX_CHARS]
+    language = article.language or detect_language(text)
     doc = segment(text, report_date(article.published_at))
     by_index = {s.index: s for s in doc.sentences}
     headline = article.title or (doc.headline.text if doc.headline else None)
@@ -135,7 +136,7 @@ def _build(article: Article) -> Brief:
         event=event,
         actors=[_actor(c, text, by_index) for c in chosen],
         positions=positions,
-        legal_context=LegalFinder(text, chosen).scan(doc.sentences),
+        legal_context=LegalFinder(text, chosen, language).scan(doc.sentences),
         outcome=build_outcome(doc, ev_sentences[:1]),
         open_questions=questions,
         provenance=_provenance(article),

@@ -16,7 +16,7 @@ from .extractive_lexicon import KNOWN_ORGS, TITLES
 from .extractive_names import Mention
 from .grounding import normalize
 
-MAX_ACTORS = 12
+MAX_ACTORS = 15
 _ACRONYM_DEF = re.compile(r"([A-ZÀ-Þ][^()\n]{3,90}?)\s*\(([A-Z][A-Za-z]{1,9})\)")
 _APPOSITIVE = re.compile(
     r"^,\s+(?:the|a|an|its|his|her)?\s*((?:[\w’'-]+\s+){0,4}?)([\w’'-]+)(?=[,.;]|\s+(?:of|for|who|at)\b)"

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 from .extractive_actors import Cluster
+from .extractive_legal_lower import lower_instruments
 from .extractive_text import Sentence, span
 from .grounding import normalize
 from .schema import LegalContext, Quote
 
-MAX_LEGAL = 8
+MAX_LEGAL = 10
 _CAP = r"(?:[A-Z][\w’'-]*|(?:[A-Z]\.){2,}|\d+(?:st|nd|rd|th))"
 _HEADS = {
     **dict.fromkeys(("Statute", "Act", "Bill", "Code", "Constitution", "Law", "Amendment",
@@ -38,7 +39,13 @@ _GENERIC = [
         ),
         "warrant",
     ),  # fmt: skip
-    (re.compile(r"\b(?:[A-Z][\w-]*\s+)?(?:sanctions|restrictive measures|embargo)\b"), "other"),
+    (
+        re.compile(
+            r"\b(?:[A-Z][\w-]*\s+)?(?:(?:arms|oil|trade|targeted|economic|financial)\s+)?"
+            r"(?:sanctions|restrictive measures|embargo)\b"
+        ),
+        "other",
+    ),
     (re.compile(r"\b(?:(?:the|a|its|our|their)\s+)?constitution\b"), "statute"),
     (
         re.compile(
@@ -132,9 +139,10 @@ def _body(s: Sentence, clusters: list[Cluster]) -> str | None:
 class LegalFinder:
     """Collects legal items across sentences, one per distinct instrument."""
 
-    def __init__(self, text: str, clusters: list[Cluster]) -> None:
+    def __init__(self, text: str, clusters: list[Cluster], language: str | None = None) -> None:
         self.text = text
         self.clusters = clusters
+        self.language = language
         self.items: dict[str, LegalContext] = {}
 
     def _add(self, start: int, end: int, kind: str, s: Sentence, generic: bool = False) -> None:
@@ -170,6 +178,10 @@ class LegalFinder:
         """Legal items in the order the article first gives them."""
         for s in sentences:
             named = _named(s, self.text)
+            for a, b, kind in lower_instruments(s, self.language):
+                if not any(x < b and a < y for x, y, _ in named):
+                    named.append((a, b, kind))
+            named.sort()
             taken = [(a, b) for a, b, _ in named]
             for a, b, kind in named:
                 self._add(a, b, kind, s)

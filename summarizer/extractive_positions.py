@@ -53,7 +53,9 @@ _LEAD_IN = re.compile(
     re.I,
 )
 _SPEECH = frozenset(SPEECH_CUES)
-_INVERSION = re.compile(r"\s*(?:(?:the|a|an|its|his|her|[a-z][\w-]*)\s+){0,4}")
+_INVERSION = re.compile(  # "said Kadri Tamm", "said its director, Andrés Palacios"
+    r"\s*(?:(?:the|a|an|its|his|her|[a-z][\w-]*)\s+){0,4}(?:(?<=\s)[a-z][\w’'-]*,\s+)?"
+)
 _PEOPLE = frozenset(("person", "head_of_state", "official", "media"))
 _BE = frozenset("be been being was were is are am get got".split())
 

@@ -10,6 +10,7 @@ import pytest
 
 from summarizer.article import Article
 from summarizer.extractive import ExtractiveEngine
+from summarizer.extractive_actors import MAX_ACTORS
 from summarizer.grounding import all_quotes, consistency_problems, normalize, same_actor
 from summarizer.ingest import load_article
 from summarizer.schema import Brief
@@ -169,7 +170,7 @@ def test_long_article() -> None:
     article = Article(text=text)
     brief = ENGINE.summarize(article)
     _check(article, brief)
-    assert 0 < len(brief.actors) <= 12
+    assert 0 < len(brief.actors) <= MAX_ACTORS
     assert len(brief.positions) <= 15
 
 

@@ -1,0 +1,183 @@
+"""Legal instruments written the way reporters write them: in lower case, by type and topic.
+
+English puts the modifiers before the head ("the new surveillance law", "gun safety laws",
+"a court order", "Spain's criminal code"); French and Spanish put them after ("la loi
+d'orientation agricole", "le décret du 3 janvier", "el tratado de extradición"). A head alone
+is not enough: it needs a determiner and a topic modifier (or a complement), except for heads
+that always name an instrument ("the treaty", "the indictment"). Case names ("X v. Y") are
+court decisions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .extractive_legal_romance import romance
+from .extractive_lexicon import STOP
+from .extractive_text import Sentence
+
+Found = tuple[int, int, str]
+
+# English heads and their kind; "standalone" heads need only a determiner.
+_EN_HEADS: dict[str, str] = {
+    **dict.fromkeys(("law", "laws", "bill", "bills", "statute", "statutes", "constitution",
+                     "code", "amendment", "decree", "decrees", "directive", "directives",
+                     "regulation", "regulations", "ordinance", "terms of service",
+                     "terms of use"), "statute"),
+    **dict.fromkeys(("treaty", "treaties", "convention", "conventions", "charter",
+                     "agreement", "agreements", "accord", "accords", "protocol"), "treaty"),
+    **dict.fromkeys(("resolution", "resolutions"), "resolution"),
+    **dict.fromkeys(("order", "orders", "injunction", "judgment", "judgement"),
+                    "court_decision"),
+    **dict.fromkeys(("warrant", "red notice"), "warrant"),
+    **dict.fromkeys(("indictment", "extradition request", "extradition requests"), "other"),
+}  # fmt: skip
+_STANDALONE = frozenset(
+    (
+        "treaty",
+        "statute",
+        "constitution",
+        "decree",
+        "directive",
+        "indictment",
+        "injunction",
+        "protocol",
+        "red notice",
+        "extradition request",
+        "terms of service",
+        "terms of use",
+    )
+)
+# Heads with everyday senses: only these modifiers make them instruments.
+_STRICT: dict[str, frozenset[str]] = {
+    "order": frozenset(
+        "court executive restraining gag protection protective deportation "
+        "removal detention extradition judicial judge's court's".split()
+    ),
+    "code": frozenset(
+        "criminal penal civil tax labour labor electoral commercial "
+        "administrative procedure procedural".split()
+    ),
+    "judgment": frozenset("court court's landmark appeal appeals final".split()),
+    "charter": frozenset("human rights union founding fundamental un".split()),
+}
+_STRICT["orders"] = _STRICT["order"]
+_STRICT["judgement"] = _STRICT["judgment"]
+_WEAK = frozenset(
+    """new old same previous current existing proposed draft controversial contested latest
+    first second third final original other such whole entire very recent earlier amended
+    revised so-called own full planned interim landmark key main sweeping strict tough
+    tougher stricter broad broader major minor similar separate relevant respective
+    apparent alleged""".split()
+)
+_DETS = frozenset(
+    "the a an its their his her this that these those our your any some every each no all "
+    "both whatever which what".split()
+)
+_VAGUE = frozenset("any some every each no all both whatever which what".split())
+_NOT_AFTER = frozenset(
+    """enforcement firm firms professor professors school schools student students maker
+    makers makers' practice degree scholar scholars expert experts clerk clerks book books
+    officer officers abiding""".split()
+)
+_EN_HEAD_RX = re.compile(r"\b(" + "|".join(sorted(_EN_HEADS, key=len, reverse=True)) + r")\b", re.I)
+_WORD = re.compile(r"[\w.’'&-]+")
+_CASE = re.compile(
+    r"(?:[A-Z][\w.’'-]*(?:\s+(?:&|of|and|the|for)\s+|\s+)){0,7}[A-Z][\w.’'-]*"
+    r"\s+v(?:s)?\.\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
+)
+
+
+def _ok_modifier(word: str) -> bool:
+    fold = word.casefold()
+    if fold in _WEAK:
+        return True
+    if re.fullmatch(r"\d{4}", word):
+        return True
+    if word[0].isupper():
+        return not fold.endswith(("'s", "’s")) and fold not in STOP
+    if fold in STOP or fold.endswith("ly") or not re.fullmatch(r"[a-z][a-z-]*", word):
+        return False
+    return not fold.endswith("ed") or fold in ("armed", "united")
+
+
+def _modifiers(text: str, head_start: int, floor: int) -> tuple[int, list[str], bool]:
+    """Walk back from a head over modifiers; return (start, modifiers, has determiner)."""
+    start, mods = head_start, list[str]()
+    words = list(_WORD.finditer(text, floor, head_start))
+    for m in reversed(words):
+        if text[m.end() : start].strip():
+            break  # punctuation between
+        word = m.group()
+        fold = word.casefold()
+        if fold in _VAGUE:
+            return m.start(), [], False  # "whatever resolutions", "any law"
+        if fold in _DETS or (fold.endswith(("'s", "’s")) and word[0].isupper()):
+            return m.start(), mods, True
+        if fold.endswith(("court's", "judge's")):
+            mods.insert(0, fold)
+            return m.start(), mods, True
+        if len(mods) >= 4 or not _ok_modifier(word):
+            break
+        mods.insert(0, word)
+        start = m.start()
+    return start, mods, False
+
+
+def _complement(text: str, end: int, limit: int, head: str) -> int:
+    """Extend over 'of/on/in/between/against' + a name or a short topic phrase."""
+    m = re.match(r"\s+(on|of|in|between|against|governing)\s+", text[end:limit])
+    if not m or head in ("order", "orders", "bill", "bills", "code", "judgment"):
+        return end
+    at = end + m.end()
+    name = re.match(r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:and\s+(?:the\s+)?|of\s+)?[A-Z][\w.’'-]*)*",
+                    text[at:limit])  # fmt: skip
+    if name:
+        return at + name.end()
+    if m.group(1) not in ("on", "of", "governing"):
+        return end
+    last = end
+    for i, w in enumerate(re.finditer(r"[a-z][\w-]*|[^\w\s]", text[at:limit])):
+        fold = w.group()
+        if i >= 5 or not fold[0].isalpha() or (fold in STOP and fold not in ("in", "and")):
+            break
+        if fold not in ("in", "and"):
+            last = at + w.end()
+    return last
+
+
+def _english(s: Sentence) -> list[Found]:
+    out: list[Found] = []
+    text, floor = s.text, 0
+    for m in _EN_HEAD_RX.finditer(text):
+        raw, head = m.group(1), m.group(1).casefold()
+        if raw[0].isupper() and not head.startswith("terms"):
+            continue  # capitalised names are _NAMED's job
+        after = re.match(r"\s+([\w’'-]+)", text[m.end() :])
+        if after and after.group(1).casefold() in _NOT_AFTER:
+            continue
+        start, mods, det = _modifiers(text, m.start(), floor)
+        content = [w for w in mods if w.casefold() not in _WEAK]
+        end = _complement(text, m.end(), len(text), head)
+        if head in _STRICT:
+            if not any(w.casefold() in _STRICT[head] for w in mods):
+                continue
+        elif not (content or end > m.end() or (det and head in _STANDALONE)):
+            continue
+        if not det and not (content and head.endswith("s")):
+            continue  # "gun safety laws" yes; "firearm regulation", "law" no
+        out.append((s.start + start, s.start + end, _EN_HEADS[head]))
+    for c in _CASE.finditer(text):
+        out.append((s.start + c.start(), s.start + c.end(), "court_decision"))
+    return out
+
+
+def lower_instruments(s: Sentence, language: str | None) -> list[Found]:
+    """Lower-case and case-name instruments in one sentence: (start, end, kind)."""
+    found = _english(s) if language in (None, "en") else romance(s, language)
+    found.sort(key=lambda f: (f[0], -f[1]))
+    out: list[Found] = []
+    for f in found:
+        if not any(a <= f[0] < b for a, b, _ in out):
+            out.append(f)
+    return out
