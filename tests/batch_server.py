@@ -13,6 +13,7 @@ import json
 import threading
 import time
 from collections.abc import Callable
+from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,12 @@ def capable_answer(body: dict[str, Any]) -> Answer:
         name = "capable-json"
     else:
         name = "capable-md_json"
-    return 200, json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8")), {}
+    return 200, _fixture(name), {}
+
+
+@cache
+def _fixture(name: str) -> dict[str, Any]:
+    return json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
 
 
 def article_tag(body: dict[str, Any]) -> str:
@@ -56,6 +62,7 @@ def write_articles(folder: Path, count: int) -> list[Path]:
 
 class _QuietServer(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128  # the default backlog of 5 drops bursts of connections
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         pass  # a client that hung up (an interrupted run) is expected here

@@ -1,0 +1,143 @@
+"""Batch benchmark: concurrency against injected latency, and memory over 1k vs 10k inputs.
+
+Run standalone (about a minute; nothing leaves 127.0.0.1):
+
+    python benchmarks/bench_batch.py [--count 40] [--latency 0.2] [--jobs 1 4 8]
+
+1. Throughput: an OpenAI-compatible server in a separate process answers every request
+   after `--latency` seconds (tests/batch_server.py, the capable model's recorded answer).
+   `summarize DIR -o OUT -j N --no-cache` runs in this process, after a warm-up run, over
+   `--count` distinct articles; the ideal wall time is count x latency / N. Prints the ratio.
+2. Memory: `summarize DIR -o OUT --engine extractive` over 1,000 and then 10,000 small
+   articles, each in a fresh process; prints each run's peak RSS (ru_maxrss), and that of a
+   process that only imported everything, so the growth per input is visible.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+SMALL = (
+    "The Supreme Court of Norland on Thursday suspended construction of a container terminal "
+    "in Velmora Bay, ruling that the government skipped an environmental assessment. "
+    "Transport Minister Eliza Brandt said she would ask parliament to amend the Coastal "
+    "Protection Act. Item {n}.\n"
+)
+
+
+def _serve(latency: float, conn: object) -> None:
+    from batch_server import BatchServer
+
+    with BatchServer(latency=latency) as url:
+        conn.send(url)  # type: ignore[attr-defined]
+        conn.recv()  # type: ignore[attr-defined]  # until the parent is done
+
+
+def _isolate(tmp: Path) -> None:
+    os.environ["SUMMARIZER_CACHE_DIR"] = str(tmp / "cache")
+    os.environ["SUMMARIZER_CONFIG"] = str(tmp / "no-config.toml")
+    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL"):
+        os.environ.pop(var, None)
+
+
+def throughput(count: int, latency: float, jobs: list[int], tmp: Path) -> None:
+    from batch_server import write_articles
+
+    from summarizer.config import resolve
+    from summarizer.run import summarize_inputs
+
+    parent, child = mp.Pipe()
+    server = mp.get_context("spawn").Process(target=_serve, args=(latency, child), daemon=True)
+    server.start()
+    url = parent.recv()
+    try:
+        write_articles(tmp / "warm", 4)
+        folder = tmp / "in"
+        write_articles(folder, count)
+
+        def settings(j: int) -> object:
+            flags = {"base_url": url, "model": "m", "mode": "json", "concurrency": j}
+            return resolve({**flags, "cache": False})
+
+        summarize_inputs(settings(4), [str(tmp / "warm")], str(tmp / "warm-out"), "json")
+        print(f"\n{count} articles, endpoint latency {latency:g}s, in-process wall time:")
+        print(f"{'-j':>4} {'wall s':>8} {'ideal s':>8} {'ratio':>6}")
+        for j in jobs:
+            started = time.perf_counter()
+            code = summarize_inputs(settings(j), [str(folder)], str(tmp / f"out-{j}"), "json")
+            wall = time.perf_counter() - started
+            ideal = count * latency / j
+            assert code == 0 and len(list((tmp / f"out-{j}").glob("*.json"))) == count
+            print(f"{j:>4} {wall:>8.2f} {ideal:>8.2f} {wall / ideal:>6.2f}", flush=True)
+    finally:
+        parent.send("stop")
+        server.join(5)
+
+
+def rss_child(count: int, tmp: Path) -> None:
+    """In a fresh process: summarize `count` small articles (0 = import only); print RSS."""
+    from summarizer.config import resolve
+    from summarizer.run import summarize_inputs
+
+    if count:
+        folder = tmp / f"small-{count}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for n in range(count):
+            (folder / f"a{n:05d}.txt").write_text(SMALL.format(n=n), encoding="utf-8")
+        settings = resolve({"engine": "extractive", "concurrency": 8})
+        started = time.perf_counter()
+        code = summarize_inputs(settings, [str(folder)], str(tmp / f"out-{count}"), "json")
+        assert code == 0 and len(list((tmp / f"out-{count}").glob("*.json"))) == count
+        print(f"elapsed {time.perf_counter() - started:.1f}", file=sys.stderr)
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)  # KiB on Linux
+
+
+def memory(tmp: Path) -> None:
+    print("\nPeak RSS, extractive engine, small articles, -j 8 (fresh process each):")
+    print(f"{'inputs':>7} {'peak RSS MiB':>13} {'wall s':>7}")
+    for count in (0, 1000, 10_000):
+        started = time.perf_counter()
+        out = subprocess.run(
+            [sys.executable, __file__, "--rss-child", str(count), "--tmp", str(tmp)],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        kib = int(out.stdout.strip().splitlines()[-1])
+        label = "imports" if count == 0 else f"{count:,}"
+        print(f"{label:>7} {kib / 1024:>13.1f} {time.perf_counter() - started:>7.1f}", flush=True)
+
+
+def main() -> None:
+    """Parse options and run both parts (or one child measurement)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=40)
+    parser.add_argument("--latency", type=float, default=0.2)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 4, 8])
+    parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--rss-child", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--tmp", type=Path, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.rss_child is not None:
+        _isolate(args.tmp)
+        rss_child(args.rss_child, args.tmp)
+        return
+    with tempfile.TemporaryDirectory(prefix="bench-batch-") as name:
+        tmp = Path(name)
+        _isolate(tmp)
+        throughput(args.count, args.latency, args.jobs, tmp)
+        if not args.skip_memory:
+            memory(tmp)
+
+
+if __name__ == "__main__":
+    main()
