@@ -89,8 +89,8 @@ def _bluf(doc: Doc) -> str:
     return lead[0].text
 
 
-def _mentions(doc: Doc) -> tuple[list[Mention], NameScanner]:
-    scanner = NameScanner(doc.text)
+def _mentions(doc: Doc, language: str | None = None) -> tuple[list[Mention], NameScanner]:
+    scanner = NameScanner(doc.text, language)
     found: list[Mention] = []
     for s in doc.sentences:
         found.extend(scanner.scan(s))
@@ -118,7 +118,7 @@ def _build(article: Article) -> Brief:
     doc = segment(text, report_date(article.published_at))
     by_index = {s.index: s for s in doc.sentences}
     headline = article.title or (doc.headline.text if doc.headline else None)
-    mentions, _ = _mentions(doc)
+    mentions, _ = _mentions(doc, language)
     clusters = group(mentions, text)
     _headline_hits(clusters, headline)
     found = PositionFinder(text, clusters).find(doc.sentences)

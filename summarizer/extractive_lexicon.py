@@ -43,7 +43,8 @@ STOP = (
     la les un une des du de et en au aux il elle ils elles on ce cette ces son sa ses
     leur leurs pour par sur dans avec sans mais ou donc ni car qui que quoi dont où
     der die das ein eine und oder aber nicht mit von zu im am el los las y o pero con
-    por para del al lo""".replace("\n", " ")
+    por para del al lo à où selon según lors après avant depuis chez dès contre entre vers
+    sous côté ainsi alors aussi puis""".replace("\n", " ")
     )
     | frozenset(WEEKDAYS)
     | frozenset(MONTHS)
@@ -75,7 +76,20 @@ MEDIA_TITLES = _words(
     "editor correspondent reporter journalist columnist anchor presenter commentator"
 )
 BUSINESS_TITLES = _words("ceo cfo coo executive founder co-founder chairperson president-elect")
-TITLES = HEAD_OF_STATE_TITLES | OFFICIAL_TITLES | PERSON_TITLES | MEDIA_TITLES | BUSINESS_TITLES
+# French and Spanish titles ("la ministre", "le porte-parole", "la jueza", "Mme", "Sra.").
+ROMANCE_TITLES = _words(
+    """ministre président présidente porte-parole avocat avocate procureur procureure juge
+    député députée sénateur sénatrice maire préfet préfète ambassadeur ambassadrice
+    directeur directrice secrétaire mme mlle ministro ministra presidente presidenta
+    portavoz fiscal juez jueza abogado abogada diputado diputada senador senadora alcalde
+    alcaldesa gobernador gobernadora embajador embajadora canciller directora secretario
+    secretaria sr sra sr. sra. dña""".replace("\n", " ")
+)
+SHERIFF = _words("sheriff sheriffs")
+TITLES = (
+    HEAD_OF_STATE_TITLES | OFFICIAL_TITLES | PERSON_TITLES | MEDIA_TITLES | BUSINESS_TITLES
+    | ROMANCE_TITLES | SHERIFF
+)  # fmt: skip
 
 # Heads that end (or, in Romance languages, begin) an organisation's name, with its kind.
 ORG_HEADS: dict[str, str] = {
@@ -165,7 +179,16 @@ SPEECH_CUES = (
     "claims", "announced", "announces", "declared", "declares", "wrote", "writes",
     "explained", "stressed", "reiterated", "acknowledged", "admitted", "admits",
     "confirmed", "replied", "responded", "according to", "vowed", "pledged", "promised",
+    # French and Spanish reporting verbs (past participle or preterite) and "according to"
+    "déclaré", "affirmé", "estimé", "indiqué", "expliqué", "annoncé", "assuré", "souligné",
+    "prévenu", "ajouté", "précisé", "rappelé", "confié", "réagi", "dit", "déclare", "affirme",
+    "estime", "selon", "Selon", "d'après", "d’après", "dijo", "afirmó", "declaró", "señaló",
+    "aseguró", "explicó", "indicó", "añadió", "agregó", "advirtió", "sostuvo", "anunció",
+    "según", "Según", "dénoncé", "salué", "félicité", "félicitée", "critiqué", "rejeté",
+    "condamné", "denunció", "criticó", "rechazó", "respaldó",
 )  # fmt: skip
+# Cues that name their holder after them ("according to the council", "selon elle").
+FORWARD_CUES = frozenset(("according to", "selon", "d'après", "d’après", "según"))
 STANCE_CUES: dict[str, str] = {
     **dict.fromkeys(
         ("criticized", "criticised", "criticizes", "criticises", "condemned", "condemns",
@@ -176,7 +199,9 @@ STANCE_CUES: dict[str, str] = {
          "absurd", "unfriendly", "failed", "veto", "challenge", "against", "contradicts",
          "feared", "fears", "incompatible", "jeopardized", "jeopardised", "frustration",
          "frustrated", "distressing", "flawed", "critique", "critique fortement",
-         "défavorable", "demanding", "demanded", "harm", "crush", "immoral"),
+         "défavorable", "demanding", "demanded", "harm", "crush", "immoral", "dénoncé",
+         "dénonce", "critiqué", "condamné", "rejeté", "regretté", "déploré", "denunció",
+         "criticó", "rechazó", "condenó"),
         "oppose",
     ),
     **dict.fromkeys(
@@ -184,7 +209,8 @@ STANCE_CUES: dict[str, str] = {
          "backs", "endorsed", "endorses", "hailed", "applauded", "solidarity", "victory",
          "respected", "respects", "agreed", "agrees", "deserves", "needed", "will comply",
          "approved", "defended", "defends", "confident", "improved", "progress",
-         "welcome", "favour", "favor"),
+         "welcome", "favour", "favor", "salué", "félicité", "félicitée", "soutenu",
+         "victoire", "respaldó", "apoyó", "celebró"),
         "support",
     ),
 }  # fmt: skip

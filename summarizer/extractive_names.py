@@ -60,15 +60,22 @@ class _Tok:
     poss: bool
 
 
+_ELISION = re.compile(r"^(?:[dl]|qu)['’](?=[A-ZÀ-Þ])")
+
+
 def _tokens(s: Sentence) -> list[_Tok]:
     out = []
     for m in _TOKEN.finditer(s.text):
-        raw = m.group()
+        raw, at = m.group(), s.start + m.start()
+        elided = _ELISION.match(raw)
+        if elided:  # "d’État" -> "d’" + "État"
+            cut = elided.end()
+            out.append(_Tok(at, at + cut, raw[:cut], raw[:cut].casefold(), False, False))
+            raw, at = raw[cut:], at + cut
         poss = bool(re.search(r"['’]s$", raw)) and len(raw) > 2
         text = raw[:-2] if poss else raw
-        start = s.start + m.start()
         fold = text.casefold()
-        out.append(_Tok(start, start + len(text), text, fold, text[0].isupper(), poss))
+        out.append(_Tok(at, at + len(text), text, fold, text[0].isupper(), poss))
     return out
 
 
@@ -77,6 +84,8 @@ _PLURAL_POSS = re.compile(r"(?:men|women|children|people|workers|s)$", re.I)
 
 def _breaks(prev: _Tok, tok: _Tok, text: str) -> bool:
     gap = text[prev.end : tok.start]
+    if tok.cap and prev.cap and prev.text.endswith("s") and re.fullmatch(r"['’] ", gap):
+        return False  # "Oregon State Sheriffs' Association"
     if prev.poss and tok.cap and _PLURAL_POSS.search(prev.text) and not country_alpha3(prev.text):
         return gap[2:].strip() != ""
     return prev.poss or gap.strip() != "" or bool(_AFFIX.search(prev.text))
@@ -174,11 +183,21 @@ def _is_name_word(tok: _Tok) -> bool:
     return tok.cap and tok.text.replace("-", "").replace("’", "").replace("'", "").isalpha()
 
 
+_ROMANCE = frozenset(("fr", "es", "it", "pt", "ca"))
+_ORG_NOUN = re.compile(r"(?:tion|tions|ité|ités|ence|ance|ée|ées|ción|ciones|idad|ía)$")
+_ADJ = re.compile(
+    r"(?:elle|el|al|ale|aux|ales|ien|ienne|aire|ique|iques|if|ive|ais|aise|ain|aine|ier|ière|"
+    r"able|ible|eux|euse|enne|ennes|anne|annes|ole|ure|ures|ano|ana|ico|ica|ivo|iva|ario|aria|"
+    r"ense|ista|ino|ina)$"
+)
+
+
 class NameScanner:
     """Finds name mentions sentence by sentence in one article."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, language: str | None = None) -> None:
         self.text = text
+        self.romance = language in _ROMANCE
         self._title_country: str | None = None
         self.lower = frozenset(re.findall(r"(?<![\w’'])[a-zà-ÿ][\w’'-]*", text))
 
@@ -211,6 +230,14 @@ class NameScanner:
         nxt = toks[end + 1] if end + 1 < len(toks) else None
         if run[-1].fold in LEGAL_HEADS or (nxt and nxt.fold in LEGAL_HEADS and not nxt.cap):
             return []
+        if re.match(r"\s+vs?\.\s", self.text[run[-1].end : run[-1].end + 5]) or re.search(
+            r"\svs?\.\s+$", self.text[max(0, run[0].start - 5) : run[0].start]
+        ):
+            return []  # parties in a case name ("X v. Y") are the legal item, not actors
+        if self.romance and nxt is not None:
+            org = self._romance_org(run, toks, end, s, initial)
+            if org is not None:
+                return [org]
         if len(run) > 1 and all(t.text.isupper() for t in run) and run[0].fold not in KNOWN_ORGS:
             return []  # SHOUTED BYLINES AND KICKERS
         if nxt and not nxt.cap and nxt.fold in ORG_HEADS and len(run) > 1 and not run[-1].poss:
@@ -233,9 +260,31 @@ class NameScanner:
         base = dict(sentence=s.index, initial=initial, locative=locative)
         last_title = max((i for i, t in enumerate(run) if _is_title(t)), default=-1)
         tail = run[last_title + 1 :]
+        cut = next((i for i, t in enumerate(tail) if t.fold in ("of", "de")), len(tail))
+        if last_title >= 0 and 0 < cut < len(tail) and self._personal(tail[:cut]):
+            tail = tail[:cut]  # "Sheriff Dale Hutchins of Umatilla County"
+            return self._titled(run[: last_title + 1 + cut], last_title, tail, s, base)
         if last_title >= 0 and tail and self._personal(tail):
             return self._titled(run, last_title, tail, s, base)
         return self._untitled(run, toks, s, base)
+
+    def _romance_org(self, run: list[_Tok], toks: list[_Tok], end: int, s: Sentence,
+                     initial: bool) -> Mention | None:  # fmt: skip
+        """'Conseil constitutionnel', 'Confédération paysanne': noun, then adjectives."""
+        head = run[-1].fold
+        if len(run) > 2 or not (head in ORG_LEADS or _ORG_NOUN.search(head)):
+            return None
+        last = None
+        for tok in toks[end + 1 : end + 3]:
+            prev = last or run[-1]
+            if tok.cap or not _ADJ.search(tok.fold) or self.text[prev.end : tok.start] != " ":
+                break
+            last = tok
+        if last is None:
+            return None
+        kind = ORG_LEADS.get(run[0].fold, "other")
+        return Mention(run[0].start, last.end, self.text[run[0].start : last.end], kind,
+                       None, sentence=s.index, initial=initial)  # fmt: skip
 
     def _personal(self, tail: list[_Tok]) -> bool:
         if len(tail) > 4 or not all(_is_name_word(t) or t.fold in _CONNECT for t in tail):

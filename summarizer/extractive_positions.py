@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .countries import demonym_alpha3
 from .extractive_actors import Cluster
-from .extractive_lexicon import REQUEST_CUES, SPEECH_CUES, STANCE_CUES
+from .extractive_lexicon import FORWARD_CUES, REQUEST_CUES, SPEECH_CUES, STANCE_CUES
 from .extractive_text import Sentence, span
 from .schema import Position, Quote
 
@@ -32,7 +32,13 @@ _CUE = re.compile(
 _STANCE = re.compile(r"\b(" + "|".join(sorted(STANCE_CUES, key=len, reverse=True)) + r")\b", re.I)
 _QUOTED = re.compile(r"[\"“«„]([^\"”»“\n]{3,}?)[\"”»]|(?<!\w)['‘]([^'’\n]{8,}?)['’](?!\w)")
 _BOUNDARY = re.compile(r"[;:]|,\s+(?:but|and|while|whereas)\b|\bbut\b")
-_PRONOUN = re.compile(r"\b(he|she|they|it|we)\s+(?:\w+\s+)?$", re.I)
+_PRONOUN = re.compile(
+    r"\b(he|she|they|it|we|il|elle|ils|elles|él|ella)(?:\s+(?:\w+\s+)?|\s*)$", re.I
+)
+_PERSONAL = frozenset(("he", "she", "il", "elle", "él", "ella", "lui"))
+# French inverted subject ("a-t-elle affirmé"), a pronoun after "selon"/"según".
+_FR_INVERTED = re.compile(r"-t-(il|elle)s?\s+$|\b(?:a|ont)-(il|elle)s?\s+$", re.I)
+_AFTER_PRONOUN = re.compile(r"\s*(lui|elle|eux|elles|él|ella|ellos|ellas)\b", re.I)
 _NOMINAL = re.compile(
     r"\b(?:the|a|its|his|her)\s+(?:[\w-]+\s+)?(court|ministry|company|firm|council|government|president|"
     r"prime minister|minister|bloc|union|commission|judge|judges|organisation|organization|leader|"
@@ -54,7 +60,8 @@ _LEAD_IN = re.compile(
 )
 _SPEECH = frozenset(SPEECH_CUES)
 _INVERSION = re.compile(  # "said Kadri Tamm", "said its director, Andrés Palacios"
-    r"\s*(?:(?:the|a|an|its|his|her|[a-z][\w-]*)\s+){0,4}(?:(?<=\s)[a-z][\w’'-]*,\s+)?"
+    r"\s*(?:(?:the|a|an|its|his|her|[a-z][\w-]*)\s+){0,4}"
+    r"(?:(?<=\s)[a-z][\w’'-]*,\s+(?:[A-Z][a-z]+\.?\s+)?)?"
 )
 _PEOPLE = frozenset(("person", "head_of_state", "official", "media"))
 _BE = frozenset("be been being was were is are am get got".split())
@@ -124,7 +131,10 @@ class PositionFinder:
         quotes = self._quoted(s)
         hits = [h for h in self.hits.get(s.index, [])
                 if not any(a <= h.start < b for a, b in quotes)]  # fmt: skip
-        if cue.group(1).casefold() == "according to":
+        if cue.group(1).casefold() in FORWARD_CUES:
+            pron = _AFTER_PRONOUN.match(self.text[after : after + 8])
+            if pron:
+                return last_person if pron.group(1).casefold() in _PERSONAL else last
             return next((h.cluster for h in hits if after <= h.start <= after + 40), None) or (
                 self._nominal(self.text[after : after + 40], at, forward=True)
             )
@@ -132,6 +142,9 @@ class PositionFinder:
         bounds = [s.start + m.end() for m in _BOUNDARY.finditer(clause)]
         floor = bounds[-1] if bounds else s.start
         near = self.text[max(floor, at - 30) : at]
+        inverted = _FR_INVERTED.search(near)
+        if inverted:
+            return self._person_before(hits, at) or last_person
         for h in reversed(hits):
             gap = self.text[h.end : at]
             if h.end <= at and h.start >= floor and re.fullmatch(r"\s*(?:\w+\s+){0,2}", gap):
@@ -157,7 +170,8 @@ class PositionFinder:
         tail = self.text[max(floor, at - 40) : at]
         if _PRONOUN.search(tail):
             word = _PRONOUN.search(tail).group(1).casefold()  # type: ignore[union-attr]
-            return (self._person_before(hits, at) or last_person) if word in ("he", "she") else last
+            person = word in _PERSONAL
+            return (self._person_before(hits, at) or last_person) if person else last
         nominal = self._nominal(self.text[max(floor, at - 50) : at], at, forward=False)
         return nominal or self._nominal(self.text[after : after + 30], at, forward=True)
 

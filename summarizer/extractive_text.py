@@ -17,7 +17,7 @@ _ABBREV = frozenset(
     mt ft rev hon jan feb mar apr jun jul aug sep sept oct nov dec etc approx dept est
     fig op al""".split()
 )
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-Þ])|\n+")
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+(?:[\"'“‘(\[]|«\s?)?[A-Z0-9À-Þ])|\n+")
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'-]{2,40}\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+")
 _MONTH = "|".join(MONTHS) + "|" + "|".join(MONTH_ABBR)
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
