@@ -71,18 +71,7 @@ def _engine(settings: Settings) -> Any:
 
 def request_body(engine: Any, article: Any, mode: str) -> dict[str, Any]:
     """The chat-completions body the live engine sends first for this article and mode."""
-    from instructor.processing.response import handle_response_model
-
-    from .modes import instructor_mode
-    from .schema import DraftBrief
-
-    imode: Any
-    s, imode = engine.settings, instructor_mode(mode)
-    _, kwargs = handle_response_model(
-        DraftBrief, mode=imode, messages=engine.prompts.render(article),
-        model=engine.model, max_tokens=s.max_tokens, temperature=s.temperature,
-    )  # fmt: skip
-    return dict(kwargs)
+    return dict(engine.first_request(article, mode))
 
 
 def export_requests(settings: Settings, inputs: list[str], out: Path) -> BatchReport:

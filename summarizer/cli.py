@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-
 from typer.core import TyperGroup
 
 from .errors import SummarizerError

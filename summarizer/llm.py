@@ -123,6 +123,7 @@ class LLMEngine:
         self.modes = modes or ModeMemory(None)
         self.raw_dir = raw_dir
         self.host = endpoint_host(settings.base_url)
+        self._prepared: dict[tuple[str, str], tuple[dict[str, Any], tuple[int, str] | None]] = {}
         self.model = settings.effective_model
 
     @property
@@ -144,7 +145,9 @@ class LLMEngine:
             async with asyncio.timeout(self.settings.deadline):
                 draft, mode = await self._modes(article, index, state)
         except TimeoutError:
-            raise self._give_up(article, state, f"deadline of {self.settings.deadline:g}s") from None
+            raise self._give_up(
+                article, state, f"deadline of {self.settings.deadline:g}s"
+            ) from None
         provenance = Provenance(
             engine="llm", provider="openai" if self.host.endswith("openai.com") else
             "openai-compatible", endpoint=self.host, model=self.model, mode=mode,
@@ -173,13 +176,10 @@ class LLMEngine:
     async def _attempts(
         self, mode: str, article: Article, index: ArticleIndex, state: Attempts
     ) -> DraftBrief:
-        from instructor.processing.response import handle_reask_kwargs, handle_response_model
+        from instructor.processing.response import handle_reask_kwargs
 
         imode: Any = instructor_mode(mode)
-        _, kwargs = handle_response_model(
-            DraftBrief, mode=imode, messages=self.prompts.render(article), model=self.model,
-            max_tokens=self.settings.max_tokens, temperature=self.settings.temperature,
-        )  # fmt: skip
+        kwargs = self.first_request(article, mode)
         for attempt in range(self.settings.max_retries + 1):
             completion = await self._request(kwargs, first=attempt == 0, probing=mode)
             state.count += 1
@@ -205,6 +205,37 @@ class LLMEngine:
                 except Exception:
                     kwargs = _with_user_message(kwargs, problems)
         raise self._give_up(article, state, f"{state.count} attempts")
+
+    def first_request(self, article: Article, mode: str) -> dict[str, Any]:
+        """The chat-completions arguments of the first request for an article in a mode.
+
+        instructor prepares them (tools, response_format or schema in the system message);
+        that preparation is done once per mode and system prompt, and reused with each
+        article's user message whenever it is carried through unchanged.
+        """
+        from instructor.processing.response import handle_response_model
+
+        messages = self.prompts.render(article)
+        user = messages[-1]["content"]
+        key = (mode, messages[0]["content"])
+        if key in self._prepared:
+            template, slot = self._prepared[key]
+            if slot is not None:
+                prepared = [dict(m) for m in template["messages"]]
+                prepared[slot[0]]["content"] = user + slot[1]
+                return {**template, "messages": prepared}
+        _, kwargs = handle_response_model(
+            DraftBrief, mode=instructor_mode(mode), messages=[dict(m) for m in messages],
+            model=self.model, max_tokens=self.settings.max_tokens,
+            temperature=self.settings.temperature,
+        )  # fmt: skip
+        slots = [
+            (i, m["content"][len(user) :])
+            for i, m in enumerate(kwargs["messages"])
+            if isinstance(m.get("content"), str) and m["content"].startswith(user)
+        ]
+        self._prepared[key] = (kwargs, slots[0] if len(slots) == 1 else None)
+        return {**kwargs, "messages": [dict(m) for m in kwargs["messages"]]}
 
     @staticmethod
     def _parse(completion: Any, imode: Any, index: ArticleIndex) -> DraftBrief:

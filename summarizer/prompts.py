@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import get_args
+from typing import Any, get_args
 
 from .article import Article
 from .errors import UsageError
@@ -36,12 +37,22 @@ class PromptSet:
     sources: dict[str, str]
     sha256: str
 
-    def render(self, article: Article, **limits: int) -> list[dict[str, str]]:
-        """Render system and user messages for one article (the article is data only)."""
+    @cached_property
+    def _compiled(self) -> dict[str, Any]:
         from jinja2 import TemplateError
         from jinja2.sandbox import SandboxedEnvironment
 
         env = SandboxedEnvironment(autoescape=False, keep_trailing_newline=True)
+        try:
+            return {part: env.from_string(self.sources[part]) for part in _PARTS}
+        except TemplateError as exc:
+            raise UsageError(f"prompt template {self.name}: {exc}") from None
+
+    def render(self, article: Article, **limits: int) -> list[dict[str, str]]:
+        """Render system and user messages for one article (the article is data only)."""
+        from jinja2 import TemplateError
+
+        templates = self._compiled
         values = {
             "max_actors": 8, "max_positions": 6, "max_legal": 4,
             "event_types": ", ".join(get_args(EventType)),
@@ -56,7 +67,7 @@ class PromptSet:
             return [
                 {
                     "role": part,
-                    "content": env.from_string(self.sources[part]).render(values).strip(),
+                    "content": templates[part].render(values).strip(),
                 }
                 for part in _PARTS
             ]

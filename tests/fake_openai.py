@@ -21,13 +21,18 @@ def fixture(name: str) -> dict[str, Any]:
     return json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
 
 
-def completion(content: str | None = None, *, arguments: str | None = None,
-               finish: str = "stop", tokens: tuple[int, int] = (100, 50)) -> dict[str, Any]:
+def completion(
+    content: str | None = None,
+    *,
+    arguments: str | None = None,
+    finish: str = "stop",
+    tokens: tuple[int, int] = (100, 50),
+) -> dict[str, Any]:
     """A chat.completion body with message content or one tool call."""  # fmt: skip
     message: dict[str, Any] = {"role": "assistant", "content": content}
     if arguments is not None:
-        message["tool_calls"] = [{"id": "call_1", "type": "function",
-                                  "function": {"name": "DraftBrief", "arguments": arguments}}]  # fmt: skip
+        call = {"name": "DraftBrief", "arguments": arguments}
+        message["tool_calls"] = [{"id": "call_1", "type": "function", "function": call}]
         finish = "tool_calls" if finish == "stop" else finish
     return {
         "id": "chatcmpl-test", "object": "chat.completion", "created": 0, "model": "test",

@@ -97,7 +97,9 @@ def _closed_port() -> int:
 def test_unreachable_endpoint_exit_3() -> None:
     result = run(ARTICLE, *llm(f"http://127.0.0.1:{_closed_port()}/v1", "--timeout", "2"))
     assert result.exit_code == 3
-    assert result.stderr.strip().startswith("summarizer: error:") and "cannot connect" in result.stderr
+    assert (
+        result.stderr.strip().startswith("summarizer: error:") and "cannot connect" in result.stderr
+    )
 
 
 def test_auth_failure_exit_3_never_shows_key(monkeypatch: pytest.MonkeyPatch) -> None:
