@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from .store import write_atomic
 
 AUTO_ORDER = ("tools", "json_schema", "json", "md_json")
 
 
-def instructor_mode(name: str) -> object:
+def instructor_mode(name: str) -> Any:
     """The instructor Mode for one of our mode names."""
     import instructor
 
