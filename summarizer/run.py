@@ -149,7 +149,10 @@ class Batch:
 
         try:
             article = await asyncio.to_thread(
-                load_article, ref, max_bytes=self.settings.max_input_bytes
+                load_article,
+                ref,
+                max_bytes=self.settings.max_input_bytes,
+                cache=self.settings.cache,
             )
             return await engine.asummarize(article), None
         except SummarizerError as exc:
