@@ -81,6 +81,7 @@ class BatchServer:
         self.answer, self.latency = answer, latency
         self.hold, self.hold_timeout = hold, hold_timeout
         self.requests: list[dict[str, Any]] = []
+        self.headers: list[dict[str, str]] = []  # each request's headers, lower-case names
         self.inflight = 0
         self.max_inflight = 0
         self.cond = threading.Condition()
@@ -93,6 +94,8 @@ class BatchServer:
             def do_POST(self) -> None:  # noqa: N802
                 length = int(self.headers.get("Content-Length") or 0)
                 body = json.loads(self.rfile.read(length) or b"{}")
+                with server.cond:
+                    server.headers.append({k.lower(): v for k, v in self.headers.items()})
                 status, payload, headers = server._serve(body)
                 data = json.dumps(payload).encode()
                 self.send_response(status)
