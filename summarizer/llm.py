@@ -269,21 +269,17 @@ class LLMEngine:
     def _describe(self, exc: Exception) -> str:
         import openai
 
-        host, detail = self.host, str(getattr(exc, "message", "") or exc)
-        if isinstance(exc, openai.AuthenticationError):
-            text = f"authentication failed at {host}: check OPENAI_API_KEY"
-        elif isinstance(exc, openai.NotFoundError):
-            text = f"model {self.model!r} or endpoint not found at {host}"
-        elif isinstance(exc, openai.RateLimitError):
-            text = f"rate limited by {host}, still after retries with backoff"
-        elif isinstance(exc, openai.APITimeoutError):
-            text = f"request to {host} timed out after {self.settings.timeout:g}s"
-        elif isinstance(exc, openai.APIConnectionError):
-            text = f"cannot connect to {host}"
-        elif isinstance(exc, openai.APIStatusError):
-            text = f"{host} answered HTTP {exc.status_code}: {detail[:200]}"
-        else:
-            text = f"{host}: {detail[:200]}"
+        host, detail = self.host, str(getattr(exc, "message", "") or exc)[:200]
+        status, timeout = getattr(exc, "status_code", "?"), self.settings.timeout
+        messages: list[tuple[type[Exception], str]] = [
+            (openai.AuthenticationError, f"authentication failed at {host}: check OPENAI_API_KEY"),
+            (openai.NotFoundError, f"model {self.model!r} or endpoint not found at {host}"),
+            (openai.RateLimitError, f"rate limited by {host}, still after retries with backoff"),
+            (openai.APITimeoutError, f"request to {host} timed out after {timeout:g}s"),
+            (openai.APIConnectionError, f"cannot connect to {host}"),
+            (openai.APIStatusError, f"{host} answered HTTP {status}: {detail}"),
+        ]  # fmt: skip
+        text = next((m for cls, m in messages if isinstance(exc, cls)), f"{host}: {detail}")
         return redact(" ".join(text.split()), self.settings.api_key)
 
     def _give_up(self, article: Article, state: Attempts, why: str) -> NoValidBriefError:
