@@ -57,7 +57,7 @@ def make_engine(
     if meter is not None:
         from .llm import make_client
 
-        client = make_client(settings, http_client=meter.http_client())
+        client = make_client(settings, event_hooks=meter.event_hooks())
     engine = LLMEngine(
         settings, client=client, modes=memory, raw_dir=raw_dir or cache_dir(settings) / "failed"
     )

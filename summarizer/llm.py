@@ -53,22 +53,42 @@ class Attempts:
     last_raw: str | None = None
     problems: list[str] = field(default_factory=list)
 
+    def answered(self, completion: Any) -> Any:
+        """Count an attempt that got an answer, with its usage and raw text."""
+        self.count += 1
+        self.usage.add(getattr(completion, "usage", None))
+        self.last_raw = raw_answer(completion)
+        return completion
+
 
 def endpoint_host(base_url: str | None) -> str:
     """The host (and port) of the endpoint, which is all provenance records of it."""
     return urlparse(base_url).netloc if base_url else "api.openai.com"
 
 
-def make_client(settings: Settings, http_client: Any = None) -> Any:
-    """An `openai.AsyncOpenAI` client for the settings (SDK retries 429/5xx with backoff)."""
+def make_client(
+    settings: Settings,
+    http_client: Any = None,
+    transport: Any = None,
+    event_hooks: dict[str, list[Any]] | None = None,
+) -> Any:
+    """An `openai.AsyncOpenAI` client for the settings.
+
+    The SDK retries 429 (honouring Retry-After), 5xx and connection errors with backoff. A
+    read timeout (no answer within `settings.timeout`) is not retried behind a still-busy
+    server: the engine counts it as a failed attempt (see `summarizer.transport`).
+    `http_client`, when given, is used as it is.
+    """
     import openai
+
+    from .transport import http_client as default_client
 
     return openai.AsyncOpenAI(
         api_key=settings.api_key or "not-needed",
         base_url=settings.base_url,
         timeout=settings.timeout,
         max_retries=3,
-        http_client=http_client,
+        http_client=http_client or default_client(transport, event_hooks),
     )
 
 
@@ -169,7 +189,6 @@ class LLMEngine:
             except _ModeRejected as exc:
                 rejected.append(f"{mode} ({exc})")
                 continue
-            self.modes.remember(self.host, self.model, mode)
             return draft, mode
         raise ProviderError(f"{self.host} rejected every output mode: {'; '.join(rejected)}")
 
@@ -179,32 +198,43 @@ class LLMEngine:
         from instructor.processing.response import handle_reask_kwargs
 
         imode: Any = instructor_mode(mode)
-        kwargs = self.first_request(article, mode)
+        first = self.first_request(article, mode)
+        kwargs = first
         for attempt in range(self.settings.max_retries + 1):
-            completion = await self._request(kwargs, first=attempt == 0, probing=mode)
-            state.count += 1
-            state.usage.add(getattr(completion, "usage", None))
-            state.last_raw = raw_answer(completion)
-            if completion.choices[0].finish_reason == "length":
+            completion = await self._request(kwargs, probe=attempt == 0, state=state)
+            if attempt == 0:
+                self.modes.remember(self.host, self.model, mode)  # the endpoint accepts it
+            if completion is None or self._cut_off(completion):
+                why = (
+                    f"no answer came within {self.settings.timeout:g}s"
+                    if completion is None
+                    else f"the answer was cut off at the {self.settings.max_tokens}-token limit"
+                )
                 state.problems = [
-                    f"the answer was cut off at the {self.settings.max_tokens}-token limit: "
-                    "answer again, much shorter (fewer actors and positions, short quotes)"
+                    f"{why}: answer again, much shorter (fewer actors and positions, short quotes)"
                 ]
-                kwargs = _with_user_message(kwargs, _Problems(state.problems))
+                kwargs = _with_user_message(first, _Problems(state.problems))
                 continue
             try:
                 return self._parse(completion, imode, index)
             except Exception as exc:  # any parse or validation failure is re-asked
                 state.problems = problem_lines(exc)
                 problems = _Problems(state.problems)
+                # Re-ask from the first request plus only the latest answer, so the context
+                # stays bounded however many attempts there are.
+                fresh = {**first, "messages": list(first["messages"])}
                 try:
-                    kwargs = handle_reask_kwargs(
-                        {**kwargs, "messages": list(kwargs["messages"])}, imode, completion,
-                        problems,
-                    )  # fmt: skip
+                    kwargs = handle_reask_kwargs(fresh, imode, completion, problems)
                 except Exception:
-                    kwargs = _with_user_message(kwargs, problems)
+                    kwargs = _with_user_message(first, problems)
         raise self._give_up(article, state, f"{state.count} attempts")
+
+    def _cut_off(self, completion: Any) -> bool:
+        """An answer stopped by the token cap (some servers report a cut tool call as done)."""
+        used = getattr(getattr(completion, "usage", None), "completion_tokens", None) or 0
+        return bool(
+            completion.choices[0].finish_reason == "length" or used >= self.settings.max_tokens
+        )
 
     def first_request(self, article: Article, mode: str) -> dict[str, Any]:
         """The chat-completions arguments of the first request for an article in a mode.
@@ -249,18 +279,37 @@ class LLMEngine:
             raise ValueError("the answer is not a brief object")
         return draft
 
-    async def _request(self, kwargs: dict[str, Any], first: bool, probing: str) -> Any:
+    async def _request(self, kwargs: dict[str, Any], probe: bool, state: Attempts) -> Any:
+        """One request, counted as an attempt; None when no answer came within the timeout.
+
+        Under `--mode auto` the first request of a mode goes out without the SDK's retries,
+        so a rejected mode (HTTP 400/415/422/500/501) falls back at once; other failures of
+        that probe are retried normally.
+        """
         import openai
 
+        from .transport import AnswerTimeout
+
+        create = self.client.chat.completions.create
         try:
-            return await self.client.chat.completions.create(**kwargs)
+            if probe and self.settings.mode == "auto":
+                try:
+                    probe_client = self.client.with_options(max_retries=0)
+                    return state.answered(await probe_client.chat.completions.create(**kwargs))
+                except openai.APIStatusError as exc:
+                    if exc.status_code in _MODE_REJECTED:
+                        raise _ModeRejected(f"HTTP {exc.status_code}") from None
+                except AnswerTimeout:
+                    raise
+                except openai.APIConnectionError:
+                    pass
+            return state.answered(await create(**kwargs))
+        except AnswerTimeout:
+            state.count += 1
+            return None
         except openai.APIStatusError as exc:
-            if first and self.settings.mode == "auto" and exc.status_code in _MODE_REJECTED:
-                raise _ModeRejected(f"HTTP {exc.status_code}") from None
             fatal = exc.status_code in (401, 403, 404)
             raise ProviderError(self._describe(exc), fatal=fatal) from None
-        except openai.APITimeoutError as exc:
-            raise ProviderError(self._describe(exc)) from None
         except openai.APIConnectionError as exc:
             raise ProviderError(self._describe(exc), fatal=True) from None
         except openai.OpenAIError as exc:

@@ -120,7 +120,7 @@ def estimate_tokens(body: bytes) -> int:
 class Meter:
     """Counts what a run's requests cost, and applies the limiter to each of them.
 
-    Attach it to a client with `http_client()`; the counters are read by the progress bar.
+    Attach it to a client with `event_hooks()`; the counters are read by the progress bar.
     """
 
     def __init__(
@@ -171,10 +171,6 @@ class Meter:
         if cost is not None:
             self.cost_usd = round((self.cost_usd or 0.0) + cost, 8)
 
-    def http_client(self) -> Any:
-        """An httpx2 client with the SDK's defaults and this meter's hooks."""
-        import openai
-
-        return openai.DefaultAsyncHttpxClient(
-            event_hooks={"request": [self.on_request], "response": [self.on_response]}
-        )
+    def event_hooks(self) -> dict[str, list[Any]]:
+        """httpx2 event hooks that pace and count a client's requests."""
+        return {"request": [self.on_request], "response": [self.on_response]}

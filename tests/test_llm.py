@@ -102,10 +102,10 @@ def test_fabrications_never_survive_when_retries_run_out(tmp_path: Path) -> None
 def test_cut_off_answer_is_a_failed_attempt_reasked_shorter(tmp_path: Path) -> None:
     ep = FakeEndpoint(completion('{"bluf": "The Supreme Court of', finish="length"),
                       fixture("capable-json"))  # fmt: skip
-    brief = engine(ep, tmp_path, mode="json", max_tokens=200).summarize(ARTICLE)
+    brief = engine(ep, tmp_path, mode="json", max_tokens=600).summarize(ARTICLE)
     assert brief.provenance.attempts == 2
-    assert "cut off at the 200-token limit" in ep.requests[1]["messages"][-1]["content"]
-    assert ep.requests[1]["max_tokens"] == 200
+    assert "cut off at the 600-token limit" in ep.requests[1]["messages"][-1]["content"]
+    assert ep.requests[1]["max_tokens"] == 600
 
 
 def test_prose_instead_of_json_is_reasked(tmp_path: Path) -> None:
@@ -187,3 +187,62 @@ def test_prepared_request_is_reused_but_identical_to_a_fresh_one(mode: str) -> N
     assert reused == LLMEngine(settings).first_request(other, mode)
     assert "A different article" in reused["messages"][-1]["content"]
     assert warm._prepared[(mode, warm.prompts.render(other)[0]["content"])][1] is not None
+
+
+def _sdk_client(handler: Any) -> Any:
+    """A client built like the CLI's (SDK retries on), over a scripted transport."""
+    import httpx2
+
+    from summarizer.llm import make_client
+
+    settings = Settings(base_url="http://fake.local/v1", api_key=KEY, timeout=5)
+    return make_client(settings, transport=httpx2.MockTransport(handler))
+
+
+def test_a_read_timeout_is_a_failed_attempt_not_retried_by_the_sdk(tmp_path: Path) -> None:
+    import httpx2
+
+    calls: list[int] = []
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        calls.append(1)
+        if len(calls) == 1:
+            raise httpx2.ReadTimeout("the model is still generating", request=request)
+        return httpx2.Response(200, json=fixture("capable-json"))
+
+    s = Settings(base_url="http://fake.local/v1", model="m", mode="json", timeout=5)
+    brief = LLMEngine(s, client=_sdk_client(handler), raw_dir=tmp_path).summarize(ARTICLE)
+    assert len(calls) == 2 and brief.provenance.attempts == 2
+    assert brief.provenance.usage.total_tokens == 1310
+
+
+def test_auto_probe_is_not_retried_by_the_sdk(tmp_path: Path) -> None:
+    ep = FakeEndpoint(
+        (500, {"error": {"message": "tools unsupported"}}), fixture("capable-json_schema")
+    )
+    s = Settings(base_url="http://fake.local/v1", model="m", mode="auto")
+    brief = LLMEngine(s, client=_sdk_client(ep), modes=ModeMemory(None)).summarize(ARTICLE)
+    assert brief.provenance.mode == "json_schema" and len(ep.requests) == 2
+
+
+def test_a_tool_call_cut_at_the_cap_is_recognised_as_cut_off(tmp_path: Path) -> None:
+    cut = completion(arguments='{"bluf": "The Supreme', tokens=(700, 600))  # finish: tool_calls
+    ep = FakeEndpoint(cut, fixture("capable-tools"))
+    brief = engine(ep, tmp_path, mode="tools", max_tokens=600).summarize(ARTICLE)
+    assert brief.provenance.attempts == 2
+    assert "cut off at the 600-token limit" in ep.requests[1]["messages"][-1]["content"]
+
+
+def test_accepted_mode_is_remembered_even_when_no_brief_comes(tmp_path: Path) -> None:
+    ep = FakeEndpoint((500, {"error": {"message": "no tools"}}), completion("prose"))
+    with pytest.raises(NoValidBriefError):
+        engine(ep, tmp_path, mode="auto", max_retries=0).summarize(ARTICLE)
+    assert json.loads((tmp_path / "modes.json").read_text()) == {"fake.local|m": "json_schema"}
+
+
+def test_reasks_keep_the_context_bounded(tmp_path: Path) -> None:
+    bad = completion(arguments=json.dumps(capable(**{"actors.0.name": "Atlantis Navy"})))
+    ep = FakeEndpoint(bad, bad, fixture("capable-tools"))
+    engine(ep, tmp_path, mode="tools", max_retries=2).summarize(ARTICLE)
+    first, second, third = (len(r["messages"]) for r in ep.requests)
+    assert second == third == first + 2  # first request + the latest answer + its problems
