@@ -86,13 +86,15 @@ def test_max_retries_2_ends_with_a_grounded_brief_or_a_clean_refusal(
         return
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in done.stderr, done.stderr
-    assert "no valid brief after" in lines[0] and "last answer saved to" in lines[0], lines[0]
+    assert "no valid brief after" in lines[0] and done.stdout == "", lines[0]
+    if "last answer saved to" not in lines[0]:  # no answer ever came within the timeout
+        assert "no answer came within" in lines[0], lines[0]
+        return
     saved = Path(lines[0].rsplit("last answer saved to ", 1)[1])
     assert saved.is_file() and saved.is_relative_to(tmp_path)  # the cache dir of this test
     record = json.loads(saved.read_text(encoding="utf-8"))
     assert 1 <= record["attempts"] <= 3 and record["raw_answer"] and record["problems"]
     assert record["usage"]["total_tokens"] > 0
-    assert done.stdout == ""
 
 
 def test_explicit_json_schema_mode_is_refused_by_this_server(server: LlamaServer) -> None:
