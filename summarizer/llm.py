@@ -318,7 +318,7 @@ class LLMEngine:
     def _describe(self, exc: Exception) -> str:
         import openai
 
-        host, detail = self.host, str(getattr(exc, "message", "") or exc)[:200]
+        host, detail = self.host, _error_detail(exc)[:200]
         status, timeout = getattr(exc, "status_code", "?"), self.settings.timeout
         messages: list[tuple[type[Exception], str]] = [
             (openai.AuthenticationError, f"authentication failed at {host}: check OPENAI_API_KEY"),
@@ -356,6 +356,17 @@ class LLMEngine:
         except OSError:
             return None
         return str(path)
+
+
+def _error_detail(exc: Exception) -> str:
+    """The server's own error message when the body has one, else the exception's text."""
+    body = getattr(exc, "body", None)
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        message = inner.get("message") if isinstance(inner, dict) else inner
+        if isinstance(message, str) and message.strip():
+            return message
+    return str(getattr(exc, "message", "") or exc)
 
 
 def _with_user_message(kwargs: dict[str, Any], problems: _Problems) -> dict[str, Any]:
