@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from .answers import Problems, error_detail, problem_lines, raw_answer, with_user_message
 from .article import Article
 from .assemble import assemble, now_iso
 from .config import Settings
@@ -34,14 +35,6 @@ _MODE_REJECTED = {400, 415, 422, 500, 501}
 
 class _ModeRejected(Exception):
     pass
-
-
-class _Problems(Exception):
-    """The problems of one answer, phrased for the model (what re-asks carry)."""
-
-    def __init__(self, lines: list[str]) -> None:
-        super().__init__("\n".join(f"- {line}" for line in lines))
-        self.lines = lines
 
 
 @dataclass
@@ -90,38 +83,6 @@ def make_client(
         max_retries=3,
         http_client=http_client or default_client(transport, event_hooks),
     )
-
-
-def raw_answer(completion: Any) -> str:
-    """The model's answer text: tool-call arguments, or the message content."""
-    message = completion.choices[0].message
-    calls = getattr(message, "tool_calls", None) or []
-    if calls:
-        return "\n".join(c.function.arguments or "" for c in calls)
-    return message.content or ""
-
-
-def problem_lines(exc: Exception) -> list[str]:
-    """One line per problem of a failed parse, with field paths, without pydantic's noise."""
-    from pydantic import ValidationError
-
-    cause = exc
-    while not isinstance(cause, ValidationError) and cause.__cause__ is not None:
-        cause = cause.__cause__  # type: ignore[assignment]
-    if isinstance(cause, ValidationError) and cause.errors()[0]["type"] == "json_invalid":
-        return [f"the answer is not valid JSON: {cause.errors()[0]['msg']}"]
-    if not isinstance(cause, ValidationError):
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return [f"the answer is not valid JSON for the brief: {first[:300]}"]
-    lines: list[str] = []
-    for err in cause.errors(include_url=False):
-        path = ".".join(str(p) for p in err["loc"])
-        msg = str(err["msg"]).removeprefix("Value error, ")
-        if "\n- " in msg:
-            lines.extend(msg.split("\n- ")[1:])
-        else:
-            lines.append(f"{path}: {msg}" if path else msg)
-    return lines
 
 
 class LLMEngine:
@@ -213,20 +174,20 @@ class LLMEngine:
                 state.problems = [
                     f"{why}: answer again, much shorter (fewer actors and positions, short quotes)"
                 ]
-                kwargs = _with_user_message(first, _Problems(state.problems))
+                kwargs = with_user_message(first, Problems(state.problems))
                 continue
             try:
                 return self._parse(completion, imode, index)
             except Exception as exc:  # any parse or validation failure is re-asked
                 state.problems = problem_lines(exc)
-                problems = _Problems(state.problems)
+                problems = Problems(state.problems)
                 # Re-ask from the first request plus only the latest answer, so the context
                 # stays bounded however many attempts there are.
                 fresh = {**first, "messages": list(first["messages"])}
                 try:
                     kwargs = handle_reask_kwargs(fresh, imode, completion, problems)
                 except Exception:
-                    kwargs = _with_user_message(first, problems)
+                    kwargs = with_user_message(first, problems)
         raise self._give_up(article, state, f"{state.count} attempts")
 
     def _cut_off(self, completion: Any) -> bool:
@@ -318,7 +279,7 @@ class LLMEngine:
     def _describe(self, exc: Exception) -> str:
         import openai
 
-        host, detail = self.host, _error_detail(exc)[:200]
+        host, detail = self.host, error_detail(exc)[:200]
         status, timeout = getattr(exc, "status_code", "?"), self.settings.timeout
         messages: list[tuple[type[Exception], str]] = [
             (openai.AuthenticationError, f"authentication failed at {host}: check OPENAI_API_KEY"),
@@ -356,22 +317,3 @@ class LLMEngine:
         except OSError:
             return None
         return str(path)
-
-
-def _error_detail(exc: Exception) -> str:
-    """The server's own error message when the body has one, else the exception's text."""
-    body = getattr(exc, "body", None)
-    if isinstance(body, dict):
-        inner = body.get("error", body)
-        message = inner.get("message") if isinstance(inner, dict) else inner
-        if isinstance(message, str) and message.strip():
-            return message
-    return str(getattr(exc, "message", "") or exc)
-
-
-def _with_user_message(kwargs: dict[str, Any], problems: _Problems) -> dict[str, Any]:
-    messages = [
-        *kwargs["messages"],
-        {"role": "user", "content": f"Fix these problems:\n{problems}"},
-    ]
-    return {**kwargs, "messages": messages}
