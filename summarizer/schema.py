@@ -227,6 +227,6 @@ class Brief(BaseModel):
 def brief_json_schema() -> dict[str, Any]:
     """The stored brief's JSON Schema (what `summarizer schema` prints)."""
     schema = Brief.model_json_schema()
-    schema["$id"] = f"https://summarizer.local/schema/brief-{SCHEMA_VERSION}.json"
+    schema["$id"] = f"urn:summarizer:brief:{SCHEMA_VERSION}"
     schema["title"] = "Brief"
     return schema
