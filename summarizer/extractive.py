@@ -18,7 +18,7 @@ from .extractive_names import Mention, NameScanner
 from .extractive_positions import MAX_POSITIONS, PositionFinder
 from .extractive_text import Doc, Sentence, detect_language, segment
 from .grounding import all_quotes, consistency_problems, normalize, report
-from .schema import Actor, Brief, Event, Outcome, Position, Provenance, Source
+from .schema import Actor, Brief, Event, Outcome, Position, Provenance, Quote, Source
 
 MAX_CHARS = 200_000  # longer texts are read up to here; the brief says so in open_questions
 
@@ -69,14 +69,14 @@ def _provenance(article: Article) -> Provenance:
     )
 
 
-def _source(article: Article, doc: Doc) -> Source:
+def _source(article: Article, doc: Doc, title: str | None, language: str | None) -> Source:
     return Source(
-        title=article.title or (doc.headline.text if doc.headline else None),
+        title=title,
         url=article.url,
         publisher=article.publisher,
         published_at=article.published_at
         or (doc.report_date.isoformat() if doc.report_date else None),  # fmt: skip
-        language=article.language or detect_language(article.text),
+        language=language,
     )
 
 
@@ -89,12 +89,9 @@ def _bluf(doc: Doc) -> str:
     return lead[0].text
 
 
-def _mentions(doc: Doc, language: str | None = None) -> tuple[list[Mention], NameScanner]:
+def _mentions(doc: Doc, language: str | None = None) -> list[Mention]:
     scanner = NameScanner(doc.text, language)
-    found: list[Mention] = []
-    for s in doc.sentences:
-        found.extend(scanner.scan(s))
-    return found, scanner
+    return [m for s in doc.sentences for m in scanner.scan(s)]
 
 
 def _headline_hits(clusters: list[Cluster], headline: str | None) -> None:
@@ -118,8 +115,7 @@ def _build(article: Article) -> Brief:
     doc = segment(text, report_date(article.published_at))
     by_index = {s.index: s for s in doc.sentences}
     headline = article.title or (doc.headline.text if doc.headline else None)
-    mentions, _ = _mentions(doc, language)
-    clusters = group(mentions, text)
+    clusters = group(_mentions(doc, language), text)
     _headline_hits(clusters, headline)
     found = PositionFinder(text, clusters).find(doc.sentences)
     for c, _p in found:
@@ -131,7 +127,7 @@ def _build(article: Article) -> Brief:
     ev_sentences = [s for s in doc.sentences if any(q.start == s.start for q in event.evidence)]
     questions = open_questions(doc)
     brief = Brief(
-        source=_source(article, doc),
+        source=_source(article, doc, headline, language),
         bluf=_bluf(doc),
         event=event,
         actors=[_actor(c, text, by_index) for c in chosen],
@@ -166,8 +162,6 @@ def _fallback(article: Article, exc: Exception) -> Brief:
         provenance=_provenance(article),
     )
     if lead and start >= 0:
-        from .schema import Quote
-
         brief.event.evidence = [Quote(text=lead, start=start, end=start + len(lead),
                                       match="exact")]  # fmt: skip
     brief.provenance.grounding = report(all_quotes(brief), [f"extractive fallback: {exc!r}"])
