@@ -1,7 +1,7 @@
 """Name candidates: capitalised runs in each sentence, titles stripped, kinds guessed.
 
-A run is a sequence of capitalised tokens (with connectors such as "of the" inside). Each run
-becomes at most two mentions: a person after the last title word, or an organisation, a
+The runs come from `extractive_runs` (capitalised tokens, "of the"-like connectors inside). Each
+run becomes at most two mentions: a person after the last title word, or an organisation, a
 state, or a bare single word that the selection step judges by how the text uses it.
 """
 
@@ -22,13 +22,11 @@ from .extractive_lexicon import (
     PERSON_TITLES,
     PLACE_HEADS,
     REGIONS,
-    STOP,
     TITLES,
 )
+from .extractive_runs import CONNECT, Tok, runs, tokens, trim
 from .extractive_text import Sentence
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&-]*[^\W_])?")
-_CONNECT = frozenset("of the for on and de des du la le d’ d' von van der al bin da di del".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PREP = frozenset("in at to from into near outside inside across via".split())
 
@@ -50,96 +48,7 @@ class Mention:
     possessive: bool = False
 
 
-@dataclass
-class _Tok:
-    start: int
-    end: int
-    text: str
-    fold: str
-    cap: bool
-    poss: bool
-
-
-_ELISION = re.compile(r"^(?:[dl]|qu)['’](?=[A-ZÀ-Þ])")
-
-
-def _tokens(s: Sentence) -> list[_Tok]:
-    out = []
-    for m in _TOKEN.finditer(s.text):
-        raw, at = m.group(), s.start + m.start()
-        elided = _ELISION.match(raw)
-        if elided:  # "d’État" -> "d’" + "État"
-            cut = elided.end()
-            out.append(_Tok(at, at + cut, raw[:cut], raw[:cut].casefold(), False, False))
-            raw, at = raw[cut:], at + cut
-        poss = bool(re.search(r"['’]s$", raw)) and len(raw) > 2
-        text = raw[:-2] if poss else raw
-        fold = text.casefold()
-        out.append(_Tok(at, at + len(text), text, fold, text[0].isupper(), poss))
-    return out
-
-
-_PLURAL_POSS = re.compile(r"(?:men|women|children|people|workers|s)$", re.I)
-
-
-def _breaks(prev: _Tok, tok: _Tok, text: str) -> bool:
-    gap = text[prev.end : tok.start]
-    if tok.cap and prev.cap and prev.text.endswith("s") and re.fullmatch(r"['’] ", gap):
-        return False  # "Oregon State Sheriffs' Association"
-    if prev.poss and tok.cap and _PLURAL_POSS.search(prev.text) and not country_alpha3(prev.text):
-        return gap[2:].strip() != ""
-    return prev.poss or gap.strip() != "" or bool(_AFFIX.search(prev.text))
-
-
-_CONTRACTION = re.compile(r"['’](?:ve|m|d|ll|re|t)$|n['’]t$", re.I)
-_AFFIX = re.compile(r"-(?:based|backed|led|owned|run|born|born|linked|allied|controlled)$")
-
-
-def _runs(toks: list[_Tok], text: str) -> list[list[_Tok]]:
-    """Capitalised runs; connectors only between capitalised words, 'and' only after 'of'."""
-    runs: list[list[_Tok]] = []
-    cur: list[_Tok] = []
-    for i, tok in enumerate(toks):
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if cur and _breaks(cur[-1], tok, text):
-            runs.append(cur)
-            cur = []
-        if (
-            tok.cap
-            and tok.fold not in STOP
-            and not _AFFIX.search(tok.text)
-            and not (_CONTRACTION.search(tok.text))
-        ):
-            cur.append(tok)
-            continue
-        joins = (
-            cur
-            and tok.fold in _CONNECT
-            and nxt is not None
-            and (nxt.cap or nxt.fold == "the")
-            and not _breaks(tok, nxt, text)
-            and (tok.fold != "and" or any(t.fold in ("of", "on", "for") for t in cur))
-        )
-        if joins:
-            cur.append(tok)
-            continue
-        if cur:
-            runs.append(cur)
-        cur = []
-    if cur:
-        runs.append(cur)
-    return [_trim(r) for r in runs if _trim(r)]
-
-
-def _trim(run: list[_Tok]) -> list[_Tok]:
-    while run and (run[-1].fold in _CONNECT or not run[-1].cap):
-        run = run[:-1]
-    while run and (run[0].fold in _CONNECT or not run[0].cap):
-        run = run[1:]
-    return run
-
-
-def _is_title(tok: _Tok) -> bool:
+def _is_title(tok: Tok) -> bool:
     return tok.fold in TITLES or tok.fold.rstrip(".") in TITLES
 
 
@@ -156,7 +65,7 @@ def _title_kind(words: list[str], capitalised: bool, country: str | None) -> str
     return "official" if any(w not in PERSON_TITLES for w in words) else "person"
 
 
-def _country_in(toks: list[_Tok]) -> str | None:
+def _country_in(toks: list[Tok]) -> str | None:
     for tok in toks:
         code = demonym_alpha3(tok.text) or (country_alpha3(tok.text) if len(tok.text) > 3 else None)
         if code:
@@ -164,7 +73,7 @@ def _country_in(toks: list[_Tok]) -> str | None:
     return None
 
 
-def _org_kind(toks: list[_Tok]) -> str | None:
+def _org_kind(toks: list[Tok]) -> str | None:
     if toks[0].fold in KNOWN_ORGS:
         return KNOWN_ORGS[toks[0].fold][0]
     if toks[0].fold in ORG_LEADS and len(toks) > 1:
@@ -179,7 +88,7 @@ def _org_kind(toks: list[_Tok]) -> str | None:
     return None
 
 
-def _is_name_word(tok: _Tok) -> bool:
+def _is_name_word(tok: Tok) -> bool:
     return tok.cap and tok.text.replace("-", "").replace("’", "").replace("'", "").isalpha()
 
 
@@ -203,24 +112,24 @@ class NameScanner:
 
     def scan(self, sentence: Sentence) -> list[Mention]:
         """All name mentions in one sentence."""
-        toks = _tokens(sentence)
+        toks = tokens(sentence)
         out: list[Mention] = []
-        for run in _runs(toks, self.text):
+        for run in runs(toks, self.text):
             out.extend(self._classify(run, toks, sentence))
         return out
 
-    def _strip_initial(self, run: list[_Tok], sentence: Sentence) -> list[_Tok]:
+    def _strip_initial(self, run: list[Tok], sentence: Sentence) -> list[Tok]:
         while run and self._opens(run[0], sentence) and run[0].fold in self.lower:
             if run[0].fold in KNOWN_ORGS or _is_title(run[0]) or (len(run) > 1 and _org_kind(run)):
                 break
-            run = _trim(run[1:])
+            run = trim(run[1:])
         return run
 
-    def _opens(self, tok: _Tok, sentence: Sentence) -> bool:
+    def _opens(self, tok: Tok, sentence: Sentence) -> bool:
         before = self.text[sentence.start : tok.start]
         return not re.search(r"\w", before) or bool(re.search(r"[:\"“‘(—–-]\s*$", before))
 
-    def _classify(self, run: list[_Tok], toks: list[_Tok], s: Sentence) -> list[Mention]:
+    def _classify(self, run: list[Tok], toks: list[Tok], s: Sentence) -> list[Mention]:
         run = self._strip_initial(run, s)
         if not run:
             return []
@@ -268,7 +177,7 @@ class NameScanner:
             return self._titled(run, last_title, tail, s, base)
         return self._untitled(run, toks, s, base)
 
-    def _romance_org(self, run: list[_Tok], toks: list[_Tok], end: int, s: Sentence,
+    def _romance_org(self, run: list[Tok], toks: list[Tok], end: int, s: Sentence,
                      initial: bool) -> Mention | None:  # fmt: skip
         """'Conseil constitutionnel', 'Confédération paysanne': noun, then adjectives."""
         head = run[-1].fold
@@ -286,18 +195,18 @@ class NameScanner:
         return Mention(run[0].start, last.end, self.text[run[0].start : last.end], kind,
                        None, sentence=s.index, initial=initial)  # fmt: skip
 
-    def _personal(self, tail: list[_Tok]) -> bool:
-        if len(tail) > 4 or not all(_is_name_word(t) or t.fold in _CONNECT for t in tail):
+    def _personal(self, tail: list[Tok]) -> bool:
+        if len(tail) > 4 or not all(_is_name_word(t) or t.fold in CONNECT for t in tail):
             return False
         if any(t.fold in ORG_HEADS or t.fold in PLACE_HEADS for t in tail):
             return False
         if tail[0].fold in KNOWN_ORGS:
             return False
-        if all(t.fold in self.lower for t in tail if t.fold not in _CONNECT):
+        if all(t.fold in self.lower for t in tail if t.fold not in CONNECT):
             return False
         return not (len(tail) == 1 and country_alpha3(tail[0].text))
 
-    def _titled(self, run: list[_Tok], last: int, tail: list[_Tok], s: Sentence,
+    def _titled(self, run: list[Tok], last: int, tail: list[Tok], s: Sentence,
                 base: dict) -> list[Mention]:  # fmt: skip
         out: list[Mention] = []
         head = run[: last + 1]
@@ -314,7 +223,7 @@ class NameScanner:
                            possessive=tail[-1].poss, **base))  # fmt: skip
         return out
 
-    def _untitled(self, run: list[_Tok], toks: list[_Tok], s: Sentence,
+    def _untitled(self, run: list[Tok], toks: list[Tok], s: Sentence,
                   base: dict) -> list[Mention]:  # fmt: skip
         text = self.text[run[0].start : run[-1].end]
         poss = run[-1].poss
@@ -339,7 +248,7 @@ class NameScanner:
             return [Mention(run[0].start, run[-1].end, text, "other", _country_in(run),
                             possessive=poss, **base)]  # fmt: skip
         title = self._lower_title(run[0], toks, s)
-        if 2 <= len(run) <= 4 and all(_is_name_word(t) or t.fold in _CONNECT for t in run):
+        if 2 <= len(run) <= 4 and all(_is_name_word(t) or t.fold in CONNECT for t in run):
             if any(t.text.isupper() and len(t.text) > 1 for t in run) and len(run) > 2:
                 return []
             m = Mention(run[0].start, run[-1].end, text, "person", None, possessive=poss, **base)
@@ -355,11 +264,11 @@ class NameScanner:
             return [m]
         return []
 
-    def _adjectival(self, tok: _Tok) -> bool:
+    def _adjectival(self, tok: Tok) -> bool:
         nxt = re.match(r"\s+([a-z]\w*)", self.text[tok.end : tok.end + 30])
         return nxt is not None and not tok.poss and nxt.group(1) not in ("and", "or", "has", "is")
 
-    def _org(self, run: list[_Tok], s: Sentence, base: dict) -> Mention:
+    def _org(self, run: list[Tok], s: Sentence, base: dict) -> Mention:
         text = self.text[run[0].start : run[-1].end]
         kind = _org_kind(run) or "other"
         country = _country_in(run) or self._possessive_country(run[0], s)
@@ -368,16 +277,16 @@ class NameScanner:
         return Mention(run[0].start, run[-1].end, text, kind, country,
                        possessive=run[-1].poss, **base)  # fmt: skip
 
-    def _possessive_country(self, first: _Tok, s: Sentence) -> str | None:
+    def _possessive_country(self, first: Tok, s: Sentence) -> str | None:
         m = re.search(r"([A-Z][\w-]+)['’]s\s+$", self.text[max(s.start, first.start - 40) :
                                                          first.start])  # fmt: skip
         return country_alpha3(m.group(1)) if m and len(m.group(1)) > 3 else None
 
-    def _lower_title(self, first: _Tok, toks: list[_Tok],
+    def _lower_title(self, first: Tok, toks: list[Tok],
                      s: Sentence) -> tuple[tuple[int, int], str] | None:  # fmt: skip
         """A lower-case title just before the name ('spokesman X', 'its president, X')."""
         idx = toks.index(first)
-        taken: list[_Tok] = []
+        taken: list[Tok] = []
         for tok in reversed(toks[max(0, idx - 4) : idx]):
             if _is_title(tok) and not tok.cap or demonym_alpha3(tok.text) and taken:
                 taken.insert(0, tok)

@@ -1,0 +1,111 @@
+"""Capitalised runs: a sentence's word tokens, and the runs of capitalised ones among them.
+
+A run is a sequence of capitalised tokens with connectors such as "of the" inside ("Court of
+Appeal", "Conseil d’État"). A possessive, a gap of punctuation or an affix ("Kremlin-backed")
+ends a run. Offsets are the article's, so every run is a span of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .countries import country_alpha3
+from .extractive_lexicon import STOP
+from .extractive_text import Sentence
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&-]*[^\W_])?")
+CONNECT = frozenset("of the for on and de des du la le d’ d' von van der al bin da di del".split())
+
+
+@dataclass
+class Tok:
+    """One word token with its offsets, case-folded form, capital and possessive flags."""
+
+    start: int
+    end: int
+    text: str
+    fold: str
+    cap: bool
+    poss: bool
+
+
+_ELISION = re.compile(r"^(?:[dl]|qu)['’](?=[A-ZÀ-Þ])")
+
+
+def tokens(s: Sentence) -> list[Tok]:
+    """The word tokens of a sentence; an elided "d’"/"l’" is a token of its own."""
+    out = []
+    for m in _TOKEN.finditer(s.text):
+        raw, at = m.group(), s.start + m.start()
+        elided = _ELISION.match(raw)
+        if elided:  # "d’État" -> "d’" + "État"
+            cut = elided.end()
+            out.append(Tok(at, at + cut, raw[:cut], raw[:cut].casefold(), False, False))
+            raw, at = raw[cut:], at + cut
+        poss = bool(re.search(r"['’]s$", raw)) and len(raw) > 2
+        text = raw[:-2] if poss else raw
+        fold = text.casefold()
+        out.append(Tok(at, at + len(text), text, fold, text[0].isupper(), poss))
+    return out
+
+
+_PLURAL_POSS = re.compile(r"(?:men|women|children|people|workers|s)$", re.I)
+
+
+def _breaks(prev: Tok, tok: Tok, text: str) -> bool:
+    gap = text[prev.end : tok.start]
+    if tok.cap and prev.cap and prev.text.endswith("s") and re.fullmatch(r"['’] ", gap):
+        return False  # "Oregon State Sheriffs' Association"
+    if prev.poss and tok.cap and _PLURAL_POSS.search(prev.text) and not country_alpha3(prev.text):
+        return gap[2:].strip() != ""
+    return prev.poss or gap.strip() != "" or bool(_AFFIX.search(prev.text))
+
+
+_CONTRACTION = re.compile(r"['’](?:ve|m|d|ll|re|t)$|n['’]t$", re.I)
+_AFFIX = re.compile(r"-(?:based|backed|led|owned|run|born|born|linked|allied|controlled)$")
+
+
+def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
+    """Capitalised runs; connectors only between capitalised words, 'and' only after 'of'."""
+    found: list[list[Tok]] = []
+    cur: list[Tok] = []
+    for i, tok in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if cur and _breaks(cur[-1], tok, text):
+            found.append(cur)
+            cur = []
+        if (
+            tok.cap
+            and tok.fold not in STOP
+            and not _AFFIX.search(tok.text)
+            and not (_CONTRACTION.search(tok.text))
+        ):
+            cur.append(tok)
+            continue
+        joins = (
+            cur
+            and tok.fold in CONNECT
+            and nxt is not None
+            and (nxt.cap or nxt.fold == "the")
+            and not _breaks(tok, nxt, text)
+            and (tok.fold != "and" or any(t.fold in ("of", "on", "for") for t in cur))
+        )
+        if joins:
+            cur.append(tok)
+            continue
+        if cur:
+            found.append(cur)
+        cur = []
+    if cur:
+        found.append(cur)
+    return [trim(r) for r in found if trim(r)]
+
+
+def trim(run: list[Tok]) -> list[Tok]:
+    """A run without connectors or lower-case words at either end."""
+    while run and (run[-1].fold in CONNECT or not run[-1].cap):
+        run = run[:-1]
+    while run and (run[0].fold in CONNECT or not run[0].cap):
+        run = run[1:]
+    return run
