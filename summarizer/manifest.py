@@ -9,7 +9,7 @@ An input line: `{"ref", "status", "output", "error", "exit_code", "sha256", "tok
 
 - `done`: brief written by this run; `kept`: written by an earlier run, not requested;
 - `failed`: no brief (the error and its exit code say why), retried by the next run;
-- `pending`: not attempted (interrupted, or stopped after a fatal provider error).
+- `pending`: not attempted (interrupted, or stopped after a fatal error).
 
 Each run also adds one `{"run": {...}}` line: when, how it ended, and its totals.
 The brief files themselves decide what a rerun skips; the manifest is the report.

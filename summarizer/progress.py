@@ -22,7 +22,7 @@ class Tally:
     done: int = 0
     cached: int = 0
     failed: int = 0
-    pending: int = 0  # not attempted: interrupted, or stopped by a fatal provider error
+    pending: int = 0  # not attempted: interrupted, or stopped by a fatal error
     reasks: int = 0  # answers re-asked because they were invalid or cut off
     started: float = field(default_factory=time.monotonic)
 

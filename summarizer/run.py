@@ -4,8 +4,9 @@ Built for batches of thousands: `-j N` workers pull inputs from one lazy iterato
 task per input), each brief is written atomically as soon as it is ready and then dropped,
 and with `-o DIR` the manifest (`summarizer.manifest`) records every input's status. The
 same command run again skips the briefs already in DIR (resume). One input failing never
-stops the others; a fatal provider error (auth, unreachable) stops the rest; Ctrl-C or
-SIGTERM abandons the requests in flight, writes the manifest and exits 130.
+stops the others; a fatal provider error (auth, unreachable) or a brief that cannot be
+written stops the rest; Ctrl-C or SIGTERM abandons the requests in flight, writes the
+manifest and exits 130.
 """
 
 from __future__ import annotations
@@ -42,6 +43,31 @@ def output_paths(refs: list[str], folder: Path, ext: str) -> dict[str, Path]:
         seen.add(stem)
         paths[ref] = folder / f"{stem}.{ext}"
     return paths
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write one output file atomically; a path that cannot be written is a usage error.
+
+    Raises:
+        UsageError: The file or its folder cannot be created or written.
+    """
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        raise UsageError(f"-o {path}: cannot write: {exc.strerror or exc}") from None
+
+
+def prepare_folder(folder: Path) -> None:
+    """Create an output folder before any work, so a bad `-o` fails at once.
+
+    Raises:
+        UsageError: The folder cannot be created (a file is in the way, no permission).
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        why = exc.strerror or exc
+        raise UsageError(f"cannot create the output folder {folder}: {why}") from None
 
 
 def brief_text(brief: Brief, fmt: str, lines: bool = False) -> str:
@@ -186,15 +212,21 @@ class Batch:
 
     def _done(self, index: int, ref: str, brief: Brief) -> None:
         p = brief.provenance
+        text = brief_text(brief, self.fmt, lines=self.lines and self.folder is None)
+        if self.manifest is not None:
+            try:
+                write_output(self.targets[ref], text)
+            except UsageError as exc:  # the next brief would fail the same way: stop
+                self.stopped = True
+                self._failed(index, ref, exc)
+                return
         self.tally.done += 1
         self.tally.cached += p.cached
         self.tally.reasks += 0 if p.cached else max(p.attempts - 1, 0)
-        text = brief_text(brief, self.fmt, lines=self.lines and self.folder is None)
-        if self.folder is None or self.manifest is None:
+        if self.manifest is None:
             self._emit(index, text)
             return
         target = self.targets[ref]
-        write_atomic(target, text)
         self.manifest.record(
             ref, "done", output=target.name, sha256=p.article_sha256,
             tokens=0 if p.cached else p.usage.total_tokens, cost_usd=None if p.cached else
@@ -226,10 +258,10 @@ class Batch:
         for index in sorted(self._ready):
             self._write_out(self._ready.pop(index))
         if self.output is not None and self._single is not None:
-            write_atomic(self.output, self._single + "\n")
+            write_output(self.output, self._single + "\n")
         if self.stopped and unfinished:
             self.progress.line(f"summarizer: {len(unfinished)} inputs not attempted "
-                               "(stopped after a fatal provider error)")  # fmt: skip
+                               "(stopped after a fatal error)")  # fmt: skip
         if self.manifest is None:
             return
         for ref in unfinished:
@@ -274,6 +306,8 @@ def summarize_inputs(settings: Settings, inputs: list[str], out: str | None, fmt
         raise UsageError(f"-o {output}: several inputs need a folder, not a file")
     ext = "md" if fmt == "md" else "json"
     folder = output if many and output is not None else None
+    if output is not None:
+        prepare_folder(folder or output.parent)
     targets = output_paths(refs, folder, ext) if folder else {}
     batch = Batch(settings, fmt, folder, targets, lines=many, output=None if folder else output)
     return batch.run(refs, announce=len(refs) > 1)

@@ -137,3 +137,14 @@ def test_schema_command_prints_the_brief_schema() -> None:
     schema = json.loads(result.stdout)
     assert {"source", "bluf", "event", "actors", "positions", "legal_context", "outcome",
             "open_questions", "provenance"} <= set(schema["properties"])  # fmt: skip
+
+
+def test_output_that_cannot_be_written_is_a_usage_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file.json"
+    blocker.write_text("{}", encoding="utf-8")
+    copy = tmp_path / "copy.txt"
+    copy.write_text(Path(ARTICLE).read_text(encoding="utf-8"), encoding="utf-8")
+    for inputs, out in (([ARTICLE], blocker / "x.json"), ([ARTICLE, str(copy)], blocker / "d")):
+        result = run(*inputs, "--engine", "extractive", "-o", str(out))
+        assert result.exit_code == 2, result.output
+        assert result.stderr.count("\n") == 1 and "cannot create the output folder" in result.stderr

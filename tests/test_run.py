@@ -200,3 +200,23 @@ def test_progress_bar_draws_counters_on_a_terminal() -> None:
         progress.advance()
     assert quiet.getvalue() == ""
     assert "1 done, 1 failed" in summary(tally, meter) and "est. $0.0002" in summary(tally, meter)
+
+
+def test_a_brief_that_cannot_be_written_stops_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import summarizer.run
+
+    def full_disk(path: Path, text: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(summarizer.run, "write_atomic", full_disk)
+    write_articles(tmp_path / "in", 4)
+    out = tmp_path / "out"
+    with BatchServer() as url:
+        result = run(url, str(tmp_path / "in"), "-o", str(out), "-j", "1")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.stderr.count("No space left on device") == 1
+    assert "3 inputs not attempted" in result.stderr
+    statuses = [e["status"] for e in read_manifest(out / FILE_NAME).values()]
+    assert statuses == ["failed"] + ["pending"] * 3
