@@ -27,7 +27,7 @@ from .extractive_lexicon import (
 from .extractive_runs import CONNECT, Tok, runs, tokens, trim
 from .extractive_text import Sentence
 
-_POSSESSIVE = re.compile(r"['’]s?$")
+_Title = tuple[tuple[int, int], str, str | None]  # span, kind, country
 _PREP = frozenset("in at to from into near outside inside across via".split())
 
 
@@ -107,7 +107,6 @@ class NameScanner:
     def __init__(self, text: str, language: str | None = None) -> None:
         self.text = text
         self.romance = language in _ROMANCE
-        self._title_country: str | None = None
         self.lower = frozenset(re.findall(r"(?<![\w’'])[a-zà-ÿ][\w’'-]*", text))
 
     def scan(self, sentence: Sentence) -> list[Mention]:
@@ -151,17 +150,8 @@ class NameScanner:
             return []  # SHOUTED BYLINES AND KICKERS
         if nxt and not nxt.cap and nxt.fold in ORG_HEADS and len(run) > 1 and not run[-1].poss:
             text = self.text[run[0].start : run[-1].end]
-            return [
-                Mention(
-                    run[0].start,
-                    run[-1].end,
-                    text,
-                    ORG_HEADS[nxt.fold],
-                    _country_in(run),
-                    sentence=s.index,
-                    initial=initial,
-                )
-            ]
+            return [Mention(run[0].start, run[-1].end, text, ORG_HEADS[nxt.fold],
+                            _country_in(run), sentence=s.index, initial=initial)]  # fmt: skip
         prev = [t.fold for t in toks[max(0, idx - 2) : idx]]
         locative = bool(prev) and (
             prev[-1] in _PREP or (len(prev) == 2 and prev[0] in _PREP and prev[1] == "the")
@@ -247,20 +237,19 @@ class NameScanner:
         if len(run) > 1 and any(country_alpha3(t.text) for t in run if len(t.text) > 3):
             return [Mention(run[0].start, run[-1].end, text, "other", _country_in(run),
                             possessive=poss, **base)]  # fmt: skip
-        title = self._lower_title(run[0], toks, s)
+        title = self._lower_title(run[0], toks)
         if 2 <= len(run) <= 4 and all(_is_name_word(t) or t.fold in CONNECT for t in run):
             if any(t.text.isupper() and len(t.text) > 1 for t in run) and len(run) > 2:
                 return []
             m = Mention(run[0].start, run[-1].end, text, "person", None, possessive=poss, **base)
             if title:
-                m.title, m.titled_kind = title
-                m.country = self._title_country
+                m.title, m.titled_kind, m.country = title
             return [m]
         if len(run) == 1:
             m = Mention(run[0].start, run[-1].end, text, "single", None, possessive=poss, **base)
             if title and not (text.isupper() and len(text) <= 6):
                 m.kind = "person"
-                m.title, m.titled_kind = title
+                m.title, m.titled_kind, _ = title
             return [m]
         return []
 
@@ -282,9 +271,11 @@ class NameScanner:
                                                          first.start])  # fmt: skip
         return country_alpha3(m.group(1)) if m and len(m.group(1)) > 3 else None
 
-    def _lower_title(self, first: Tok, toks: list[Tok],
-                     s: Sentence) -> tuple[tuple[int, int], str] | None:  # fmt: skip
-        """A lower-case title just before the name ('spokesman X', 'its president, X')."""
+    def _lower_title(self, first: Tok, toks: list[Tok]) -> _Title | None:
+        """A lower-case title just before the name ('spokesman X', 'its president, X').
+
+        Returns the title's span, its kind and the country it names, or None.
+        """
         idx = toks.index(first)
         taken: list[Tok] = []
         for tok in reversed(toks[max(0, idx - 4) : idx]):
@@ -295,9 +286,8 @@ class NameScanner:
         if not taken or self.text[taken[-1].end : first.start].strip(" ,") != "":
             return None
         words = [t.fold for t in taken if _is_title(t)]
-        j = toks.index(taken[0])
+        j = idx - len(taken)  # taken are the tokens right before the name
         country = _country_in(toks[max(0, j - 1) : j + len(taken)])
         if country is None and j > 0 and toks[j - 1].fold in KNOWN_ORGS:
             country = KNOWN_ORGS[toks[j - 1].fold][1]
-        self._title_country = country
-        return (taken[0].start, taken[-1].end), _title_kind(words, False, country)
+        return (taken[0].start, taken[-1].end), _title_kind(words, False, country), country
