@@ -43,7 +43,7 @@ def tokens(s: Sentence) -> list[Tok]:
             cut = elided.end()
             out.append(Tok(at, at + cut, raw[:cut], raw[:cut].casefold(), False, False))
             raw, at = raw[cut:], at + cut
-        poss = bool(re.search(r"['’]s$", raw)) and len(raw) > 2
+        poss = len(raw) > 2 and raw.endswith(("'s", "’s"))
         text = raw[:-2] if poss else raw
         fold = text.casefold()
         out.append(Tok(at, at + len(text), text, fold, text[0].isupper(), poss))
@@ -63,7 +63,7 @@ def _breaks(prev: Tok, tok: Tok, text: str) -> bool:
 
 
 _CONTRACTION = re.compile(r"['’](?:ve|m|d|ll|re|t)$|n['’]t$", re.I)
-_AFFIX = re.compile(r"-(?:based|backed|led|owned|run|born|born|linked|allied|controlled)$")
+_AFFIX = re.compile(r"-(?:based|backed|led|owned|run|born|linked|allied|controlled)$")
 
 
 def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
@@ -79,7 +79,7 @@ def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
             tok.cap
             and tok.fold not in STOP
             and not _AFFIX.search(tok.text)
-            and not (_CONTRACTION.search(tok.text))
+            and not _CONTRACTION.search(tok.text)
         ):
             cur.append(tok)
             continue
@@ -99,7 +99,7 @@ def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
         cur = []
     if cur:
         found.append(cur)
-    return [trim(r) for r in found if trim(r)]
+    return [t for r in found if (t := trim(r))]
 
 
 def trim(run: list[Tok]) -> list[Tok]:
