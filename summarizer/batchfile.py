@@ -81,11 +81,16 @@ def export_requests(settings: Settings, inputs: list[str], out: Path) -> BatchRe
     refs = expand_inputs(inputs)
     if "-" in refs:
         raise UsageError("batch export needs files or URLs: stdin cannot be read again on import")
+    if out.is_dir():
+        raise UsageError(f"-o {out}: is a folder; batch export writes one .jsonl file")
     engine = _engine(settings)
     mode = BATCH_MODE if settings.mode == "auto" else settings.mode
     report = BatchReport()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    except OSError as exc:
+        raise UsageError(f"-o {out}: cannot write: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             for index, ref in enumerate(refs):
@@ -112,28 +117,34 @@ def _results(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     with fh:
-        for number, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except ValueError:
-                item = None
-            yield number, item if isinstance(item, dict) else None
+        try:
+            for number, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    item = json.loads(line)
+                except ValueError:
+                    item = None
+                yield number, item if isinstance(item, dict) else None
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: not a UTF-8 JSON Lines results file") from None
 
 
 def _completion_body(item: dict[str, Any], ref: str) -> dict[str, Any]:
     """The chat.completion of one result line, or the reason there is none."""
-    error, response = item.get("error"), item.get("response") or {}
+    error, response = item.get("error"), item.get("response")
     if error:
         detail = error.get("message", error) if isinstance(error, dict) else error
         raise ProviderError(f"{ref}: the batch request failed: {str(detail)[:200]}")
-    status = response.get("status_code", 200)
-    body = response.get("body")
-    if status != 200 or not isinstance(body, dict):
+    if not isinstance(response, dict):
+        raise NoValidBriefError(f"{ref}: the result line has no response")
+    status, body = response.get("status_code", 200), response.get("body")
+    if status != 200:
         error = body.get("error") if isinstance(body, dict) else None
-        message = str(error.get("message", "")) if isinstance(error, dict) else ""
-        raise ProviderError(f"{ref}: the batch request failed: HTTP {status} {message[:200]}")
+        message = error.get("message", error) if isinstance(error, dict) else error or ""
+        raise ProviderError(f"{ref}: the batch request failed: HTTP {status} {str(message)[:200]}")
+    if not isinstance(body, dict):
+        raise NoValidBriefError(f"{ref}: the answer is not a chat completion")
     return body
 
 
@@ -193,18 +204,18 @@ def brief_from_result(engine: Any, item: dict[str, Any]) -> Any:
 def import_results(settings: Settings, results: Path, folder: Path, fmt: str) -> BatchReport:
     """Validate and ground every answer of a results file into `folder/<stem>.<ext>`."""
     from .manifest import Manifest
-    from .run import brief_text, output_paths
-    from .store import write_atomic
+    from .run import brief_text, output_paths, prepare_folder, write_output
 
-    order: dict[int, str] = {}
+    order: list[tuple[int, str]] = []
     for _, item in _results(results):
         try:
             index, *_, ref = parse_custom_id(str((item or {}).get("custom_id")))
         except ValueError:
             continue
-        order[index] = ref
-    targets = output_paths([order[i] for i in sorted(order)], folder, "md" if fmt == "md" else
-                           "json")  # fmt: skip
+        order.append((index, ref))
+    refs = list(dict.fromkeys(ref for _, ref in sorted(order)))  # each input once, as exported
+    targets = output_paths(refs, folder, "md" if fmt == "md" else "json")
+    prepare_folder(folder)
     engine, report, manifest = _engine(settings), BatchReport(), Manifest(folder).open()
     try:
         for number, item in _results(results):
@@ -221,7 +232,7 @@ def import_results(settings: Settings, results: Path, folder: Path, fmt: str) ->
                 manifest.record(ref, "failed", error=str(error), exit_code=error.exit_code,
                                 source=str(results))  # fmt: skip
                 continue
-            write_atomic(targets[ref], brief_text(brief, fmt))
+            write_output(targets[ref], brief_text(brief, fmt))
             manifest.record(ref, "done", output=targets[ref].name, source=str(results),
                             tokens=brief.provenance.usage.total_tokens,
                             cost_usd=brief.provenance.cost_usd)  # fmt: skip

@@ -139,3 +139,40 @@ def test_export_refuses_stdin_and_reports_bad_inputs(tmp_path: Path) -> None:
                     tmp_path / "r.jsonl")  # fmt: skip
     assert result.exit_code == 4 and "empty.txt" in result.stderr
     assert len((tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()) == 1
+
+
+def imports(results: Path, out: Path) -> Any:
+    return runner.invoke(app, ["batch", "import", str(results), "-o", str(out)])
+
+
+def test_bad_files_and_paths_are_one_line_errors(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    shutil.copy(FIXTURES / "article.txt", article)
+    (tmp_path / "folder").mkdir()
+    assert export([str(article)], tmp_path / "folder").exit_code == 2
+    assert export([str(article)], tmp_path / "requests.jsonl").exit_code == 0
+    answer_all(tmp_path / "requests.jsonl", tmp_path / "results.jsonl")
+    (tmp_path / "binary.jsonl").write_bytes(b"\x00\xd0\xff" * 50)
+    cases = [(tmp_path / "binary.jsonl", tmp_path / "out", 4),
+             (tmp_path / "results.jsonl", article, 2)]  # fmt: skip
+    for results, out, code in cases:
+        result = imports(results, out)
+        assert result.exit_code == code, result.output
+        assert result.stderr.count("\n") == 1 and "internal error" not in result.stderr
+
+
+def test_import_survives_odd_lines(tmp_path: Path) -> None:
+    write_articles(tmp_path / "in", 2)
+    export([str(tmp_path / "in")], tmp_path / "requests.jsonl", mode="json")
+    ids = answer_all(tmp_path / "requests.jsonl", tmp_path / "results.jsonl", "capable-json")
+    # Two exports concatenated: the same index names two inputs; one line has no response.
+    other = "0|" + ids[1].split("|", 1)[1]
+    lines = [result_line(ids[0], fixture("capable-json")),
+             result_line(other, fixture("capable-json")),
+             json.dumps({"custom_id": ids[1], "response": "gone"})]  # fmt: skip
+    (tmp_path / "results.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = imports(tmp_path / "results.jsonl", tmp_path / "out")
+    assert result.exit_code == 1, result.output
+    assert "a00001.txt: the result line has no response" in result.stderr
+    written = sorted(p.name for p in (tmp_path / "out").glob("*.json"))
+    assert written == ["a00000.json", "a00001.json"]
