@@ -65,6 +65,7 @@ _INVERSION = re.compile(  # "said Kadri Tamm", "said its director, Andrés Palac
 )
 _PEOPLE = frozenset(("person", "head_of_state", "official", "media"))
 _BE = frozenset("be been being was were is are am get got".split())
+_PREPOSITIONS = frozenset("with to by from of in at for against on about over".split())
 
 
 @dataclass
@@ -101,14 +102,14 @@ class PositionFinder:
                 at = s.start + cue.start()
                 if any(a <= at < b for a, b in quotes) or self._passive(s, cue):
                     continue
-                holder = self._holder(s, cue, last, last_person)
+                holder = self._holder(s, cue, quotes, last, last_person)
                 if holder is None or id(holder) in seen:
                     continue
                 seen.add(id(holder))
-                out.append((holder, self._position(holder, s, cue)))
+                out.append((holder, self._position(holder, s, cue, quotes)))
             for h in self.hits.get(s.index, []):
                 last = h.cluster
-                if h.cluster.kind in ("person", "head_of_state", "official", "media"):
+                if h.cluster.kind in _PEOPLE:
                     last_person = h.cluster
         return _limit(out)
 
@@ -125,10 +126,9 @@ class PositionFinder:
     def _quoted(self, s: Sentence) -> list[tuple[int, int]]:
         return [(a, b) for a, b in self.quotes if a < s.end and b > s.start]
 
-    def _holder(self, s: Sentence, cue: re.Match[str], last: Cluster | None,
-                last_person: Cluster | None) -> Cluster | None:  # fmt: skip
+    def _holder(self, s: Sentence, cue: re.Match[str], quotes: list[tuple[int, int]],
+                last: Cluster | None, last_person: Cluster | None) -> Cluster | None:  # fmt: skip
         at, after = s.start + cue.start(), s.start + cue.end()
-        quotes = self._quoted(s)
         hits = [h for h in self.hits.get(s.index, [])
                 if not any(a <= h.start < b for a, b in quotes)]  # fmt: skip
         if cue.group(1).casefold() in FORWARD_CUES:
@@ -167,10 +167,9 @@ class PositionFinder:
             speech = cue.group(1).casefold() in _SPEECH
             if h.start >= after and speech and _INVERSION.fullmatch(gap):
                 return h.cluster
-        tail = self.text[max(floor, at - 40) : at]
-        if _PRONOUN.search(tail):
-            word = _PRONOUN.search(tail).group(1).casefold()  # type: ignore[union-attr]
-            person = word in _PERSONAL
+        pronoun = _PRONOUN.search(self.text[max(floor, at - 40) : at])
+        if pronoun:
+            person = pronoun.group(1).casefold() in _PERSONAL
             return (self._person_before(hits, at) or last_person) if person else last
         nominal = self._nominal(self.text[max(floor, at - 50) : at], at, forward=False)
         return nominal or self._nominal(self.text[after : after + 30], at, forward=True)
@@ -185,20 +184,7 @@ class PositionFinder:
             before.pop()
         if len(before) >= 2 and before[-1] == "for" and before[-2].startswith("spokes"):
             return False
-        return bool(before) and before[-1] in (
-            "with",
-            "to",
-            "by",
-            "from",
-            "of",
-            "in",
-            "at",
-            "for",
-            "against",
-            "on",
-            "about",
-            "over",
-        )
+        return bool(before) and before[-1] in _PREPOSITIONS
 
     def _nominal(self, window: str, at: int, *, forward: bool) -> Cluster | None:
         found = list(_NOMINAL.finditer(window))
@@ -218,13 +204,13 @@ class PositionFinder:
                     return c
         return None
 
-    def _position(self, holder: Cluster, s: Sentence, cue: re.Match[str]) -> Position:
+    def _position(self, holder: Cluster, s: Sentence, cue: re.Match[str],
+                  quotes: list[tuple[int, int]]) -> Position:  # fmt: skip
         stances = {STANCE_CUES[m.group(1).casefold()] for m in _STANCE.finditer(s.text)
                    if m.group(1).casefold() in STANCE_CUES}  # fmt: skip
         speech = cue.group(1).casefold() in _SPEECH
         stance = ("mixed" if len(stances) > 1 else stances.pop() if stances
                   else "neutral" if speech else "unclear")  # fmt: skip
-        quotes = self._quoted(s)
         return Position(
             holder=holder.name,
             on=self._on(s, cue, quotes).text,
