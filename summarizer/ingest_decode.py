@@ -92,7 +92,7 @@ def _decode(data: bytes, name: str, declared: str | None) -> str:
     if declared:
         try:
             return data.decode(_canonical(declared))
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, ValueError):  # unknown name, or bytes it cannot decode
             pass
     if utf16 := _utf16_without_bom(data):
         return data.decode(utf16, errors="replace")
@@ -105,7 +105,7 @@ def _decode(data: bytes, name: str, declared: str | None) -> str:
     if guess := _normalizer_guess(data):
         try:
             return data.decode(guess)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, ValueError):
             pass
     try:
         return data.decode("cp1252")

@@ -61,6 +61,19 @@ def test_declared_charset_is_used() -> None:
     assert decode_bytes(text.encode("iso-8859-15"), "x", declared="ISO-8859-15") == text
 
 
+@pytest.mark.parametrize("declared", ["punycode", "idna", "utf-8\x00", "no-such-charset"])
+def test_a_declared_charset_that_cannot_decode_is_ignored(declared: str) -> None:
+    # punycode and idna raise a plain UnicodeError, a NUL in the name a ValueError
+    assert decode_bytes(b"<p>caf\xc3\xa9 ok.</p>", "x", declared=declared) == "<p>café ok.</p>"
+
+
+def test_meta_charset_that_cannot_decode_is_ignored(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(b'<html><head><meta charset="punycode"></head><body><p>'
+                     b"One two three four five six seven eight.</p></body></html>")  # fmt: skip
+    assert load_article(str(page)).text == "One two three four five six seven eight."
+
+
 def test_line_endings_are_normalised() -> None:
     assert decode_bytes(b"one\r\ntwo\rthree\n", "x") == "one\ntwo\nthree\n"
 
