@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Demonyms and common short forms pycountry does not resolve.
+# Demonyms, capitals, common short forms and French names, looked up before pycountry.
 _ALIASES = {
     "american": "USA", "us": "USA", "u.s.": "USA", "united states": "USA", "america": "USA",
     "british": "GBR", "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "english": "GBR",
@@ -36,6 +36,27 @@ _ALIASES = {
     "filipino": "PHL", "philippine": "PHL", "burmese": "MMR", "bangladeshi": "BGD",
     "sri lankan": "LKA", "colombian": "COL", "chilean": "CHL", "peruvian": "PER",
     "washington": "USA", "london": "GBR", "vatican": "VAT",
+    "lithuanian": "LTU", "lithuania": "LTU", "vilnius": "LTU", "latvian": "LVA", "riga": "LVA",
+    "estonian": "EST", "tallinn": "EST", "minsk": "BLR", "tbilisi": "GEO", "slovak": "SVK",
+    "slovenian": "SVN", "bulgarian": "BGR", "moldovan": "MDA", "albanian": "ALB",
+    "bosnian": "BIH", "macedonian": "MKD", "montenegrin": "MNE", "icelandic": "ISL",
+    "maltese": "MLT", "cypriot": "CYP", "uzbek": "UZB", "kyrgyz": "KGZ", "tajik": "TJK",
+    "turkmen": "TKM", "ghanaian": "GHA", "senegalese": "SEN", "malian": "MLI",
+    "congolese": "COD", "rwandan": "RWA", "ugandan": "UGA", "tanzanian": "TZA",
+    "zimbabwean": "ZWE", "zambian": "ZMB", "angolan": "AGO", "mozambican": "MOZ",
+    "cameroonian": "CMR", "ivorian": "CIV", "haitian": "HTI", "guatemalan": "GTM",
+    "honduran": "HND", "salvadoran": "SLV", "nicaraguan": "NIC", "panamanian": "PAN",
+    "ecuadorian": "ECU", "bolivian": "BOL", "paraguayan": "PRY", "uruguayan": "URY",
+    "singaporean": "SGP", "cambodian": "KHM", "laotian": "LAO", "kuwaiti": "KWT",
+    "bahraini": "BHR", "omani": "OMN", "budapest": "HUN", "warsaw": "POL", "ankara": "TUR",
+    "tehran": "IRN", "canberra": "AUS", "ottawa": "CAN", "islamabad": "PAK", "cairo": "EGY",
+    "riyadh": "SAU", "pyongyang": "PRK", "seoul": "KOR", "kabul": "AFG", "damascus": "SYR",
+    "baghdad": "IRQ", "caracas": "VEN", "havana": "CUB", "nairobi": "KEN", "chile": "CHL",
+    "français": "FRA", "française": "FRA", "allemand": "DEU", "américain": "USA",
+    "russe": "RUS", "chinois": "CHN", "britannique": "GBR", "ukrainien": "UKR",
+    "népal": "NPL", "népalais": "NPL", "états-unis": "USA", "royaume-uni": "GBR",
+    "allemagne": "DEU", "chine": "CHN", "russie": "RUS", "syrie": "SYR", "irak": "IRQ",
+    "uae": "ARE", "dubai": "ARE", "australia": "AUS", "usa": "USA",
 }  # fmt: skip
 
 
@@ -66,30 +87,6 @@ def demonym_alpha3(word: str) -> str | None:
     return _ALIASES.get(word.strip().casefold())
 
 
-_MORE = {
-    "lithuanian": "LTU", "lithuania": "LTU", "vilnius": "LTU", "latvian": "LVA", "riga": "LVA",
-    "estonian": "EST", "tallinn": "EST", "minsk": "BLR", "tbilisi": "GEO", "slovak": "SVK",
-    "slovenian": "SVN", "bulgarian": "BGR", "moldovan": "MDA", "albanian": "ALB",
-    "bosnian": "BIH", "macedonian": "MKD", "montenegrin": "MNE", "icelandic": "ISL",
-    "maltese": "MLT", "cypriot": "CYP", "uzbek": "UZB", "kyrgyz": "KGZ", "tajik": "TJK",
-    "turkmen": "TKM", "ghanaian": "GHA", "senegalese": "SEN", "malian": "MLI",
-    "congolese": "COD", "rwandan": "RWA", "ugandan": "UGA", "tanzanian": "TZA",
-    "zimbabwean": "ZWE", "zambian": "ZMB", "angolan": "AGO", "mozambican": "MOZ",
-    "cameroonian": "CMR", "ivorian": "CIV", "haitian": "HTI", "guatemalan": "GTM",
-    "honduran": "HND", "salvadoran": "SLV", "nicaraguan": "NIC", "panamanian": "PAN",
-    "ecuadorian": "ECU", "bolivian": "BOL", "paraguayan": "PRY", "uruguayan": "URY",
-    "singaporean": "SGP", "cambodian": "KHM", "laotian": "LAO", "kuwaiti": "KWT",
-    "bahraini": "BHR", "omani": "OMN", "budapest": "HUN", "warsaw": "POL", "ankara": "TUR",
-    "tehran": "IRN", "canberra": "AUS", "ottawa": "CAN", "islamabad": "PAK", "cairo": "EGY",
-    "riyadh": "SAU", "pyongyang": "PRK", "seoul": "KOR", "kabul": "AFG", "damascus": "SYR",
-    "baghdad": "IRQ", "caracas": "VEN", "havana": "CUB", "nairobi": "KEN", "chile": "CHL",
-    "français": "FRA", "française": "FRA", "allemand": "DEU", "américain": "USA",
-    "russe": "RUS", "chinois": "CHN", "britannique": "GBR", "ukrainien": "UKR",
-    "népal": "NPL", "népalais": "NPL", "états-unis": "USA", "royaume-uni": "GBR",
-    "allemagne": "DEU", "chine": "CHN", "russie": "RUS", "syrie": "SYR", "irak": "IRQ",
-    "emirati": "ARE", "uae": "ARE", "dubai": "ARE", "australia": "AUS", "usa": "USA",
-}  # fmt: skip
-_ALIASES.update({k: v for k, v in _MORE.items() if k not in _ALIASES})
 # Words that pycountry would resolve but that are rarely a country in running text.
 _NOT_COUNTRIES = frozenset({"chad", "jersey", "georgia's", "guinea", "man", "turkey's"})
 
@@ -117,21 +114,9 @@ SEATS = frozenset(
     dubai""".split()
 )
 
-_NAMES = frozenset(
-    {
-        "us",
-        "u.s.",
-        "usa",
-        "uk",
-        "u.k.",
-        "uae",
-        "britain",
-        "great britain",
-        "america",
-        "états-unis",
-        "royaume-uni",
-    }
-)
+# Aliases that name a country itself, never a nationality.
+_NAMES = frozenset(("us", "u.s.", "usa", "uk", "u.k.", "uae", "britain", "great britain",
+                    "america", "états-unis", "royaume-uni"))  # fmt: skip
 
 
 @lru_cache(maxsize=4096)
