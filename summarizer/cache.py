@@ -18,12 +18,15 @@ import hashlib
 import json
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .article import Article
 from .assemble import source_of
+from .errors import UsageError
 from .schema import SCHEMA_VERSION, Brief
 
 CACHE_FORMAT = 1
@@ -50,35 +53,50 @@ class ResponseCache:
         self.path = path
         self._db: sqlite3.Connection | None = None
 
-    def _conn(self) -> sqlite3.Connection:
-        if self._db is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute(_TABLE)
-        return self._db
+    @contextmanager
+    def _db_conn(self) -> Iterator[sqlite3.Connection]:
+        """The open connection; a broken cache file is a one-line usage error.
+
+        Raises:
+            UsageError: The file is not a usable SQLite database (or cannot be created).
+        """
+        try:
+            if self._db is None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute(_TABLE)
+            yield self._db
+        except (sqlite3.DatabaseError, OSError) as exc:
+            raise UsageError(
+                f"response cache {self.path}: {exc} (delete it, or use --no-cache)"
+            ) from None
 
     def get(self, key: str) -> str | None:
         """The stored brief JSON for a key, or None."""
-        row = self._conn().execute("SELECT brief FROM responses WHERE key = ?", (key,)).fetchone()
+        with self._db_conn() as db:
+            row = db.execute("SELECT brief FROM responses WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
     def put(self, key: str, brief: Brief) -> None:
         """Store a validated brief under a key (replacing any older one)."""
         p = brief.provenance
-        self._conn().execute(
-            "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?, ?)",
-            (key, time.time(), p.endpoint, p.model, p.article_sha256, brief.model_dump_json()),
-        )
+        with self._db_conn() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?, ?)",
+                (key, time.time(), p.endpoint, p.model, p.article_sha256, brief.model_dump_json()),
+            )
 
     def info(self) -> CacheInfo:
         """Entry count, file size and entries per model."""
         info = CacheInfo(self.path)
         if not self.path.exists():
             return info
-        db = self._conn()
-        info.entries = db.execute("SELECT COUNT(*) FROM responses").fetchone()[0]
-        rows = db.execute("SELECT model, COUNT(*) FROM responses GROUP BY model ORDER BY 2 DESC")
+        with self._db_conn() as db:
+            info.entries = db.execute("SELECT COUNT(*) FROM responses").fetchone()[0]
+            rows = db.execute(
+                "SELECT model, COUNT(*) FROM responses GROUP BY model ORDER BY 2 DESC"
+            ).fetchall()
         info.models = {str(model): count for model, count in rows}
         info.size_bytes = sum(
             p.stat().st_size for p in self.path.parent.glob(self.path.name + "*") if p.is_file()
@@ -89,10 +107,10 @@ class ResponseCache:
         """Delete every entry; return how many there were."""
         if not self.path.exists():
             return 0
-        db = self._conn()
-        count = int(db.execute("SELECT COUNT(*) FROM responses").fetchone()[0])
-        db.execute("DELETE FROM responses")
-        db.execute("VACUUM")
+        with self._db_conn() as db:
+            count = int(db.execute("SELECT COUNT(*) FROM responses").fetchone()[0])
+            db.execute("DELETE FROM responses")
+            db.execute("VACUUM")
         return count
 
     def close(self) -> None:

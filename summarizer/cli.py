@@ -179,11 +179,10 @@ app.add_typer(cache_app, name="cache")
 @cache_app.command("info")
 def cache_info() -> None:
     """Where the response cache is, how many briefs it holds, by model."""
-    from .cache import FILE_NAME, ResponseCache
     from .config import resolve
-    from .engines import cache_dir
+    from .engines import response_cache
 
-    info = ResponseCache(cache_dir(resolve()) / FILE_NAME).info()
+    info = response_cache(resolve()).info()
     lines = [f"path: {info.path}", f"entries: {info.entries}",
              f"size: {info.size_bytes / 1e6:.1f} MB"]  # fmt: skip
     lines += [f"  {model}: {count}" for model, count in info.models.items()]
@@ -193,11 +192,10 @@ def cache_info() -> None:
 @cache_app.command("clear")
 def cache_clear() -> None:
     """Delete every cached response (briefs already written are not touched)."""
-    from .cache import FILE_NAME, ResponseCache
     from .config import resolve
-    from .engines import cache_dir
+    from .engines import response_cache
 
-    count = ResponseCache(cache_dir(resolve()) / FILE_NAME).clear()
+    count = response_cache(resolve()).clear()
     _emit(f"cleared {count} cached responses", None)
 
 

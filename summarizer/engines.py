@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .article import Article
 from .config import Settings
 from .schema import Brief
+
+if TYPE_CHECKING:
+    from .cache import ResponseCache
 
 EXTRACTIVE_NOTICE = (
     "summarizer: no LLM configured: extractive brief; "
@@ -33,6 +36,13 @@ def cache_dir(settings: Settings) -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("summarizer"))
+
+
+def response_cache(settings: Settings) -> ResponseCache:
+    """The LLM response cache in the user cache folder (opened on first use)."""
+    from .cache import FILE_NAME, ResponseCache
+
+    return ResponseCache(cache_dir(settings) / FILE_NAME)
 
 
 def make_engine(
@@ -63,6 +73,6 @@ def make_engine(
     )
     if not settings.cache:
         return engine
-    from .cache import FILE_NAME, CachedEngine, ResponseCache
+    from .cache import CachedEngine
 
-    return CachedEngine(engine, ResponseCache(cache_dir(settings) / FILE_NAME))
+    return CachedEngine(engine, response_cache(settings))

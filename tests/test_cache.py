@@ -87,3 +87,18 @@ def test_cache_info_and_clear(tmp_path: Path) -> None:
     cleared = runner.invoke(app, ["cache", "clear"])
     assert cleared.exit_code == 0 and "cleared 2" in cleared.stdout
     assert "entries: 0" in runner.invoke(app, ["cache", "info"]).stdout
+
+
+def test_a_broken_cache_file_is_a_one_line_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "responses.sqlite").write_bytes(b"not a database" * 100)
+    for command in (["cache", "info"], ["cache", "clear"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.count("\n") == 1 and "--no-cache" in result.stderr
+    write_articles(tmp_path / "in", 1)
+    server = BatchServer()
+    with server as url:
+        result = run(url, tmp_path / "in", tmp_path / "out")
+        assert result.exit_code == 2 and "internal error" not in result.stderr
+        assert run(url, tmp_path / "in", tmp_path / "out", "--no-cache").exit_code == 0
