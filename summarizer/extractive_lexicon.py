@@ -44,7 +44,7 @@ STOP = (
     leur leurs pour par sur dans avec sans mais ou donc ni car qui que quoi dont où
     der die das ein eine und oder aber nicht mit von zu im am el los las y o pero con
     por para del al lo à où selon según lors après avant depuis chez dès contre entre vers
-    sous côté ainsi alors aussi puis""".replace("\n", " ")
+    sous côté ainsi alors aussi puis"""
     )
     | frozenset(WEEKDAYS)
     | frozenset(MONTHS)
@@ -67,7 +67,7 @@ OFFICIAL_TITLES = _words(
     captain lieutenant sergeant officer inspector inspector-general ombudsman counsellor
     councillor councilman councilwoman lawmaker legislator mp mep minister-president
     crown prince princess sheikh archbishop cardinal bishop pope rabbi imam cleric
-    gen col lt maj capt sgt gov supt adm admiral marshal""".replace("\n", " ")
+    gen col lt maj capt sgt gov supt adm admiral marshal sheriff sheriffs"""
 )
 PERSON_TITLES = _words(
     "mr mrs ms miss dr prof professor sir dame lord lady rev reverend mx monsieur madame"
@@ -83,12 +83,11 @@ ROMANCE_TITLES = _words(
     directeur directrice secrétaire mme mlle ministro ministra presidente presidenta
     portavoz fiscal juez jueza abogado abogada diputado diputada senador senadora alcalde
     alcaldesa gobernador gobernadora embajador embajadora canciller directora secretario
-    secretaria sr sra sr. sra. dña""".replace("\n", " ")
+    secretaria sr sra sr. sra. dña"""
 )
-SHERIFF = _words("sheriff sheriffs")
 TITLES = (
     HEAD_OF_STATE_TITLES | OFFICIAL_TITLES | PERSON_TITLES | MEDIA_TITLES | BUSINESS_TITLES
-    | ROMANCE_TITLES | SHERIFF
+    | ROMANCE_TITLES
 )  # fmt: skip
 
 # Heads that end (or, in Romance languages, begin) an organisation's name, with its kind.
@@ -265,13 +264,10 @@ LEGAL_HEADS = frozenset(
 
 # Regions: places, never actors.
 REGIONS = frozenset(
-    """latin america|south america|north america|central america|middle east|east asia|
+    r.strip()
+    for r in """latin america|south america|north america|central america|middle east|east asia|
     southeast asia|south asia|central asia|west africa|east africa|north africa|
     southern africa|sub-saharan africa|western europe|eastern europe|central europe|
     europe|asia|africa|oceania|balkans|caucasus|arctic|antarctica|scandinavia|
-    the west|west bank|gaza strip|horn of africa|sahel|indo-pacific|asia-pacific""".replace(
-        "\n", ""
-    )
-    .replace("    ", "")
-    .split("|")
+    the west|west bank|gaza strip|horn of africa|sahel|indo-pacific|asia-pacific""".split("|")
 )
