@@ -12,7 +12,7 @@ from .extractive_actors import Cluster
 from .extractive_legal_lower import lower_instruments
 from .extractive_text import Sentence, span
 from .grounding import normalize
-from .schema import LegalContext, Quote
+from .schema import LegalContext
 
 MAX_LEGAL = 10
 _CAP = r"(?:[A-Z][\w’'-]*|(?:[A-Z]\.){2,}|\d+(?:st|nd|rd|th))"
@@ -93,7 +93,7 @@ def _kind(instrument: str) -> str:
     return "other"
 
 
-def _named(s: Sentence, text: str) -> list[tuple[int, int, str]]:
+def _named(s: Sentence) -> list[tuple[int, int, str]]:
     out = []
     for m in _NAMED.finditer(s.text):
         phrase = m.group()
@@ -158,26 +158,23 @@ class LegalFinder:
             return
         if len(self.items) >= MAX_LEGAL:
             return
-        prov = _PROVISION.search(s.text)
-        obl = _OBLIGATION.search(s.text)
         self.items[key] = LegalContext(
             instrument=q.text,
             kind=kind,  # type: ignore[arg-type]
-            provision=span(self.text, s.start + prov.start(), s.start + prov.end()).text
-            if prov
-            else None,
+            provision=self._cut(_PROVISION.search(s.text), s),
             body=_body(s, self.clusters),
-            obligation=self._obligation(obl, s).text if obl else None,
+            obligation=self._cut(_OBLIGATION.search(s.text), s),
             evidence=[s.quote()],
         )
 
-    def _obligation(self, m: re.Match[str], s: Sentence) -> Quote:
-        return span(self.text, s.start + m.start(), s.start + m.end())
+    def _cut(self, m: re.Match[str] | None, s: Sentence) -> str | None:
+        """The article's text of a match in a sentence, trimmed (None without a match)."""
+        return span(self.text, s.start + m.start(), s.start + m.end()).text if m else None
 
     def scan(self, sentences: list[Sentence]) -> list[LegalContext]:
         """Legal items in the order the article first gives them."""
         for s in sentences:
-            named = _named(s, self.text)
+            named = _named(s)
             for a, b, kind in lower_instruments(s, self.language):
                 if not any(x < b and a < y for x, y, _ in named):
                     named.append((a, b, kind))

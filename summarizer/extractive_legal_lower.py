@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import re
 
-from .extractive_legal_romance import romance
+from .extractive_legal_romance import Found, romance
 from .extractive_lexicon import STOP
 from .extractive_text import Sentence
-
-Found = tuple[int, int, str]
 
 # English heads and their kind; "standalone" heads need only a determiner.
 _EN_HEADS: dict[str, str] = {

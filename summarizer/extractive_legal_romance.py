@@ -12,7 +12,7 @@ import re
 
 from .extractive_text import Sentence
 
-Found = tuple[int, int, str]
+Found = tuple[int, int, str]  # start, end, kind
 
 _HEADS: dict[str, str] = {
     **dict.fromkeys(("projet de loi", "proposition de loi", "proyecto de ley", "loi", "lois",
