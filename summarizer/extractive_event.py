@@ -16,14 +16,16 @@ from .extractive_text import Doc, Sentence, event_date, span
 from .schema import Event, Outcome, Quote
 
 _ORDER = list(EVENT_CUES)
-_CUE_RX = {
-    k: re.compile(r"\b(?:" + "|".join(re.escape(c) for c in v) + ")", re.I)
-    for k, v in EVENT_CUES.items()
-}
-_OUTCOME_RX = {
-    k: re.compile(r"\b(?:" + "|".join(re.escape(c) for c in v) + ")", re.I)
-    for k, v in OUTCOME_CUES.items()
-}
+
+
+def _cue_regexes(cues: dict[str, tuple[str, ...]]) -> dict[str, re.Pattern[str]]:
+    """One case-insensitive regex per category, matching any of its cues at a word start."""
+    return {k: re.compile(r"\b(?:" + "|".join(map(re.escape, v)) + ")", re.I)
+            for k, v in cues.items()}  # fmt: skip
+
+
+_CUE_RX = _cue_regexes(EVENT_CUES)
+_OUTCOME_RX = _cue_regexes(OUTCOME_CUES)
 _NOT_PLACE = frozenset(WEEKDAYS) | frozenset(MONTHS)
 _PLACE = re.compile(
     r"\b(?:in|at|outside|near|through|across)\s+((?:central\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){0,3}"
