@@ -11,6 +11,7 @@ URL, so a rerun does not fetch again. Every failure is an `InputError` (exit cod
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import os
 import tempfile
@@ -21,6 +22,7 @@ import zlib
 from dataclasses import asdict, dataclass
 from email.message import Message
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from . import __version__
@@ -51,8 +53,13 @@ def is_url(ref: str) -> bool:
 
 
 def check_scheme(url: str) -> None:
-    """Raise InputError unless the URL is http(s) with a host."""
-    parts = urlsplit(url)
+    """Raise InputError unless the URL is http(s) with a host, and no spaces or controls."""
+    if not url.isprintable() or any(ch.isspace() for ch in url):
+        raise InputError(f"{url!r}: not a valid URL: it holds spaces or control characters")
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # e.g. an unclosed IPv6 bracket
+        raise InputError(f"{url}: not a valid URL: {exc}") from None
     if parts.scheme.lower() not in ("http", "https"):
         raise InputError(f"{url}: only http and https URLs are supported")
     if not parts.hostname:
@@ -108,28 +115,44 @@ def _decompress(body: bytes, encoding: str | None, url: str, max_bytes: int) -> 
     return out
 
 
+def _declared_length(headers: Message) -> int | None:
+    """The body's Content-Length, when the server gives one and does not chunk."""
+    length = (headers.get("Content-Length") or "").strip()
+    chunked = "chunked" in (headers.get("Transfer-Encoding") or "").lower()
+    return int(length) if length.isdigit() and not chunked else None
+
+
+def _read_body(response: Any, url: str, max_bytes: int, timeout: float, started: float) -> bytes:
+    """The (still encoded) body; refused past `max_bytes`, past 4 x `timeout` since `started`,
+    or when the connection closes before the declared Content-Length."""
+    length = _declared_length(response.headers)
+    if length is not None and length > max_bytes:
+        raise InputError(f"{url}: too large ({length:,} bytes > {max_bytes:,})")
+    deadline = started + 4 * timeout
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := response.read(_CHUNK):
+        size += len(chunk)
+        if size > max_bytes:
+            raise InputError(f"{url}: too large (over {max_bytes:,} bytes)")
+        if time.monotonic() > deadline:
+            raise InputError(f"{url}: download took longer than {4 * timeout:g}s")
+        chunks.append(chunk)
+    if length is not None and size < length:
+        raise InputError(f"{url}: the connection closed early ({size:,} of {length:,} bytes)")
+    return b"".join(chunks)
+
+
 def _download(url: str, max_bytes: int, timeout: float) -> Page:
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT})
-    deadline = time.monotonic() + 4 * timeout
+    started = time.monotonic()
     try:
         with _opener(url).open(request, timeout=timeout) as response:
             headers: Message = response.headers
-            length = headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > max_bytes:
-                raise InputError(f"{url}: too large ({int(length):,} bytes > {max_bytes:,})")
-            chunks: list[bytes] = []
-            size = 0
-            while chunk := response.read(_CHUNK):
-                size += len(chunk)
-                if size > max_bytes:
-                    raise InputError(f"{url}: too large (over {max_bytes:,} bytes)")
-                if time.monotonic() > deadline:
-                    raise InputError(f"{url}: download took longer than {4 * timeout:g}s")
-                chunks.append(chunk)
-            body = _decompress(b"".join(chunks), headers.get("Content-Encoding"), url, max_bytes)
+            body = _read_body(response, url, max_bytes, timeout, started)
             return Page(
                 url=response.geturl(),
-                body=body,
+                body=_decompress(body, headers.get("Content-Encoding"), url, max_bytes),
                 content_type=headers.get_content_type(),
                 charset=headers.get_content_charset(),
             )
@@ -143,8 +166,18 @@ def _download(url: str, max_bytes: int, timeout: float) -> Page:
         raise InputError(f"{url}: cannot fetch: {exc.reason}") from None
     except TimeoutError:
         raise InputError(f"{url}: timed out after {timeout:g}s") from None
+    except http.client.IncompleteRead:
+        raise InputError(f"{url}: the connection closed early (chunked body cut short)") from None
     except (OSError, ValueError) as exc:
-        raise InputError(f"{url}: cannot fetch: {exc}") from None
+        raise InputError(f"{url}: cannot fetch: {_one_line(exc)}") from None
+    except http.client.InvalidURL as exc:
+        raise InputError(f"{url}: not a valid URL: {_one_line(exc)}") from None
+    except http.client.HTTPException as exc:  # the server's answer is not HTTP
+        raise InputError(f"{url}: not a valid HTTP response: {_one_line(exc)}") from None
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 def _cache_paths(url: str) -> tuple[Path, Path]:

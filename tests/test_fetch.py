@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -202,3 +202,67 @@ def test_gzip_body_sent_unasked(server: HTTPServer) -> None:
         headers={"Content-Encoding": "gzip"},
     )
     assert "too large" in _error(server.url_for("/bomb"), max_bytes=10_000)
+
+
+@pytest.fixture
+def raw_server() -> Iterator[Callable[[bytes], str]]:
+    """A loopback server that answers every connection with the same raw bytes, then closes."""
+    import socket
+
+    sockets: list[socket.socket] = []
+
+    def start(answer: bytes) -> str:
+        sock = socket.create_server(("127.0.0.1", 0))
+        sockets.append(sock)
+
+        def serve() -> None:
+            while True:
+                try:
+                    conn, _ = sock.accept()
+                except OSError:
+                    return
+                with conn:
+                    conn.recv(65_536)
+                    conn.sendall(answer)
+
+        threading.Thread(target=serve, daemon=True).start()
+        return f"http://127.0.0.1:{sock.getsockname()[1]}/page"
+
+    yield start
+    for sock in sockets:
+        sock.close()
+
+
+def test_answer_that_is_not_http_is_bad_input(raw_server: Callable[[bytes], str]) -> None:
+    url = raw_server(b"garbage, not http\r\n\r\n")
+    assert "not a valid HTTP response: garbage, not http" in _error(url)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\nshort body",
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+        b"40\r\nshort body",
+    ],
+    ids=["content-length", "chunked"],
+)
+def test_body_cut_short_is_refused_and_not_cached(
+    raw_server: Callable[[bytes], str], answer: bytes
+) -> None:
+    url = raw_server(answer)
+    assert "the connection closed early" in _error(url)
+    assert not cache_dir().exists() or not any(cache_dir().iterdir())
+
+
+@pytest.mark.parametrize("url", ["http://[::1/x", "http://127.0.0.1:port/"])
+def test_malformed_urls_are_bad_input(url: str) -> None:
+    assert "not a valid URL" in _error(url)
+
+
+@pytest.mark.parametrize("url", ["http://exa mple.org/", "http://127.0.0.1/a\nb", "http://a/\x7f"])
+def test_urls_with_spaces_or_controls_are_one_line_bad_input(url: str) -> None:
+    with pytest.raises(InputError) as info:
+        load_article(url)
+    message = str(info.value)
+    assert message.startswith(repr(url)) and "\n" not in message and "not a valid URL" in message
