@@ -157,10 +157,11 @@ class Meter:
             await response.aread()
             try:
                 usage = json.loads(response.content).get("usage")
-            except (ValueError, AttributeError):
-                usage = None
-            if isinstance(usage, dict):
-                self.record(Usage.model_validate(usage))
+                # Some servers send null counts; an odd usage must never fail the request.
+                counts = {k: v for k, v in usage.items() if v is not None}
+                self.record(Usage.model_validate(counts))
+            except (ValueError, AttributeError):  # not JSON, no usage, or unusable counts
+                return
 
     def record(self, usage: Usage) -> None:
         """Add one answer's token usage (and its cost, when the model's price is known)."""

@@ -73,3 +73,29 @@ def test_meter_sums_usage_and_cost_for_priced_models_only() -> None:
         meter.record(Usage(prompt_tokens=0, completion_tokens=100_000, total_tokens=100_000))
     assert priced.usage.total_tokens == 1_100_000 and priced.cost_usd == 3.5
     assert unpriced.cost_usd is None
+
+
+class FakeResponse:
+    """Just what `Meter.on_response` reads of an httpx2 response."""
+
+    def __init__(self, body: object) -> None:
+        self.status_code = 200
+        self.content = json.dumps(body).encode()
+        self.request = type("R", (), {"url": type("U", (), {"path": "/v1/chat/completions"})})
+
+    async def aread(self) -> bytes:
+        return self.content
+
+
+def test_meter_tolerates_odd_usage_in_answers() -> None:
+    meter = Meter(model="local")
+    bodies = [
+        {"usage": {"prompt_tokens": 10, "completion_tokens": None, "total_tokens": None}},
+        {"usage": {"prompt_tokens": "many"}},
+        {"usage": None},
+        [1, 2],
+        {"usage": {"prompt_tokens": 1, "completion_tokens": 2, "total_tokens": 3}},
+    ]
+    for body in bodies:
+        asyncio.run(meter.on_response(FakeResponse(body)))
+    assert (meter.usage.prompt_tokens, meter.usage.total_tokens) == (11, 13)
