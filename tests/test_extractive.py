@@ -56,6 +56,14 @@ def _check(article: Article, brief: Brief) -> None:
         assert lc.instrument in article.text and lc.evidence
 
 
+def _summarize(text: str, language: str | None = None, **fields: str) -> Brief:
+    """The brief for a text, checked by `_check`."""
+    article = Article(text=text, language=language, **fields)
+    brief = ENGINE.summarize(article)
+    _check(article, brief)
+    return brief
+
+
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_examples_grounded_and_valid(path: Path) -> None:
     article = load_article(str(path))
@@ -81,10 +89,7 @@ def test_deterministic() -> None:
 
 
 def test_raw_text_with_header_lines() -> None:
-    text = (ROOT / "examples" / "harbor-court-ruling.txt").read_text(encoding="utf-8")
-    article = Article(text=text)
-    brief = ENGINE.summarize(article)
-    _check(article, brief)
+    brief = _summarize((ROOT / "examples" / "harbor-court-ruling.txt").read_text(encoding="utf-8"))
     assert brief.source.title and brief.source.title.startswith("Court Halts")
     assert brief.source.published_at == "2025-03-14"
     assert brief.event.date == "2025-03-13"  # "on Thursday", the day before the report
@@ -132,7 +137,7 @@ def test_inversion_and_according_to() -> None:
         '"We will not back down," said Amira Haddad, the Tunisian labour minister. '
         "According to the General Labour Union, 40,000 workers joined the strike on Tuesday."
     )
-    brief = ENGINE.summarize(Article(text=text, published_at="2025-02-06"))
+    brief = _summarize(text, published_at="2025-02-06")
     holders = {p.holder for p in brief.positions}
     assert {"Amira Haddad", "General Labour Union"} <= holders
     haddad = next(a for a in brief.actors if a.name == "Amira Haddad")
@@ -160,16 +165,11 @@ def test_inversion_and_according_to() -> None:
     ],
 )
 def test_odd_inputs_give_valid_briefs(text: str) -> None:
-    article = Article(text=text)
-    brief = ENGINE.summarize(article)
-    _check(article, brief)
+    _summarize(text)
 
 
 def test_long_article() -> None:
-    text = "\n\n".join(p.read_text(encoding="utf-8") for p in EXAMPLES) * 12
-    article = Article(text=text)
-    brief = ENGINE.summarize(article)
-    _check(article, brief)
+    brief = _summarize("\n\n".join(p.read_text(encoding="utf-8") for p in EXAMPLES) * 12)
     assert 0 < len(brief.actors) <= MAX_ACTORS
     assert len(brief.positions) <= 15
 
@@ -207,9 +207,7 @@ def test_quality_thresholds_on_gold() -> None:
 
 
 def _instruments(text: str, language: str | None = None) -> list[str]:
-    brief = ENGINE.summarize(Article(text=text, language=language))
-    _check(Article(text=text, language=language), brief)
-    return [lc.instrument for lc in brief.legal_context]
+    return [lc.instrument for lc in _summarize(text, language).legal_context]
 
 
 def test_lower_case_instruments_found() -> None:
@@ -249,9 +247,7 @@ def test_french_reporting_verbs_linked_to_holders() -> None:
         "Selon elle, 2 000 riverains ont témoigné. La ministre, Claire Vasseur, a dit « prendre "
         "acte » de la décision. « Le texte était légitime », a-t-elle affirmé mardi."
     )
-    article = Article(text=text, language="fr")
-    brief = ENGINE.summarize(article)
-    _check(article, brief)
+    brief = _summarize(text, "fr")
     holders = [p.holder for p in brief.positions]
     assert holders.count("Mathilde Roussel") >= 2 and holders.count("Claire Vasseur") >= 2
     assert "Conseil constitutionnel" in {a.name for a in brief.actors}
@@ -263,8 +259,5 @@ def test_spanish_reporting_verbs_linked_to_holders() -> None:
         "Hidrográfica, el caudal bajó un 40 %. El alcalde Javier Molina afirmó que la ley "
         "de aguas es injusta."
     )
-    article = Article(text=text, language="es")
-    brief = ENGINE.summarize(article)
-    _check(article, brief)
-    holders = {p.holder for p in brief.positions}
+    holders = {p.holder for p in _summarize(text, "es").positions}
     assert {"Lucía Ortega", "Javier Molina"} <= holders
