@@ -1,6 +1,6 @@
 """Throughput of the extractive engine on one core, against reading + tokenising the same texts.
 
-    python benchmarks/bench_extractive.py [--seconds S]
+    python benchmarks/bench_extractive.py [--articles N]
 
 Builds a corpus of ~800-word articles from the project's own examples (sentences shuffled
 with a fixed seed, so every article is different but realistic), warms up once, then times:
