@@ -78,7 +78,10 @@ def _from_file(path: Path) -> dict[str, Any]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise UsageError(f"config file {path}: {exc}") from None
-    return dict(data.get("summarizer", data))
+    section = data.get("summarizer", data)
+    if not isinstance(section, dict):
+        raise UsageError(f"config file {path}: [summarizer] must be a table of settings")
+    return dict(section)
 
 
 def _from_env(env: dict[str, str]) -> dict[str, Any]:
@@ -111,7 +114,7 @@ def _coerce(values: dict[str, Any]) -> dict[str, Any]:
                     "1", "true", "yes", "on")  # fmt: skip
             else:
                 out[key] = None if value is None else str(value)
-        except ValueError:
+        except (TypeError, ValueError):
             raise UsageError(f"setting {key}: {value!r} is not a valid {kind}") from None
     return out
 
@@ -130,6 +133,8 @@ def resolve(flags: dict[str, Any] | None = None, env: dict[str, str] | None = No
         raise UsageError(f"--mode must be one of {', '.join(MODES)}")
     if settings.max_retries < 0 or settings.concurrency < 1 or settings.max_tokens < 64:
         raise UsageError("--max-retries must be >= 0, -j >= 1 and --max-tokens >= 64")
+    if not (settings.timeout > 0 and settings.deadline > 0):  # also refuses NaN
+        raise UsageError("--timeout and --deadline must be > 0 seconds")
     if settings.rpm < 0 or settings.tpm < 0:
         raise UsageError("--rpm and --tpm must be >= 0 (0: no cap)")
     if settings.engine == "llm" and not settings.llm_configured:

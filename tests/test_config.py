@@ -49,13 +49,20 @@ def test_config_file_section_and_errors(tmp_path: Path, monkeypatch: pytest.Monk
     write_config(tmp_path, monkeypatch, 'colour = "blue"\n')
     with pytest.raises(UsageError, match="unknown setting 'colour'"):
         resolve()
+    write_config(tmp_path, monkeypatch, "summarizer = 3\n")
+    with pytest.raises(UsageError, match="must be a table"):
+        resolve()
+    write_config(tmp_path, monkeypatch, "rpm = [1]\n")
+    with pytest.raises(UsageError, match="setting rpm"):
+        resolve()
 
 
 @pytest.mark.parametrize(
     ("flags", "message"),
     [({"engine": "gpt"}, "--engine"), ({"mode": "xml"}, "--mode"),
      ({"max_retries": -1}, "--max-retries"), ({"engine": "llm"}, "needs OPENAI_API_KEY"),
-     ({"max_tokens": "many"}, "not a valid int")],
+     ({"max_tokens": "many"}, "not a valid int"), ({"timeout": -1}, "--timeout"),
+     ({"deadline": 0}, "--deadline"), ({"timeout": "nan"}, "--timeout")],
 )  # fmt: skip
 def test_bad_values_are_usage_errors(flags: dict[str, object], message: str) -> None:
     with pytest.raises(UsageError, match=message):
