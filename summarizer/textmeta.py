@@ -200,16 +200,28 @@ def _skip_header_lines(lines: list[str], i: int, header: Header) -> int:
     return i
 
 
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_MD_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# Each pattern stops scanning at the next opener of its kind, so a text full of unclosed
+# openers ("**a **a ...", "[[[", "[a](" ...) costs linear time, not quadratic.
+_MD_TARGET = r"\((?:[^()]|\([^()]*\))*\)"  # (url), one level of nested parentheses
+_MD_IMAGE = re.compile(rf"!\[[^\[\]]*\]{_MD_TARGET}")
+_MD_LINK = re.compile(rf"\[([^\[\]]+)\]{_MD_TARGET}")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1")
+
+
+def _drop_comments(body: str) -> str:
+    """Remove `<!-- ... -->` comments (an unclosed one stays, as it is then plain text)."""
+    out: list[str] = []
+    pos = 0
+    while (start := body.find("<!--", pos)) >= 0 and (end := body.find("-->", start + 4)) >= 0:
+        out.append(body[pos:start])
+        pos = end + 3
+    return "".join(out) + body[pos:]
 
 
 def markdown_to_text(body: str) -> str:
     """Light Markdown clean-up so quotes match: links become their text, images, HTML
     comments, bold markers and heading hashes go; lists and paragraphs stay."""
-    body = _MD_COMMENT.sub("", body)
+    body = _drop_comments(body)
     body = _MD_IMAGE.sub("", body)
     body = _MD_LINK.sub(r"\1", body)
     body = _MD_EMPHASIS.sub(r"\2", body)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from summarizer.textmeta import date_line, markdown_to_text, parse_date, split_header
@@ -104,3 +106,17 @@ def test_markdown_to_text() -> None:
     assert markdown_to_text(md) == (
         "Intro with a link and bold words, wrapped here.\n\nSection\nText.\n\n- one\n- two"
     )
+
+
+def test_markdown_links_with_parentheses_and_comments() -> None:
+    md = "See [the law](https://w.example/Act_(2020)) now.<!-- a --> B <!-- open"
+    assert markdown_to_text(md) == "See the law now. B <!-- open"
+
+
+@pytest.mark.parametrize("opener", ["**a ", "__a ", "[", "[a](", "![a](", "<!--"])
+def test_unclosed_markdown_openers_take_linear_time(opener: str) -> None:
+    # these took quadratic time: 80 KB of "**a " needed 16 s, 5 MB would need hours
+    text = "Intro words here. " + opener * 50_000
+    started = time.perf_counter()
+    assert markdown_to_text(text).startswith("Intro words here.")
+    assert time.perf_counter() - started < 2.0
