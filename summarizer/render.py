@@ -217,8 +217,6 @@ def render(
     Returns:
         The document text.
     """
-    from jinja2 import TemplateError
-
     sections = build_sections(briefs, order)
     context = {
         "title": title or DEFAULT_TITLE,
@@ -232,9 +230,22 @@ def render(
         folder, name = template.parent, template.name
     try:
         text = _environment(fmt, folder).get_template(name).render(context)
-    except TemplateError as exc:
-        raise UsageError(f"template {name}: {type(exc).__name__}: {exc}") from None
+    except Exception as exc:
+        from jinja2 import TemplateError
+
+        # From a custom template every error is the user's (syntax, not UTF-8, `{{ 1/0 }}`);
+        # from a built-in one, anything but Jinja's own errors is a bug and propagates.
+        if template is None and not isinstance(exc, TemplateError):
+            raise
+        raise UsageError(_template_problem(name, exc)) from None
     return text.rstrip() + "\n"
+
+
+def _template_problem(name: str, exc: Exception) -> str:
+    from jinja2 import TemplateSyntaxError
+
+    line = f" line {exc.lineno}" if isinstance(exc, TemplateSyntaxError) and exc.lineno else ""
+    return f"template {name}{line}: {type(exc).__name__}: {' '.join(str(exc).split())}"
 
 
 def render_markdown(briefs: list[Brief], title: str | None = None) -> str:

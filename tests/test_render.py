@@ -255,6 +255,29 @@ def test_custom_template_is_sandboxed_and_escaped(tmp_path: Path) -> None:
         render([make_brief()], "md", template=tmp_path / "absent.j2")
 
 
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        (b"\xff\xfe{{ title }}", "template bad.j2: UnicodeDecodeError"),
+        (b"{{ 1 / 0 }}", "template bad.j2: ZeroDivisionError: division by zero"),
+        (b"{{ sections[0].nope.x }}", "template bad.j2: UndefinedError"),
+        (b"ok\n{% if %}", "template bad.j2 line 2: TemplateSyntaxError"),
+    ],
+    ids=["not-utf8", "runtime", "undefined", "syntax"],
+)
+def test_custom_template_errors_are_one_line_usage_errors(
+    tmp_path: Path, source: bytes, message: str
+) -> None:
+    bad = tmp_path / "bad.j2"
+    bad.write_bytes(source)
+    with pytest.raises(UsageError) as info:
+        render([make_brief()], "md", template=bad)
+    assert str(info.value).startswith(message) and "\n" not in str(info.value)
+    result = runner.invoke(app, ["render", str(write_brief(tmp_path / "a.json", brief_data())),
+                                 "--template", str(bad), "-o", "-"])  # fmt: skip
+    assert result.exit_code == 2 and result.stderr.startswith(f"summarizer: error: {message}")
+
+
 # ------------------------------------------------------------------ CLI
 def briefs_on_disk(tmp_path: Path) -> list[str]:
     return [
