@@ -6,6 +6,7 @@ Problems are returned, never raised, so one bad file never stops a batch.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +32,7 @@ def expand_brief_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files as given; folders become their `*.json` files (recursively, sorted, no dotfiles)."""
     out: list[Path] = []
     for p in map(Path, paths):
-        if p.is_dir():
+        if os.path.isdir(p):  # unlike Path.is_dir, False (not OSError) for a name too long
             out += sorted(
                 f for f in p.rglob("*.json")
                 if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)

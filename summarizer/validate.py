@@ -8,6 +8,7 @@ text the engine saw. Articles and their indexes are cached (by path and by sha25
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -179,7 +180,7 @@ class Articles:
         if key not in self._origins:
             self._origins[key] = None
             for candidate in (Path(origin), brief_path.parent / origin):
-                article = self.load(str(candidate)) if candidate.is_file() else None
+                article = self.load(str(candidate)) if os.path.isfile(candidate) else None
                 if article is not None:
                     self._origins[key] = (str(candidate), article)
                     break

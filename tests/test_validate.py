@@ -196,6 +196,20 @@ def test_unreachable_origin_checks_schema_and_rules_only(
     assert report.ok and report.article is None
 
 
+
+def test_unusable_origin_or_path_names_are_reported_not_raised(
+    tmp_path: Path, good: dict[str, Any]
+) -> None:
+    good["provenance"]["article_origin"] = "a" * 5000  # too long a file name: OSError
+    (report,) = validate_paths([write_brief(tmp_path / "b.json", good)])
+    assert report.ok and report.article is None
+    long_name = str(tmp_path / ("b" * 5000))
+    result = run(str(tmp_path / "b.json"), long_name)
+    assert result.exit_code == 1 and "cannot read: File name too long" in result.output
+    render = CliRunner().invoke(app, ["render", long_name])
+    assert render.exit_code == 4 and "cannot read: File name too long" in render.output
+
+
 # ------------------------------------------------------------------ files and versions
 def test_not_json_and_unreadable_files_do_not_stop_the_others(
     tmp_path: Path, good: dict[str, Any]
