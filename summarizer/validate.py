@@ -21,6 +21,7 @@ from .article import Article
 from .brief_file import Problem, expand_brief_paths, field_path, load_json, parse_brief
 from .errors import SummarizerError, UsageError
 from .grounding import (
+    _EDGE,
     FUZZY_THRESHOLD,
     ArticleIndex,
     consistency_problems,
@@ -29,7 +30,6 @@ from .grounding import (
 )
 from .schema import Brief, Quote
 
-_EDGE = " \t\n\"'.,;:!?()[]"
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
 _ALPHA3 = re.compile(r"^[A-Z]{3}$")
 __all__ = [
