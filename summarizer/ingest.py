@@ -161,8 +161,7 @@ def html_article(data: bytes, ref: str, *, url: str | None = None,
     html = decode_bytes(data, ref, declared=charset)
     if not html.strip():
         raise InputError(f"{ref}: empty input")
-    article = article_from_html(html, ref=ref, url=url)
-    return article
+    return article_from_html(html, ref=ref, url=url)
 
 
 def text_article(data: bytes, ref: str, *, markdown: bool = False, url: str | None = None,
@@ -226,15 +225,11 @@ def load_article(
     """
     if ref == "-":
         data = _read_stdin(max_bytes)
-        article = html_article(data, ref) if looks_like_html(data) else text_article(data, ref)
-    elif is_url(ref):
-        article = _url_article(ref, max_bytes, cache, timeout)
-    else:
-        data = _read_file(ref, max_bytes)
-        suffix = Path(ref).suffix.lower()
-        if suffix in HTML_SUFFIXES or (suffix not in SUPPORTED_SUFFIXES and looks_like_html(data)):
-            article = html_article(data, ref)
-        else:
-            article = text_article(data, ref, markdown=suffix in MARKDOWN_SUFFIXES)
-    article.origin = ref
-    return article
+        return html_article(data, ref) if looks_like_html(data) else text_article(data, ref)
+    if is_url(ref):
+        return _url_article(ref, max_bytes, cache, timeout)
+    data = _read_file(ref, max_bytes)
+    suffix = Path(ref).suffix.lower()
+    if suffix in HTML_SUFFIXES or (suffix not in SUPPORTED_SUFFIXES and looks_like_html(data)):
+        return html_article(data, ref)
+    return text_article(data, ref, markdown=suffix in MARKDOWN_SUFFIXES)
