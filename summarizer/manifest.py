@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from .assemble import now_iso
+from .store import write_atomic
 
 FILE_NAME = "manifest.jsonl"
 
@@ -118,12 +118,4 @@ def compact(path: Path, order: Iterable[str] = ()) -> None:
             runs.append(line)
     ordered = {ref: latest.pop(ref) for ref in order if ref in latest}
     ordered.update(latest)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            for line in [*ordered.values(), *runs[-50:]]:
-                fh.write(line + "\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, "".join(line + "\n" for line in [*ordered.values(), *runs[-50:]]))
