@@ -102,17 +102,16 @@ def expand_inputs(inputs: list[str]) -> list[str]:
     return out
 
 
-def _too_large(ref: str, size: str, max_bytes: int) -> InputError:
-    return InputError(
-        f"{ref}: too large ({size} bytes > {max_bytes:,}; "
-        "raise SUMMARIZER_MAX_INPUT_BYTES to allow it)"
-    )
+def _too_large(ref: str, size: int | None, max_bytes: int) -> InputError:
+    """`size` is None for a stream read only up to the cap."""
+    amount = f"over {max_bytes:,} bytes" if size is None else f"{size:,} bytes > {max_bytes:,}"
+    return InputError(f"{ref}: too large ({amount}; raise SUMMARIZER_MAX_INPUT_BYTES to allow it)")
 
 
 def _read_capped(stream: BinaryIO, ref: str, max_bytes: int) -> bytes:
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise _too_large(ref, f"over {max_bytes:,}", max_bytes)
+        raise _too_large(ref, None, max_bytes)
     return data
 
 
@@ -123,7 +122,7 @@ def _read_file(ref: str, max_bytes: int) -> bytes:
             raise InputError(f"{ref}: is a folder (summarize takes folders; extract one file)")
         size = path.stat().st_size
         if size > max_bytes:
-            raise _too_large(ref, f"{size:,}", max_bytes)
+            raise _too_large(ref, size, max_bytes)
         with path.open("rb") as fh:
             return _read_capped(fh, ref, max_bytes)
     except FileNotFoundError:
@@ -140,7 +139,7 @@ def _read_stdin(max_bytes: int) -> bytes:
         text = sys.stdin.read(max_bytes + 1) if sys.stdin else ""
         data = text.encode("utf-8")
         if len(data) > max_bytes:
-            raise _too_large("-", f"over {max_bytes:,}", max_bytes)
+            raise _too_large("-", None, max_bytes)
         return data
     return _read_capped(stream, "-", max_bytes)
 

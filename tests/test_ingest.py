@@ -196,7 +196,7 @@ def test_too_large_is_refused_before_reading(
 
 def test_stdin_too_large(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"x" * 5000)))
-    assert "too large" in _error("-", max_bytes=100)
+    assert "too large (over 100 bytes; raise SUMMARIZER_" in _error("-", max_bytes=100)
 
 
 def test_html_without_article_text(tmp_path: Path) -> None:
