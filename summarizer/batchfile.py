@@ -15,7 +15,7 @@ the prompt templates changed, and names the brief file as the live run would.
 
 `import_results` turns each answer of a results file (`{"custom_id", "response":
 {"status_code", "body"}, "error"}`) into a brief through the live engine's own
-parse/validate/ground step (`LLMEngine._parse`) and `assemble`. A batch has no re-ask:
+parse/validate/ground step (`LLMEngine.parse`) and `LLMEngine.brief`. A batch has no re-ask:
 answers that fail are reported with their problems, and the same `summarize ... -o DIR`
 command run live requests only those (the imported briefs are kept).
 """
@@ -158,13 +158,11 @@ def brief_from_result(engine: Any, item: dict[str, Any]) -> Any:
     """
     import openai
 
-    from .assemble import assemble, now_iso
     from .grounding import ArticleIndex
     from .ingest import load_article
     from .llm import problem_lines
     from .modes import instructor_mode
-    from .pricing import cost_usd
-    from .schema import Provenance, Template, Usage
+    from .schema import Usage
 
     _, mode, prompt_sha, article_sha, ref = parse_custom_id(str(item.get("custom_id")))
     body = _completion_body(item, ref)
@@ -180,25 +178,17 @@ def brief_from_result(engine: Any, item: dict[str, Any]) -> Any:
         completion.choices[0].message.content  # noqa: B018
     except (AttributeError, IndexError, KeyError, TypeError):
         raise NoValidBriefError(f"{ref}: the answer is not a chat completion") from None
-    if finish == "length":
+    if finish == "length" or engine.cut_off(completion):
         raise NoValidBriefError(f"{ref}: the answer was cut off at the token limit")
     index = ArticleIndex(article.text)
     try:
-        draft = engine._parse(completion, instructor_mode(mode), index)
+        draft = engine.parse(completion, instructor_mode(mode), index)
     except Exception as exc:  # any parse or validation failure, as in the live engine
         raise NoValidBriefError(f"{ref}: {'; '.join(problem_lines(exc)[:5])}") from None
     usage = Usage()
     usage.add(completion.usage)
     model = completion.model or engine.model
-    provenance = Provenance(
-        engine="llm", provider="openai" if engine.host.endswith("openai.com") else
-        "openai-compatible", endpoint=engine.host, model=model, mode=mode,
-        prompt_template=Template(name=engine.prompts.name, sha256=engine.prompts.sha256),
-        article_sha256=article.sha256, article_origin=ref, attempts=1, usage=usage,
-        cost_usd=cost_usd(model, usage, engine.settings.prices_file, batch=True),
-        created_at=now_iso(),
-    )  # fmt: skip
-    return assemble(draft, article, index, provenance)
+    return engine.brief(draft, article, index, mode, 1, usage, model=model, batch=True)
 
 
 def import_results(settings: Settings, results: Path, folder: Path, fmt: str) -> BatchReport:

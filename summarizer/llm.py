@@ -129,14 +129,24 @@ class LLMEngine:
             raise self._give_up(
                 article, state, f"deadline of {self.settings.deadline:g}s"
             ) from None
+        latency = time.monotonic() - started
+        return self.brief(draft, article, index, mode, state.count, state.usage, latency)
+
+    def brief(
+        self, draft: DraftBrief, article: Article, index: ArticleIndex, mode: str,
+        attempts: int, usage: Usage, latency_s: float = 0.0, model: str | None = None,
+        batch: bool = False,
+    ) -> Brief:  # fmt: skip
+        """Assemble a validated answer into a stored brief with this engine's provenance."""
+        model = model or self.model
         provenance = Provenance(
             engine="llm", provider="openai" if self.host.endswith("openai.com") else
-            "openai-compatible", endpoint=self.host, model=self.model, mode=mode,
+            "openai-compatible", endpoint=self.host, model=model, mode=mode,
             prompt_template=Template(name=self.prompts.name, sha256=self.prompts.sha256),
             article_sha256=article.sha256, article_origin=article.origin,
-            attempts=state.count, usage=state.usage,
-            cost_usd=cost_usd(self.model, state.usage, self.settings.prices_file),
-            latency_s=round(time.monotonic() - started, 3), created_at=now_iso(),
+            attempts=attempts, usage=usage,
+            cost_usd=cost_usd(model, usage, self.settings.prices_file, batch=batch),
+            latency_s=round(latency_s, 3), created_at=now_iso(),
         )  # fmt: skip
         return assemble(draft, article, index, provenance)
 
@@ -165,7 +175,7 @@ class LLMEngine:
             completion = await self._request(kwargs, probe=attempt == 0, state=state)
             if attempt == 0:
                 self.modes.remember(self.host, self.model, mode)  # the endpoint accepts it
-            if completion is None or self._cut_off(completion):
+            if completion is None or self.cut_off(completion):
                 why = (
                     f"no answer came within {self.settings.timeout:g}s"
                     if completion is None
@@ -177,7 +187,7 @@ class LLMEngine:
                 kwargs = with_user_message(first, Problems(state.problems))
                 continue
             try:
-                return self._parse(completion, imode, index)
+                return self.parse(completion, imode, index)
             except Exception as exc:  # any parse or validation failure is re-asked
                 state.problems = problem_lines(exc)
                 problems = Problems(state.problems)
@@ -190,7 +200,7 @@ class LLMEngine:
                     kwargs = with_user_message(first, problems)
         raise self._give_up(article, state, f"{state.count} attempts")
 
-    def _cut_off(self, completion: Any) -> bool:
+    def cut_off(self, completion: Any) -> bool:
         """An answer stopped by the token cap (some servers report a cut tool call as done)."""
         used = getattr(getattr(completion, "usage", None), "completion_tokens", None) or 0
         return bool(
@@ -229,7 +239,8 @@ class LLMEngine:
         return {**kwargs, "messages": [dict(m) for m in kwargs["messages"]]}
 
     @staticmethod
-    def _parse(completion: Any, imode: Any, index: ArticleIndex) -> DraftBrief:
+    def parse(completion: Any, imode: Any, index: ArticleIndex) -> DraftBrief:
+        """Parse, validate and ground one answer (raises on any problem)."""
         from instructor.processing.response import process_response
 
         draft = process_response(
