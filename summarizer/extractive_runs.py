@@ -18,9 +18,12 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&-]*[^\W_])?")
 CONNECT = frozenset("of the for on and de des du la le d’ d' von van der al bin da di del".split())
 
 
-@dataclass
+@dataclass(eq=False, slots=True)
 class Tok:
-    """One word token with its offsets, case-folded form, capital and possessive flags."""
+    """One word token with its offsets, case-folded form, capital and possessive flags.
+
+    Tokens compare by identity: `list.index` finds a token by position, not by field values.
+    """
 
     start: int
     end: int
