@@ -194,7 +194,8 @@ def brief_from_result(engine: Any, item: dict[str, Any]) -> Any:
 def import_results(settings: Settings, results: Path, folder: Path, fmt: str) -> BatchReport:
     """Validate and ground every answer of a results file into `folder/<stem>.<ext>`."""
     from .manifest import Manifest
-    from .run import brief_text, output_paths, prepare_folder, write_output
+    from .run import brief_text, output_paths, prepare_folder
+    from .store import write_output
 
     order: list[tuple[int, str]] = []
     for _, item in _results(results):

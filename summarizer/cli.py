@@ -56,9 +56,9 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None or str(output) == "-":
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
-        from .store import write_atomic
+        from .store import write_output
 
-        write_atomic(output, text)
+        write_output(output, text)
 
 
 @app.command()

@@ -25,7 +25,7 @@ from .errors import InputError, NoValidBriefError, ProviderError, SummarizerErro
 from .manifest import Manifest
 from .progress import Progress, Tally, summary
 from .schema import Brief
-from .store import write_atomic
+from .store import write_output
 
 
 def output_paths(refs: list[str], folder: Path, ext: str) -> dict[str, Path]:
@@ -43,18 +43,6 @@ def output_paths(refs: list[str], folder: Path, ext: str) -> dict[str, Path]:
         seen.add(stem)
         paths[ref] = folder / f"{stem}.{ext}"
     return paths
-
-
-def write_output(path: Path, text: str) -> None:
-    """Write one output file atomically; a path that cannot be written is a usage error.
-
-    Raises:
-        UsageError: The file or its folder cannot be created or written.
-    """
-    try:
-        write_atomic(path, text)
-    except OSError as exc:
-        raise UsageError(f"-o {path}: cannot write: {exc.strerror or exc}") from None
 
 
 def prepare_folder(folder: Path) -> None:

@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from .errors import UsageError
+
 
 def write_atomic(path: Path, text: str) -> None:
     """Write text to path via a temporary file in the same folder and an atomic rename."""
@@ -18,3 +20,15 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write one output file atomically; a path that cannot be written is a usage error.
+
+    Raises:
+        UsageError: The file or its folder cannot be created or written.
+    """
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        raise UsageError(f"-o {path}: cannot write: {exc.strerror or exc}") from None

@@ -397,3 +397,12 @@ def test_html_in_headless_chromium(tmp_path: Path) -> None:
         for q in all_quotes(brief):
             seen(f"“{q.text}”")
     assert SCRIPT.casefold() in flat
+
+
+def test_render_to_an_unwritable_path_is_a_usage_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    brief = write_brief(tmp_path / "b.json", brief_data())
+    result = CliRunner().invoke(app, ["render", str(brief), "-o", str(blocker / "doc.md")])
+    assert result.exit_code == 2 and "cannot write" in result.stderr
+    assert "Traceback" not in result.output

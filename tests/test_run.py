@@ -205,12 +205,12 @@ def test_progress_bar_draws_counters_on_a_terminal() -> None:
 def test_a_brief_that_cannot_be_written_stops_the_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import summarizer.run
+    import summarizer.store
 
     def full_disk(path: Path, text: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(summarizer.run, "write_atomic", full_disk)
+    monkeypatch.setattr(summarizer.store, "write_atomic", full_disk)
     write_articles(tmp_path / "in", 4)
     out = tmp_path / "out"
     with BatchServer() as url:
