@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
+from ingest_helpers import input_error
 from pytest_httpserver import HTTPServer
 from typer.testing import CliRunner
 from werkzeug import Request, Response
@@ -33,12 +34,6 @@ def server(httpserver: HTTPServer) -> HTTPServer:
     return httpserver
 
 
-def _error(url: str, **kwargs: object) -> str:
-    with pytest.raises(InputError) as info:
-        load_article(url, **kwargs)  # type: ignore[arg-type]
-    message = str(info.value)
-    assert message.startswith(url) and "\n" not in message
-    return message
 
 
 def test_html_page(server: HTTPServer) -> None:
@@ -80,7 +75,7 @@ def test_too_many_redirects(server: HTTPServer) -> None:
         return Response(status=302, headers={"Location": server.url_for(f"/loop?n={n + 1}")})
 
     server.expect_request("/loop").respond_with_handler(loop)
-    assert "too many redirects" in _error(server.url_for("/loop"))
+    assert "too many redirects" in input_error(server.url_for("/loop"))
     assert len(server.log) == MAX_REDIRECTS + 1
 
 
@@ -88,17 +83,17 @@ def test_redirect_to_non_http_is_refused(server: HTTPServer) -> None:
     server.expect_request("/ftp").respond_with_response(
         Response(status=302, headers={"Location": "ftp://127.0.0.1/secret.txt"})
     )
-    assert "redirected to a non-http URL" in _error(server.url_for("/ftp"))
+    assert "redirected to a non-http URL" in input_error(server.url_for("/ftp"))
 
 
 def test_404(server: HTTPServer) -> None:
     server.expect_request("/gone").respond_with_data("nope", status=404)
-    assert "HTTP 404" in _error(server.url_for("/gone"))
+    assert "HTTP 404" in input_error(server.url_for("/gone"))
 
 
 def test_size_cap_from_content_length(server: HTTPServer) -> None:
     server.expect_request("/big").respond_with_data(b"a" * 5000, content_type="text/plain")
-    assert "too large (5,000 bytes > 1,000" in _error(server.url_for("/big"), max_bytes=1000)
+    assert "too large (5,000 bytes > 1,000" in input_error(server.url_for("/big"), max_bytes=1000)
 
 
 def test_size_cap_while_streaming(server: HTTPServer) -> None:
@@ -109,7 +104,7 @@ def test_size_cap_while_streaming(server: HTTPServer) -> None:
     server.expect_request("/stream").respond_with_response(
         Response(chunks(), content_type="text/plain")
     )
-    assert "too large (over 10,000 bytes)" in _error(server.url_for("/stream"), max_bytes=10_000)
+    assert "too large (over 10,000 bytes)" in input_error(server.url_for("/stream"), max_bytes=10_000)
 
 
 def test_timeout(server: HTTPServer) -> None:
@@ -121,7 +116,7 @@ def test_timeout(server: HTTPServer) -> None:
 
     server.expect_request("/slow").respond_with_handler(slow)
     try:
-        assert "timed out after 0.2s" in _error(server.url_for("/slow"), timeout=0.2)
+        assert "timed out after 0.2s" in input_error(server.url_for("/slow"), timeout=0.2)
     finally:
         release.set()
 
@@ -132,17 +127,17 @@ def test_unreachable_host() -> None:
     with socket.socket() as sock:  # a port that was free a moment ago: nothing listens
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    assert "cannot fetch" in _error(f"http://127.0.0.1:{port}/x")
+    assert "cannot fetch" in input_error(f"http://127.0.0.1:{port}/x")
 
 
 def test_unsupported_content_type(server: HTTPServer) -> None:
     server.expect_request("/doc.pdf").respond_with_data(b"%PDF-1.7", content_type="application/pdf")
-    assert "unsupported content type application/pdf" in _error(server.url_for("/doc.pdf"))
+    assert "unsupported content type application/pdf" in input_error(server.url_for("/doc.pdf"))
 
 
 def test_non_http_schemes() -> None:
     for url in ("ftp://127.0.0.1/a", "file:///etc/hosts", "gopher://127.0.0.1/"):
-        assert "only http and https" in _error(url)
+        assert "only http and https" in input_error(url)
 
 
 def test_cache_hit_makes_no_request(server: HTTPServer, tmp_path: Path) -> None:
@@ -169,7 +164,7 @@ def test_no_cache_fetches_again(server: HTTPServer) -> None:
 
 def test_errors_are_not_cached(server: HTTPServer) -> None:
     server.expect_request("/flaky").respond_with_data("down", status=503)
-    _error(server.url_for("/flaky"))
+    input_error(server.url_for("/flaky"))
     server.clear()
     server.expect_request("/flaky").respond_with_data(PAGE, content_type="text/html")
     assert load_article(server.url_for("/flaky")).title == TITLE
@@ -201,7 +196,7 @@ def test_gzip_body_sent_unasked(server: HTTPServer) -> None:
         content_type="text/plain",
         headers={"Content-Encoding": "gzip"},
     )
-    assert "too large" in _error(server.url_for("/bomb"), max_bytes=10_000)
+    assert "too large" in input_error(server.url_for("/bomb"), max_bytes=10_000)
 
 
 @pytest.fixture
@@ -235,7 +230,7 @@ def raw_server() -> Iterator[Callable[[bytes], str]]:
 
 def test_answer_that_is_not_http_is_bad_input(raw_server: Callable[[bytes], str]) -> None:
     url = raw_server(b"garbage, not http\r\n\r\n")
-    assert "not a valid HTTP response: garbage, not http" in _error(url)
+    assert "not a valid HTTP response: garbage, not http" in input_error(url)
 
 
 @pytest.mark.parametrize(
@@ -251,13 +246,13 @@ def test_body_cut_short_is_refused_and_not_cached(
     raw_server: Callable[[bytes], str], answer: bytes
 ) -> None:
     url = raw_server(answer)
-    assert "the connection closed early" in _error(url)
+    assert "the connection closed early" in input_error(url)
     assert not cache_dir().exists() or not any(cache_dir().iterdir())
 
 
 @pytest.mark.parametrize("url", ["http://[::1/x", "http://127.0.0.1:port/"])
 def test_malformed_urls_are_bad_input(url: str) -> None:
-    assert "not a valid URL" in _error(url)
+    assert "not a valid URL" in input_error(url)
 
 
 @pytest.mark.parametrize("url", ["http://exa mple.org/", "http://127.0.0.1/a\nb", "http://a/\x7f"])

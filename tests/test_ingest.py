@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
+from ingest_helpers import input_error
 from typer.testing import CliRunner
 
 from summarizer.cli import app
@@ -151,33 +152,27 @@ def test_expand_empty_folder_and_glob_fail(tmp_path: Path) -> None:
 # --- bad inputs ------------------------------------------------------------------------
 
 
-def _error(ref: str, **kwargs: int) -> str:
-    with pytest.raises(InputError) as info:
-        load_article(ref, **kwargs)  # type: ignore[arg-type]
-    message = str(info.value)
-    assert message.startswith(ref) and "\n" not in message
-    return message
 
 
 def test_missing_file() -> None:
-    assert "no such file" in _error("nope/missing.txt")
+    assert "no such file" in input_error("nope/missing.txt")
 
 
 def test_folder_given_to_load(tmp_path: Path) -> None:
-    assert "is a folder" in _error(str(tmp_path))
+    assert "is a folder" in input_error(str(tmp_path))
 
 
 @pytest.mark.parametrize("content", [b"", b"   \n\t \r\n  ", "\ufeff  \n".encode(), b"...\n\n"])
 def test_empty_or_whitespace(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "blank.txt"
     path.write_bytes(content)
-    assert "empty input" in _error(str(path))
+    assert "empty input" in input_error(str(path))
 
 
 def test_binary_file(tmp_path: Path) -> None:
     path = tmp_path / "photo.jpg"
     path.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01" + bytes(range(256)) * 4)
-    assert "looks binary" in _error(str(path))
+    assert "looks binary" in input_error(str(path))
 
 
 def test_too_large_is_refused_before_reading(
@@ -190,25 +185,25 @@ def test_too_large_is_refused_before_reading(
         raise AssertionError("the file was opened")
 
     monkeypatch.setattr(Path, "open", no_read)
-    message = _error(str(path), max_bytes=1000)
+    message = input_error(str(path), max_bytes=1000)
     assert "too large (5,000 bytes > 1,000" in message
 
 
 def test_stdin_too_large(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"x" * 5000)))
-    assert "too large (over 100 bytes; raise SUMMARIZER_" in _error("-", max_bytes=100)
+    assert "too large (over 100 bytes; raise SUMMARIZER_" in input_error("-", max_bytes=100)
 
 
 def test_html_without_article_text(tmp_path: Path) -> None:
     path = tmp_path / "empty.html"
     path.write_text("<html><head><title>Nothing</title></head><body><nav><a href='/'>Home"
                     "</a></nav><script>var x = 1;</script></body></html>")  # fmt: skip
-    assert "no article text" in _error(str(path))
+    assert "no article text" in input_error(str(path))
 
 
 def test_non_http_url() -> None:
-    assert "only http and https" in _error("ftp://example.org/article.txt")
-    assert "only http and https" in _error("file:///etc/passwd")
+    assert "only http and https" in input_error("ftp://example.org/article.txt")
+    assert "only http and https" in input_error("file:///etc/passwd")
 
 
 # --- the extract command ---------------------------------------------------------------

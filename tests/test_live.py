@@ -20,6 +20,9 @@ from pathlib import Path
 import pytest
 from llama_server import MODEL_ALIAS, LlamaServer, ServerUnavailable, find_python
 
+from summarizer.grounding import all_quotes
+from summarizer.schema import Brief
+
 pytestmark = pytest.mark.live
 
 ARTICLE = Path(__file__).parent / "fixtures" / "llm" / "article.txt"
@@ -78,9 +81,9 @@ def test_max_retries_2_ends_with_a_grounded_brief_or_a_clean_refusal(
         assert brief["provenance"]["engine"] == "llm"
         assert 1 <= brief["provenance"]["attempts"] <= 3
         article = ARTICLE.read_text(encoding="utf-8")
-        quotes = [q for q in _evidence(brief)]
-        assert quotes and all(q["match"] in ("exact", "fuzzy") for q in quotes)
-        assert all(article[q["start"] : q["end"]] for q in quotes)
+        quotes = all_quotes(Brief.model_validate(brief))
+        assert quotes and all(q.match in ("exact", "fuzzy") for q in quotes)
+        assert all(article[q.start : q.end] for q in quotes)
         for actor in brief["actors"]:
             assert actor["name"].lower() in " ".join(article.split()).lower()
         return
@@ -105,14 +108,3 @@ def test_explicit_json_schema_mode_is_refused_by_this_server(server: LlamaServer
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "HTTP 500" in lines[0], done.stderr
     assert "json_object" in lines[0] and done.stdout == ""
-
-
-def _evidence(node: object) -> Iterator[dict[str, object]]:
-    if isinstance(node, dict):
-        if "match" in node and "text" in node:
-            yield node
-        for value in node.values():
-            yield from _evidence(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _evidence(value)

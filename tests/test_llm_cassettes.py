@@ -24,6 +24,7 @@ from fake_openai import FakeEndpoint, completion
 from summarizer.article import Article
 from summarizer.config import Settings
 from summarizer.errors import NoValidBriefError, ProviderError, SummarizerError
+from summarizer.grounding import all_quotes
 from summarizer.llm import LLMEngine, endpoint_host, raw_answer
 from summarizer.modes import ModeMemory
 from summarizer.schema import Brief
@@ -157,9 +158,9 @@ def test_replay_gives_the_recorded_outcome_with_attempts_and_usage_summed(
     elif isinstance(result, Brief):  # if Gemma ever gets one right, it must be fully grounded
         assert result.provenance.attempts == len(answers)
         assert result.provenance.usage.model_dump() == usage
-        for quote in _quotes(result.model_dump(mode="json")):
-            assert quote["match"] in ("exact", "fuzzy")
-            assert ARTICLE_TEXT[quote["start"] : quote["end"]]
+        for quote in all_quotes(result):
+            assert quote.match in ("exact", "fuzzy")
+            assert ARTICLE_TEXT[quote.start : quote.end]
     else:
         assert isinstance(result, ProviderError) and result.exit_code == 3
 
@@ -345,14 +346,3 @@ async def test_replay_fails_loudly_on_a_different_or_an_extra_request(tmp_path: 
     unused = ReplayTransport(path)
     with pytest.raises(CassetteMismatch, match="0 of 1"):
         unused.check()
-
-
-def _quotes(node: object) -> Iterator[dict[str, Any]]:
-    if isinstance(node, dict):
-        if "match" in node and "text" in node:
-            yield node
-        for value in node.values():
-            yield from _quotes(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _quotes(value)

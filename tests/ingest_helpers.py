@@ -1,0 +1,17 @@
+"""Helpers shared by the ingestion tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.errors import InputError
+from summarizer.ingest import load_article
+
+
+def input_error(ref: str, **kwargs: object) -> str:
+    """The one-line InputError that loading `ref` raises (it must name the input)."""
+    with pytest.raises(InputError) as info:
+        load_article(ref, **kwargs)  # type: ignore[arg-type]
+    message = str(info.value)
+    assert message.startswith(ref) and "\n" not in message
+    return message
