@@ -104,7 +104,8 @@ def test_size_cap_while_streaming(server: HTTPServer) -> None:
     server.expect_request("/stream").respond_with_response(
         Response(chunks(), content_type="text/plain")
     )
-    assert "too large (over 10,000 bytes)" in input_error(server.url_for("/stream"), max_bytes=10_000)
+    message = input_error(server.url_for("/stream"), max_bytes=10_000)
+    assert "too large (over 10,000 bytes)" in message
 
 
 def test_timeout(server: HTTPServer) -> None:
