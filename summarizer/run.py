@@ -99,7 +99,8 @@ class Batch:
 
     def run(self, refs: list[str], announce: bool) -> int:
         """Summarize every input not already done; return the exit code."""
-        kept = {r for r in refs if r in self.targets and self.targets[r].exists()}
+        # stdin cannot be told apart between runs, so it is always summarized again
+        kept = {r for r in refs if r != "-" and r in self.targets and self.targets[r].exists()}
         self.tally.total, self.tally.kept = len(refs) - len(kept), len(kept)
         if self.manifest is not None:
             self.manifest.open()

@@ -148,3 +148,13 @@ def test_output_that_cannot_be_written_is_a_usage_error(tmp_path: Path) -> None:
         result = run(*inputs, "--engine", "extractive", "-o", str(out))
         assert result.exit_code == 2, result.output
         assert result.stderr.count("\n") == 1 and "cannot create the output folder" in result.stderr
+
+
+def test_stdin_in_a_folder_run_is_summarized_again(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out).mkdir()
+    (out / "stdin.json").write_text("{}", encoding="utf-8")  # from an earlier run
+    text = Path(ARTICLE).read_text(encoding="utf-8")
+    result = run("-", "--engine", "extractive", "-o", str(out), stdin=text)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads((out / "stdin.json").read_text())["provenance"]["engine"] == "extractive"
