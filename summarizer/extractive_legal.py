@@ -147,7 +147,9 @@ class LegalFinder:
 
     def _add(self, start: int, end: int, kind: str, s: Sentence, generic: bool = False) -> None:
         q = span(self.text, start, end)
-        key = normalize(re.sub(r"^(?:the|a|an|its|our|their)\s+", "", q.text, flags=re.I))
+        key = normalize(
+            re.sub(r"^(?:the|a|an|its|our|their|this|that|these|those)\s+", "", q.text, flags=re.I)
+        )
         if generic:
             last = q.text.split()[-1].casefold()
             key = f"<{kind}:{last if kind in ('other', 'treaty') else ''}>"
@@ -175,7 +177,7 @@ class LegalFinder:
         """Legal items in the order the article first gives them."""
         for s in sentences:
             named = _named(s)
-            for a, b, kind in lower_instruments(s, self.language):
+            for a, b, kind in lower_instruments(s, self.language, self.text):
                 if not any(x < b and a < y for x, y, _ in named):
                     named.append((a, b, kind))
             named.sort()

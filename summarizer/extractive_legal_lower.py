@@ -28,7 +28,12 @@ _EN_HEADS: dict[str, str] = {
     **dict.fromkeys(("order", "orders", "injunction", "judgment", "judgement"),
                     "court_decision"),
     **dict.fromkeys(("warrant", "red notice"), "warrant"),
-    **dict.fromkeys(("indictment", "extradition request", "extradition requests"), "other"),
+    **dict.fromkeys(("award", "awards"), "court_decision"),
+    **dict.fromkeys(("memorandum of understanding", "memoranda of understanding",
+                     "memorandum", "mandate"), "treaty"),
+    **dict.fromkeys(("indictment", "extradition request", "extradition requests", "licence",
+                     "licences", "license", "licenses", "permit", "permits", "certificate",
+                     "certificates", "registration", "concession", "concessions"), "other"),
 }  # fmt: skip
 _STANDALONE = frozenset(
     (
@@ -44,14 +49,23 @@ _STANDALONE = frozenset(
         "extradition request",
         "terms of service",
         "terms of use",
+        "memorandum of understanding",
+        "award",
+        "bill",
     )
 )
 # Heads with everyday senses: only these modifiers make them instruments.
 _STRICT: dict[str, frozenset[str]] = {
     "order": frozenset(
         "court executive restraining gag protection protective deportation "
-        "removal detention extradition judicial judge's court's".split()
+        "removal detention extradition judicial judge's court's suspension administrative "
+        "closure cease-and-desist eviction demolition interim stop-work ministerial "
+        "presidential compliance enforcement freezing seizure confiscation forfeiture "
+        "emergency quarantine".split()
     ),
+    "award": frozenset("arbitral arbitration tribunal's arbitrator's binding".split()),
+    "mandate": frozenset("un u.n. security council's peacekeeping court's legal".split()),
+    "registration": frozenset("product drug vaccine marketing party".split()),
     "code": frozenset(
         "criminal penal civil tax labour labor electoral commercial "
         "administrative procedure procedural".split()
@@ -61,6 +75,13 @@ _STRICT: dict[str, frozenset[str]] = {
 }
 _STRICT["orders"] = _STRICT["order"]
 _STRICT["judgement"] = _STRICT["judgment"]
+_STRICT["awards"] = _STRICT["award"]
+# Standalone only where the article is about arbitration or a court: "the award".
+_CONTEXT = {"award": re.compile(r"\b(?:arbitra\w*|tribunal)\b", re.I)}
+# A bill that is paid is not a draft law: "foot the bill", "paid the bill".
+_BILL_VERB = re.compile(
+    r"\b(?:foot|foots|footing|footed|pay|pays|paid|paying|settle|settled|split)\s+$", re.I
+)
 _WEAK = frozenset(
     """new old same previous current existing proposed draft controversial contested latest
     first second third final original other such whole entire very recent earlier amended
@@ -76,9 +97,12 @@ _VAGUE = frozenset("any some every each no all both whatever which what".split()
 _NOT_AFTER = frozenset(
     """enforcement firm firms professor professors school schools student students maker
     makers makers' practice degree scholar scholars expert experts clerk clerks book books
-    officer officers abiding""".split()
+    officer officers abiding holder holders winner winners winning ceremony ceremonies fee
+    fees plate plates""".split()
 )
-_EN_HEAD_RX = re.compile(r"\b(" + "|".join(sorted(_EN_HEADS, key=len, reverse=True)) + r")\b", re.I)
+_EN_HEAD_RX = re.compile(
+    r"\b(" + "|".join(sorted(_EN_HEADS, key=len, reverse=True)) + r")\b(?!-\w)", re.I
+)
 _WORD = re.compile(r"[\w.’'&-]+")
 _CASE = re.compile(
     r"(?:[A-Z][\w.’'-]*(?:\s+(?:&|of|and|the|for)\s+|\s+)){0,7}[A-Z][\w.’'-]*"
@@ -144,7 +168,7 @@ def _complement(text: str, end: int, limit: int, head: str) -> int:
     return last
 
 
-def _english(s: Sentence) -> list[Found]:
+def _english(s: Sentence, context: str = "") -> list[Found]:
     out: list[Found] = []
     text, floor = s.text, 0
     for m in _EN_HEAD_RX.finditer(text):
@@ -157,9 +181,15 @@ def _english(s: Sentence) -> list[Found]:
         start, mods, det = _modifiers(text, m.start(), floor)
         content = [w for w in mods if w.casefold() not in _WEAK]
         end = _complement(text, m.end(), len(text), head)
+        if head in ("award", "awards") and re.match(r"\s+of\b", text[m.end() :]):
+            continue  # "the award of contracts"
+        if head == "bill" and _BILL_VERB.search(text[:start]):
+            continue
         if head in _STRICT:
             if not any(w.casefold() in _STRICT[head] for w in mods):
-                continue
+                rx = _CONTEXT.get(head)
+                if not (det and rx and rx.search(context)):
+                    continue
         elif not (content or end > m.end() or (det and head in _STANDALONE)):
             continue
         if not det and not (content and head.endswith("s")):
@@ -170,9 +200,13 @@ def _english(s: Sentence) -> list[Found]:
     return out
 
 
-def lower_instruments(s: Sentence, language: str | None) -> list[Found]:
-    """Lower-case and case-name instruments in one sentence: (start, end, kind)."""
-    found = _english(s) if language in (None, "en") else romance(s, language)
+def lower_instruments(s: Sentence, language: str | None, context: str = "") -> list[Found]:
+    """Lower-case and case-name instruments in one sentence: (start, end, kind).
+
+    `context` is the article's text: some heads ("the award") stand alone only in an article
+    about arbitration or a tribunal.
+    """
+    found = _english(s, context) if language in (None, "en") else romance(s, language)
     found.sort(key=lambda f: (f[0], -f[1]))
     out: list[Found] = []
     for f in found:

@@ -230,6 +230,27 @@ def test_everyday_law_words_are_not_instruments() -> None:
     assert _instruments(text) == []
 
 
+def test_lower_case_instrument_heads_beyond_laws() -> None:
+    text = (
+        "The arbitral tribunal read a summary of the award on Monday. Neither the 1956 "
+        "boundary protocol nor a 2014 memorandum of understanding settled the line. The "
+        "regulator suspended the certificate of product registration, and the suspension order "
+        "was signed by its director. A senator said she would file a bill on the matter."
+    )
+    found = " | ".join(_instruments(text))
+    for expected in ("the award", "memorandum of understanding", "suspension order",
+                     "certificate of product registration", "a bill"):
+        assert expected in found, (expected, found)  # fmt: skip
+
+
+def test_everyday_award_order_and_bill_are_not_instruments() -> None:
+    text = (
+        "The award-winning chef came in order to cook. She won the award for best menu, and "
+        "the order of dishes changed. Taxpayers will foot the bill, said the mayor."
+    )
+    assert _instruments(text) == []
+
+
 def test_french_and_spanish_instruments() -> None:
     fr = ("Le Conseil d'État a suspendu le décret du 3 janvier. La loi d'orientation agricole "
           "restera en vigueur, a déclaré la ministre.")  # fmt: skip
