@@ -7,10 +7,12 @@ every span is its own evidence. It is what runs when no LLM is configured.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from typing import Any
 
 from .article import Article
+from .countries import country_alpha3
 from .extractive_actors import Cluster, final_kind, group, select
 from .extractive_event import build_event, build_outcome, open_questions, report_date
 from .extractive_legal import LegalFinder
@@ -89,9 +91,25 @@ def _bluf(doc: Doc) -> str:
     return lead[0].text
 
 
+_APPOSITIVE_END = re.compile(r",\s+(?:which|who|that|a|an|the|said|says|has|had|is|was)\b")
+
+
+def _appositive(a: Mention, b: Mention, text: str) -> bool:
+    """Whether b renames organisation a: "Gavi, the Vaccine Alliance, which ..."."""
+    orgs = ("person", "single")
+    if a.kind in orgs or b.kind in orgs or country_alpha3(a.name):
+        return False
+    return text[a.end : b.start] == ", the " and bool(_APPOSITIVE_END.match(text, b.end))
+
+
 def _mentions(doc: Doc, language: str | None = None) -> list[Mention]:
     scanner = NameScanner(doc.text, language)
-    return [m for s in doc.sentences for m in scanner.scan(s)]
+    out: list[Mention] = []
+    for s in doc.sentences:
+        for m in scanner.scan(s):
+            if not (out and _appositive(out[-1], m, doc.text)):
+                out.append(m)
+    return out
 
 
 def _headline_hits(clusters: list[Cluster], headline: str | None) -> None:

@@ -151,7 +151,8 @@ KNOWN_ORGS: dict[str, tuple[str, str | None]] = {
         ("igo", None),
     ),
     **dict.fromkeys(
-        ("greenpeace", "amnesty", "oxfam", "msf", "hrw", "aclu", "icrc"), ("ngo", None)
+        ("greenpeace", "amnesty", "oxfam", "msf", "hrw", "aclu", "icrc", "médecins", "gavi"),
+        ("ngo", None),
     ),
     "bbc": ("media", "GBR"), "cnn": ("media", "USA"), "reuters": ("media", None),
     "afp": ("media", "FRA"), "ap": ("media", "USA"), "nyt": ("media", "USA"),

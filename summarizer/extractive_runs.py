@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .countries import country_alpha3
-from .extractive_lexicon import STOP
+from .countries import country_alpha3, demonym_alpha3
+from .extractive_lexicon import ORG_HEADS, STOP
 from .extractive_text import Sentence
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&-]*[^\W_])?")
-CONNECT = frozenset("of the for on and de des du la le d’ d' von van der al bin da di del".split())
+CONNECT = frozenset(
+    "of the for on and de des du la le d’ d' von van der al bin da di del sans".split()
+)
 
 
 @dataclass(eq=False, slots=True)
@@ -69,6 +71,19 @@ _CONTRACTION = re.compile(r"['’](?:ve|m|d|ll|re|t)$|n['’]t$", re.I)
 _AFFIX = re.compile(r"-(?:based|backed|led|owned|run|born|linked|allied|controlled)$")
 
 
+def _nation(tok: Tok) -> bool:
+    return bool(country_alpha3(tok.text) or demonym_alpha3(tok.text))
+
+
+def _org_after(toks: list[Tok], i: int) -> bool:
+    """Whether the capitalised words from i end in an organisation head ("... and Drug
+    Administration"), so that "and" belongs to the name."""
+    j = i
+    while j < len(toks) and toks[j].cap and toks[j].fold not in STOP and not toks[j].poss:
+        j += 1
+    return j > i and toks[j - 1].fold in ORG_HEADS and j - i <= 3
+
+
 def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
     """Capitalised runs; connectors only between capitalised words, 'and' only after 'of'."""
     found: list[list[Tok]] = []
@@ -92,7 +107,11 @@ def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
             and nxt is not None
             and (nxt.cap or nxt.fold == "the")
             and not _breaks(tok, nxt, text)
-            and (tok.fold != "and" or any(t.fold in ("of", "on", "for") for t in cur))
+            and (
+                tok.fold != "and"
+                or any(t.fold in ("of", "on", "for") for t in cur)
+                or (_org_after(toks, i + 1) and not _nation(cur[-1]) and not _nation(nxt))
+            )
         )
         if joins:
             cur.append(tok)

@@ -217,8 +217,13 @@ def test_lower_case_instruments_found() -> None:
         "minister cited the 1998 extradition treaty between Chile and Peru."
     )
     found = " | ".join(_instruments(text))
-    for expected in ("new surveillance law", "constitution", "court order",
-                     "gun safety laws", "1998 extradition treaty between Chile and Peru"):
+    for expected in (
+        "new surveillance law",
+        "constitution",
+        "court order",
+        "gun safety laws",
+        "1998 extradition treaty between Chile and Peru",
+    ):
         assert expected in found, (expected, found)  # fmt: skip
 
 
@@ -238,8 +243,13 @@ def test_lower_case_instrument_heads_beyond_laws() -> None:
         "was signed by its director. A senator said she would file a bill on the matter."
     )
     found = " | ".join(_instruments(text))
-    for expected in ("the award", "memorandum of understanding", "suspension order",
-                     "certificate of product registration", "a bill"):
+    for expected in (
+        "the award",
+        "memorandum of understanding",
+        "suspension order",
+        "certificate of product registration",
+        "a bill",
+    ):
         assert expected in found, (expected, found)  # fmt: skip
 
 
@@ -282,3 +292,17 @@ def test_spanish_reporting_verbs_linked_to_holders() -> None:
     )
     holders = {p.holder for p in _summarize(text, "es").positions}
     assert {"Lucía Ortega", "Javier Molina"} <= holders
+
+
+def test_organisation_names_with_and_accents_and_appositives() -> None:
+    text = (
+        "The Food and Drug Administration suspended the vaccine on Monday. Médecins Sans "
+        "Frontières, which runs clinics in Mindanao, said the decision was wrong. Gavi, the "
+        "Vaccine Alliance, which paid for the doses, said it was concerned. Georgian and "
+        "European Union flags were waved outside."
+    )
+    names = [a.name for a in _summarize(text).actors]
+    for expected in ("Food and Drug Administration", "Médecins Sans Frontières", "Gavi"):
+        assert expected in names, (expected, names)
+    assert "Drug Administration" not in names and "Vaccine Alliance" not in names
+    assert not any(n.startswith("Georgian and") for n in names)
