@@ -15,6 +15,7 @@ from .article import Article
 from .countries import country_alpha3
 from .extractive_actors import Cluster, final_kind, group, select
 from .extractive_event import build_event, build_outcome, open_questions, report_date
+from .extractive_german import common_nouns, german_mentions
 from .extractive_legal import LegalFinder
 from .extractive_names import Mention, NameScanner
 from .extractive_positions import MAX_POSITIONS, PositionFinder
@@ -104,9 +105,11 @@ def _appositive(a: Mention, b: Mention, text: str) -> bool:
 
 def _mentions(doc: Doc, language: str | None = None) -> list[Mention]:
     scanner = NameScanner(doc.text, language)
+    nouns = common_nouns(doc.text) if language == "de" else frozenset()
     out: list[Mention] = []
     for s in doc.sentences:
-        for m in scanner.scan(s):
+        found = german_mentions(s, nouns) if language == "de" else scanner.scan(s)
+        for m in found:
             if not (out and _appositive(out[-1], m, doc.text)):
                 out.append(m)
     return out

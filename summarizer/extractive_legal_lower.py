@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .extractive_german import german_instruments
 from .extractive_legal_romance import Found, romance
 from .extractive_lexicon import STOP
 from .extractive_text import Sentence
@@ -206,7 +207,10 @@ def lower_instruments(s: Sentence, language: str | None, context: str = "") -> l
     `context` is the article's text: some heads ("the award") stand alone only in an article
     about arbitration or a tribunal.
     """
-    found = _english(s, context) if language in (None, "en") else romance(s, language)
+    if language == "de":
+        found = german_instruments(s)
+    else:
+        found = _english(s, context) if language in (None, "en") else romance(s, language)
     found.sort(key=lambda f: (f[0], -f[1]))
     out: list[Found] = []
     for f in found:

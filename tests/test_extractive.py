@@ -306,3 +306,19 @@ def test_organisation_names_with_and_accents_and_appositives() -> None:
         assert expected in names, (expected, names)
     assert "Drug Administration" not in names and "Vaccine Alliance" not in names
     assert not any(n.startswith("Georgian and") for n in names)
+
+
+def test_german_capitalised_nouns_are_not_actors() -> None:
+    text = (
+        "Das Arbeitsgericht Cottbus hat den Streik beim Konzern Ostkohle AG per einstweiliger "
+        "Verfügung untersagt. Der Streik koste vier Millionen Euro, sagte die Vorsitzende "
+        "Richterin Sabine Krüger. Die Gewerkschaft IG BCE beruft sich auf das Grundgesetz und "
+        "das Kohleausstiegsgesetz."
+    )
+    brief = _summarize(text, "de")
+    names = {a.name for a in brief.actors}
+    assert {"Arbeitsgericht Cottbus", "Ostkohle AG", "IG BCE", "Sabine Krüger"} <= names, names
+    assert not names & {"Streik", "Millionen Euro", "Konzern", "Gewerkschaft", "Verfügung"}
+    found = " | ".join(lc.instrument for lc in brief.legal_context)
+    for expected in ("einstweiliger Verfügung", "Grundgesetz", "Kohleausstiegsgesetz"):
+        assert expected in found, (expected, found)
