@@ -16,7 +16,7 @@ from .extractive_lexicon import KNOWN_ORGS, TITLES
 from .extractive_names import Mention
 from .grounding import normalize
 
-MAX_ACTORS = 15
+MAX_ACTORS = 20
 _ACRONYM_DEF = re.compile(r"([A-ZÀ-Þ][^()\n]{3,90}?)\s*\(([A-Z][A-Za-z]{1,9})\)")
 _APPOSITIVE = re.compile(
     r"^,\s+(?:the|a|an|its|his|her)?\s*((?:[\w’'-]+\s+){0,4}?)([\w’'-]+)(?=[,.;]|\s+(?:of|for|who|at)\b)"
@@ -38,6 +38,7 @@ class Cluster:
     title: tuple[int, int] | None = None
     headline: int = 0
     holder: bool = False
+    adjectival: int = 0  # a state's demonym used as an adjective ("Colombian troops")
 
     @property
     def first(self) -> Mention:
@@ -100,7 +101,20 @@ def group(mentions: list[Mention], text: str) -> list[Cluster]:
     for c in out:
         if c.kind == "person":
             _appositive(c, text)
+    _adjectives([c for c in out if c.mentions and c.kind == "state"], text)
     return [c for c in out if c.mentions]
+
+
+def _adjectives(states: list[Cluster], text: str) -> None:
+    """Count each state's demonym used as an adjective: a state named once, but called
+    'Colombian' throughout, is still an actor."""
+    codes = {c.country: c for c in states if c.country and c.name.casefold() not in SEATS}
+    if not codes:
+        return
+    for w in re.findall(r"\b[A-Z][a-zà-ÿ]+(?=\s+[a-z])", text):
+        code = demonym_alpha3(w)
+        if code in codes and w not in codes[code].aliases:
+            codes[code].adjectival += 1
 
 
 def _absorb(into: Cluster, other: Cluster) -> None:
@@ -197,7 +211,10 @@ def _keeps(c: Cluster) -> bool:
     if c.kind == "person":
         return n >= 2 or c.holder or c.title is not None
     if c.kind == "state":
-        return any(not m.locative for m in c.mentions) and (n >= 2 or c.holder or early
+        if c.adjectival >= 2:
+            return True
+        return any(not m.locative for m in c.mentions) and (n >= 2
+                                                             or c.holder or early
                                                              or c.headline > 0)  # fmt: skip
     return True
 
@@ -206,6 +223,7 @@ def score(c: Cluster) -> float:
     """Salience: mentions, headline, holding a position, a title, an early first mention."""
     s = len(c.mentions) + 2.0 * c.headline + 3.0 * c.holder + 1.5 * (c.title is not None)
     s += 2.0 * (c.first.sentence <= 2) + 1.0 * (c.first.sentence <= 6)
+    s += 0.5 * min(c.adjectival, 4)
     s -= 1.5 * (c.kind == "single") + 1.0 * all(m.locative for m in c.mentions)
     return s
 
