@@ -92,10 +92,10 @@ TITLES = (
 
 # Heads that end (or, in Romance languages, begin) an organisation's name, with its kind.
 ORG_HEADS: dict[str, str] = {
-    **dict.fromkeys(("court", "tribunal", "chamber", "chambers"), "court"),
+    **dict.fromkeys(("court", "tribunal", "chamber", "chambers", "jurisdiction"), "court"),
     **dict.fromkeys(
         ("nations", "organization", "organisation", "alliance", "fund", "bank", "union",
-         "commission", "council", "community", "assembly", "seven", "twenty"),
+         "commission", "council", "community", "assembly", "seven", "twenty", "mission"),
         "igo",
     ),
     **dict.fromkeys(

@@ -24,7 +24,7 @@ from .extractive_lexicon import (
     REGIONS,
     TITLES,
 )
-from .extractive_runs import CONNECT, Tok, runs, tokens, trim
+from .extractive_runs import CONNECT, Tok, abstract, runs, tokens, trim
 from .extractive_text import Sentence
 
 _Title = tuple[tuple[int, int], str, str | None]  # span, kind, country
@@ -148,7 +148,8 @@ class NameScanner:
                 return [org]
         if len(run) > 1 and all(t.text.isupper() for t in run) and run[0].fold not in KNOWN_ORGS:
             return []  # SHOUTED BYLINES AND KICKERS
-        if nxt and not nxt.cap and nxt.fold in ORG_HEADS and len(run) > 1 and not run[-1].poss:
+        if (nxt and not nxt.cap and nxt.fold in ORG_HEADS and len(run) > 1 and not run[-1].poss
+                and not _is_title(run[0])):
             text = self.text[run[0].start : run[-1].end]
             return [Mention(run[0].start, run[-1].end, text, ORG_HEADS[nxt.fold],
                             _country_in(run), sentence=s.index, initial=initial)]  # fmt: skip
@@ -188,6 +189,8 @@ class NameScanner:
     def _personal(self, tail: list[Tok]) -> bool:
         if len(tail) > 4 or not all(_is_name_word(t) or t.fold in CONNECT for t in tail):
             return False
+        if abstract(tail[-1].fold):
+            return False  # "National Development", "Human Rights": not a person
         if any(t.fold in ORG_HEADS or t.fold in PLACE_HEADS for t in tail):
             return False
         if tail[0].fold in KNOWN_ORGS:
@@ -234,11 +237,18 @@ class NameScanner:
             return []
         if all(t.fold in TITLES for t in run) or is_subdivision(text) or text.casefold() in REGIONS:
             return []
+        of = next((i for i, t in enumerate(run) if t.fold == "of"), 0)  # "Koji Hamasaki of Japan"
+        if of >= 2 and self._personal(run[:of]) and (code := _country_in(run[of + 1 :])):
+            end = run[of - 1].end
+            return [Mention(run[0].start, end, self.text[run[0].start : end], "person", code,
+                            possessive=poss, **base)]  # fmt: skip
         if len(run) > 1 and any(country_alpha3(t.text) for t in run if len(t.text) > 3):
             return [Mention(run[0].start, run[-1].end, text, "other", _country_in(run),
                             possessive=poss, **base)]  # fmt: skip
         title = self._lower_title(run[0], toks)
         if 2 <= len(run) <= 4 and all(_is_name_word(t) or t.fold in CONNECT for t in run):
+            if abstract(run[-1].fold):
+                return []
             if any(t.text.isupper() and len(t.text) > 1 for t in run) and len(run) > 2:
                 return []
             m = Mention(run[0].start, run[-1].end, text, "person", None, possessive=poss, **base)

@@ -84,6 +84,23 @@ def _org_after(toks: list[Tok], i: int) -> bool:
     return j > i and toks[j - 1].fold in ORG_HEADS and j - i <= 3
 
 
+_ABSTRACT = re.compile(r"(?:tion|sion|ity|ness|ism|ship|hood|ments?|rights|affairs)$")
+
+
+def abstract(word: str) -> bool:
+    """An abstract noun ('development', 'rights') ends a phrase that is not a person."""
+    return len(word) > 7 and bool(_ABSTRACT.search(word)) or word in ("rights", "affairs")
+
+
+def _inner_head(tok: Tok, nxt: Tok | None, text: str) -> bool:
+    """A capitalised common word inside a name that ends in an organisation head: 'Human
+    Rights Watch', 'Chapter One Foundation'."""
+    if tok.fold in ORG_HEADS:
+        return True
+    return (nxt is not None and nxt.cap and nxt.fold in ORG_HEADS and nxt.fold not in STOP
+            and tok.fold not in CONNECT and not _breaks(tok, nxt, text))  # fmt: skip
+
+
 def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
     """Capitalised runs; connectors only between capitalised words, 'and' only after 'of'."""
     found: list[list[Tok]] = []
@@ -95,7 +112,7 @@ def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
             cur = []
         if (
             tok.cap
-            and tok.fold not in STOP
+            and (tok.fold not in STOP or cur and _inner_head(tok, nxt, text))
             and not _AFFIX.search(tok.text)
             and not _CONTRACTION.search(tok.text)
         ):
