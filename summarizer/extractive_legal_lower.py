@@ -20,7 +20,8 @@ from .extractive_text import Sentence
 # English heads and their kind; "standalone" heads need only a determiner.
 _EN_HEADS: dict[str, str] = {
     **dict.fromkeys(("law", "laws", "bill", "bills", "statute", "statutes", "constitution",
-                     "code", "amendment", "decree", "decrees", "directive", "directives",
+                     "code", "amendment", "amendments", "rules", "decree", "decrees", "directive",
+                     "directives",
                      "regulation", "regulations", "ordinance", "terms of service",
                      "terms of use"), "statute"),
     **dict.fromkeys(("treaty", "treaties", "convention", "conventions", "charter",
@@ -29,7 +30,9 @@ _EN_HEADS: dict[str, str] = {
     **dict.fromkeys(("order", "orders", "injunction", "judgment", "judgement"),
                     "court_decision"),
     **dict.fromkeys(("warrant", "red notice"), "warrant"),
-    **dict.fromkeys(("award", "awards"), "court_decision"),
+    **dict.fromkeys(("award", "awards", "decision", "decisions", "appeal", "appeals"),
+                    "court_decision"),
+    **dict.fromkeys(("proposal", "proposals", "contract", "contracts"), "other"),
     **dict.fromkeys(("memorandum of understanding", "memoranda of understanding",
                      "memorandum", "mandate"), "treaty"),
     **dict.fromkeys(("indictment", "extradition request", "extradition requests", "licence",
@@ -53,6 +56,9 @@ _STANDALONE = frozenset(
         "memorandum of understanding",
         "award",
         "bill",
+        "appeal",
+        "contract",
+        "amendments",
     )
 )
 # Heads with everyday senses: only these modifiers make them instruments.
@@ -73,12 +79,25 @@ _STRICT: dict[str, frozenset[str]] = {
     ),
     "judgment": frozenset("court court's landmark appeal appeals final".split()),
     "charter": frozenset("human rights union founding fundamental un".split()),
+    "decision": frozenset(
+        "binding court court's judge's final arbitral judicial administrative regulator's "
+        "authority's board's commission's tribunal's ministry's agency's council's".split()
+    ),
+    "rules": frozenset("procedural procedure arbitration ethics electoral evidence".split()),
 }
+_STRICT["decisions"] = _STRICT["decision"]
+# Described instruments that stand alone only in an article about a court, a regulator or
+# a negotiation: "an appeal", "the contract", "the amendments", "the EU proposal".
+_LEGAL = re.compile(r"\b(?:court|tribunal|judge|ruling|regulator|lawsuit)\b", re.I)
+_TREATY = re.compile(r"\b(?:treaty|convention|agreement|resolution|quota|directive)\b", re.I)
+_AUTHORITY = ("court's", "judge's", "regulator's", "authority's", "board's", "commission's",
+              "tribunal's", "ministry's", "agency's", "council's")
 _STRICT["orders"] = _STRICT["order"]
 _STRICT["judgement"] = _STRICT["judgment"]
 _STRICT["awards"] = _STRICT["award"]
 # Standalone only where the article is about arbitration or a court: "the award".
-_CONTEXT = {"award": re.compile(r"\b(?:arbitra\w*|tribunal)\b", re.I)}
+_CONTEXT = {"award": re.compile(r"\b(?:arbitra\w*|tribunal)\b", re.I), "appeal": _LEGAL,
+            "contract": _LEGAL, "amendments": _LEGAL}
 # A bill that is paid is not a draft law: "foot the bill", "paid the bill".
 _BILL_VERB = re.compile(
     r"\b(?:foot|foots|footing|footed|pay|pays|paid|paying|settle|settled|split)\s+$", re.I
@@ -137,7 +156,7 @@ def _modifiers(text: str, head_start: int, floor: int) -> tuple[int, list[str], 
             return m.start(), [], False  # "whatever resolutions", "any law"
         if fold in _DETS or (fold.endswith(("'s", "’s")) and word[0].isupper()):
             return m.start(), mods, True
-        if fold.endswith(("court's", "judge's")):
+        if fold.replace("’", "'").endswith(_AUTHORITY):
             mods.insert(0, fold)
             return m.start(), mods, True
         if len(mods) >= 4 or not _ok_modifier(word):
@@ -149,6 +168,8 @@ def _modifiers(text: str, head_start: int, floor: int) -> tuple[int, list[str], 
 
 def _complement(text: str, end: int, limit: int, head: str) -> int:
     """Extend over 'of/on/in/between/against' + a name or a short topic phrase."""
+    if head == "code" and (c := re.match(r"\s+of\s+(?:conduct|practice|ethics)\b", text[end:])):
+        return end + c.end()  # "the electoral code of conduct"
     m = re.match(r"\s+(on|of|in|between|against|governing)\s+", text[end:limit])
     if not m or head in ("order", "orders", "bill", "bills", "code", "judgment"):
         return end
@@ -186,7 +207,9 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
             continue  # "the award of contracts"
         if head == "bill" and _BILL_VERB.search(text[:start]):
             continue
-        if head in _STRICT:
+        if not _described_ok(head, text, m.end(), mods, det, context):
+            continue
+        if head in _STRICT and not (head == "code" and end > m.end()):
             if not any(w.casefold() in _STRICT[head] for w in mods):
                 rx = _CONTEXT.get(head)
                 if not (det and rx and rx.search(context)):
@@ -199,6 +222,18 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
     for c in _CASE.finditer(text):
         out.append((s.start + c.start(), s.start + c.end(), "court_decision"))
     return out
+
+
+def _described_ok(head: str, text: str, end: int, mods: list[str], det: bool,
+                  context: str) -> bool:  # fmt: skip
+    """Safeguards for everyday heads: 'an appeal for calm', 'a proposal to meet' are not."""
+    if head.startswith("contract"):
+        return det  # "the contract", not "sign contracts"
+    if head.startswith("appeal"):
+        return det and not re.match(r"\s+(?:for|to)\b", text[end:])
+    if head.startswith("proposal"):  # a named proposer in a treaty or quota context
+        return det and any(w[0].isupper() for w in mods) and bool(_TREATY.search(context))
+    return True
 
 
 def lower_instruments(s: Sentence, language: str | None, context: str = "") -> list[Found]:
