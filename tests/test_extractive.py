@@ -322,3 +322,64 @@ def test_german_capitalised_nouns_are_not_actors() -> None:
     found = " | ".join(lc.instrument for lc in brief.legal_context)
     for expected in ("einstweiliger Verfügung", "Grundgesetz", "Kohleausstiegsgesetz"):
         assert expected in found, (expected, found)
+
+
+def test_titled_person_of_party_or_country_and_abstract_phrases() -> None:
+    text = (
+        "The Patria Alliance government of Chile signed the deal on Monday. Senator Marta "
+        "Ibáñez of the Liberal Renewal party said the deal was rushed. The chair of the panel, "
+        "Hiroshi Tanabe of Japan, said talks would resume. Human Rights Watch said the deal "
+        "ignored victims. The ruling Movement for National Development backed it. Chilean "
+        "troops and Chilean police will withdraw, Ibáñez said, and Tanabe agreed."
+    )
+    actors = {a.name: a for a in _summarize(text).actors}
+    assert "Marta Ibáñez" in actors and "Hiroshi Tanabe" in actors, list(actors)
+    assert actors["Hiroshi Tanabe"].country == "JPN"
+    assert "Human Rights Watch" in actors, list(actors)
+    assert not {"Human Rights", "Development", "National Development"} & set(actors)
+    assert not any(" of " in n and n.startswith(("Senator", "Hiroshi")) for n in actors)
+
+
+def test_state_named_once_but_called_by_its_adjective_is_kept() -> None:
+    text = (
+        "Rebels and the government signed an accord on Friday. The Peruvian government said "
+        "disarmament would start in May. Peruvian troops will guard the camps, the Peruvian "
+        "army said. Observers will be sent to Peru next month, officials said."
+    )
+    names = {a.name for a in _summarize(text).actors}
+    assert "Peru" in names, names
+
+
+def test_org_heads_named_once_are_actors() -> None:
+    text = (
+        "The court upheld the ban on Tuesday. The Special Jurisdiction for Reconciliation said "
+        "it would review the cases. The Green Horizon Foundation welcomed the ruling, and "
+        "Tarsus Systems said its contract was not affected."
+    )
+    names = {a.name for a in _summarize(text).actors}
+    for expected in ("Special Jurisdiction for Reconciliation", "Green Horizon Foundation",
+                     "Tarsus Systems"):  # fmt: skip
+        assert expected in names, (expected, names)
+
+
+def test_described_instruments_with_safeguards() -> None:
+    text = (
+        "The regulator fined the company €5 million. The board adopted a binding decision in "
+        "June, and the company said the regulator's decision was wrong. An appeal is planned, "
+        "the court heard. The firm said the contract with the city stood, and that the "
+        "electoral code of conduct did not apply. Its chief issued an appeal for calm, and "
+        "workers can sign contracts freely."
+    )
+    found = [lc.instrument for lc in _summarize(text).legal_context]
+    joined = " | ".join(found)
+    for expected in ("binding decision", "regulator's decision", "An appeal", "the contract",
+                     "code of conduct"):  # fmt: skip
+        assert expected in joined, (expected, found)
+    assert "an appeal for calm" not in joined and "sign contracts" not in joined
+
+
+def test_proposal_is_an_instrument_only_in_a_treaty_context() -> None:
+    treaty = "Members rejected the EU proposal to cut the quota under the convention."
+    plain = "The mayor liked the Smith proposal to open a park."
+    assert any("proposal" in lc.instrument for lc in _summarize(treaty).legal_context)
+    assert not any("proposal" in lc.instrument for lc in _summarize(plain).legal_context)
