@@ -1,4 +1,4 @@
-"""Segmentation for the extractive engine: header lines, sentences, dates, language.
+"""Segmentation for the extractive engine: header lines, sentences, dates.
 
 Every piece keeps its offsets in the original text, so anything the engine quotes is a span.
 """
@@ -25,16 +25,6 @@ _DATE_MDY = re.compile(rf"\b({_MONTH})\.?\s+{_DAY},?(?:\s+(\d{{4}}))?\b", re.I)
 _DATE_DMY = re.compile(rf"\b{_DAY}\s+({_MONTH})\.?,?(?:\s+(\d{{4}}))?\b", re.I)
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _WEEKDAY = re.compile(r"\b(?:on|last|this|since|until|by)\s+(" + "|".join(WEEKDAYS) + r")\b", re.I)
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_LANG_WORDS = {
-    "en": frozenset("the of and to in is that was for on with as said by".split()),
-    "fr": frozenset("le la les des du de et est une dans pour qui sur pas au".split()),
-    "de": frozenset("der die das und ist nicht mit von den zu ein eine auf für".split()),
-    "es": frozenset("el la los las de y que en por con para una del se es".split()),
-    "it": frozenset("il la di che e per con una del della sono non gli le".split()),
-    "pt": frozenset("o a os as de e que em para com uma do da não por".split()),
-    "nl": frozenset("de het een van en in is dat op te voor met niet zijn".split()),
-}
 
 
 @dataclass(frozen=True)
@@ -184,13 +174,3 @@ def event_date(text: str, report: dt.date | None) -> tuple[str, str] | None:
         back = (report.weekday() - WEEKDAYS.index(m.group(1).casefold())) % 7
         return (report - dt.timedelta(days=back)).isoformat(), "day"
     return None
-
-
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code by stop-word counts over the first 2,000 words; None if unsure."""
-    words = [w.casefold() for w in _WORD.findall(text[:12000])]
-    if len(words) < 5:
-        return None
-    scores = {lang: sum(w in vocab for w in words) for lang, vocab in _LANG_WORDS.items()}
-    best = max(sorted(scores), key=lambda k: scores[k])
-    return best if scores[best] >= max(2, len(words) // 25) else None
