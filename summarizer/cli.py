@@ -47,9 +47,6 @@ app = typer.Typer(
 )
 
 Inputs = Annotated[list[str], typer.Argument(help="Files, folders, globs, URLs, or - for stdin")]
-Output = Annotated[
-    Path | None, typer.Option("-o", "--output", help="Output file, or folder for many inputs")
-]
 
 
 def _emit(text: str, output: Path | None) -> None:
