@@ -10,11 +10,12 @@ import re
 
 from .extractive_actors import Cluster
 from .extractive_legal_lower import lower_instruments
+from .extractive_lexicon import INSTRUMENT_ACRONYMS
 from .extractive_text import Sentence, span
 from .grounding import normalize
 from .schema import LegalContext
 
-MAX_LEGAL = 10
+MAX_LEGAL = 12
 _CAP = r"(?:[A-Z][\w’'-]*|(?:[A-Z]\.){2,}|\d+(?:st|nd|rd|th))"
 _HEADS = {
     **dict.fromkeys(("Statute", "Act", "Bill", "Code", "Constitution", "Law", "Amendment",
@@ -22,14 +23,18 @@ _HEADS = {
     **dict.fromkeys(("Convention", "Treaty", "Charter", "Protocol", "Agreement", "Accord",
                      "Covenant", "Pact", "Accords"), "treaty"),
     **dict.fromkeys(("Resolution",), "resolution"),
+    **dict.fromkeys(("Declaration", "Guidelines", "Principles"), "other"),
     **dict.fromkeys(("Directive", "Regulation"), "statute"),
 }  # fmt: skip
 _NAMED = re.compile(
     rf"(?<![\w’'])(?:{_CAP}\s+(?:(?:of|on|for|and|the|to)\s+)*){{0,6}}"
     rf"(?:{'|'.join(_HEADS)}|bill|law|act)(?![\w’'-])"
     r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:\d{4}|[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*))?"
-    r"(?:\s+(?:No\.\s*)?\d[\d/.-]*\d|\s+\d+)?"
+    r"(?:\s+\((?:EU|EC|EEC|EU,\s*Euratom)\))?"
+    r"(?:\s+(?:No\.\s*)?\d[\d/.-]*(?:\d|/EU|/EC|/EEC)|\s+\d+)?"
 )
+_HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_HEADS)}|bill|law|act)(?![\w’'-])")
+_ACRONYM = re.compile(rf"\b(?:{'|'.join(INSTRUMENT_ACRONYMS)})\b")
 _TITLE_CODE = re.compile(r"\bTitle\s+\d+\s+(?:of\s+the\s+)?(?:U\.?S\.?\s+)?Code(?:\s+§?\s*\d+)?")
 _GENERIC = [
     (
@@ -46,10 +51,11 @@ _GENERIC = [
         ),
         "other",
     ),
-    (re.compile(r"\b(?:(?:the|a|its|our|their)\s+)?constitution\b"), "statute"),
+    (re.compile(r"\b(?:(?:the|a|its|our|their)\s+)?[Cc]onstitution\b(?!al)"), "statute"),
     (
         re.compile(
-            r"\b(?:[A-Z][\w-]*\s+)?(?:(?:nuclear|peace|trade|ceasefire|cease-fire|merger)\s+)?"
+            r"\b(?:[A-Z][\w-]*\s+)?(?:(?:nuclear|peace|trade|ceasefire|cease-fire|merger|plea|"
+            r"settlement|bailout|debt|loan|transit|power-sharing|free-trade)\s+)?"
             r"(?:agreement|deal|accord)\b"
         ),
         "treaty",
@@ -57,6 +63,12 @@ _GENERIC = [
     (
         re.compile(r"\b(?:customary international law|international (?:humanitarian )?law)\b"),
         "custom",
+    ),
+    (
+        re.compile(r"\bnationally determined contributions?\b|\bstate of (?:emergency|siege)\b|"
+                   r"\bplea (?:bargain|deal|agreement)s?\b|\bstay of (?:execution|proceedings|"
+                   r"enforcement|deportation|removal)\b|\benvironmental impact assessments?\b"),
+        "other",
     ),
     (
         re.compile(
@@ -67,12 +79,14 @@ _GENERIC = [
     ),  # fmt: skip
 ]
 _RULING = re.compile(
-    r"\b(?:(?:a|the|its|the court['’]s)\s+)?(?:\w+\s+)?(?:ruling|judgment|judgement|verdict|"
-    r"decision|injunction)\b"
+    r"\b(?:(?:a|the|its|the court['’]s)\s+)?(?:(?!(?:any|some|no|every)\s)\w+\s+)?"
+    r"(?:ruling|judgment|judgement|verdict|"
+    r"decision|injunction)\b(?!\s+(?:party|parties|coalition|class|elite|junta|family|bloc))"
 )
-_COURTISH = re.compile(r"\b(?:court|tribunal|judges?|justices?|ruled|chamber)\b", re.I)
+_COURTISH = re.compile(r"\b(?:court|tribunal|judges?|justices?|ruled|chamber|panel|arbitrat\w+)\b",
+                       re.I)
 _OBLIGATION = re.compile(
-    r"\b(?:obligations?|obliged to|duty to|required to|bound to|must comply)\b[”\"’]?[^.;,]*",
+    r"\b(?:obligations?|obliged to|duty to|required to|bound to|must comply)\b[^.;,\"“”]*",
     re.I,
 )
 _PROVISION = re.compile(
@@ -97,10 +111,10 @@ def _named(s: Sentence) -> list[tuple[int, int, str]]:
     out = []
     for m in _NAMED.finditer(s.text):
         phrase = m.group()
-        head = re.search(r"(?:Bill|Law|Act|Code)(?!\w)", phrase)
-        nxt = s.text[m.end() : m.end() + 2]
-        if head and re.match(r"\s[A-Z]", nxt) and not re.search(r"\d", phrase[head.end() :]):
-            continue  # "Bill Shorten", "Law Society"
+        heads = list(_HEAD_WORD.finditer(phrase))
+        tail = phrase[heads[-1].end() :] if heads else ""
+        if re.match(r"\s[A-Z]", s.text[m.end() : m.end() + 2]) and not re.search(r"\d", tail):
+            continue  # "Bill Shorten", "Law Society", "Hellas Charter Air"
         if phrase[0].islower() or _NOT_INSTRUMENT.match(phrase) or len(phrase.split()) < 2:
             if not re.match(r"^[A-Z][\w-]+ (?:Statute|Convention|Treaty|Charter)", phrase):
                 continue
@@ -112,6 +126,9 @@ def _named(s: Sentence) -> list[tuple[int, int, str]]:
         out.append((start, s.start + m.end(), _kind(phrase)))
     for m in _TITLE_CODE.finditer(s.text):
         out.append((s.start + m.start(), s.start + m.end(), "statute"))
+    for m in _ACRONYM.finditer(s.text):
+        if not any(a <= s.start + m.start() < b for a, b, _ in out):
+            out.append((s.start + m.start(), s.start + m.end(), INSTRUMENT_ACRONYMS[m.group()]))
     return out
 
 
@@ -137,20 +154,25 @@ def _body(s: Sentence, clusters: list[Cluster]) -> str | None:
 
 
 class LegalFinder:
-    """Collects legal items across sentences, one per distinct instrument."""
+    """Collects legal items across sentences, one per distinct instrument.
+
+    Past MAX_LEGAL items, named instruments are kept before described ones, and those before
+    generic mentions ("a deal", "the ruling"); the result keeps the article's order.
+    """
 
     def __init__(self, text: str, clusters: list[Cluster], language: str | None = None) -> None:
         self.text = text
         self.clusters = clusters
         self.language = language
         self.items: dict[str, LegalContext] = {}
+        self.rank: dict[str, int] = {}  # 0 named, 1 described, 2 generic, 3 obligation only
 
-    def _add(self, start: int, end: int, kind: str, s: Sentence, generic: bool = False) -> None:
+    def _add(self, start: int, end: int, kind: str, s: Sentence, rank: int) -> None:
         q = span(self.text, start, end)
         key = normalize(
             re.sub(r"^(?:the|a|an|its|our|their|this|that|these|those)\s+", "", q.text, flags=re.I)
         )
-        if generic:
+        if rank == 2:
             last = q.text.split()[-1].casefold()
             key = f"<{kind}:{last if kind in ('other', 'treaty') else ''}>"
         if key in self.items or any(key in k for k in self.items):
@@ -158,8 +180,7 @@ class LegalFinder:
             if len(item.evidence) < 2 and all(e.start != s.start for e in item.evidence):
                 item.evidence.append(s.quote())
             return
-        if len(self.items) >= MAX_LEGAL:
-            return
+        self.rank[key] = rank
         self.items[key] = LegalContext(
             instrument=q.text,
             kind=kind,  # type: ignore[arg-type]
@@ -176,19 +197,21 @@ class LegalFinder:
     def scan(self, sentences: list[Sentence]) -> list[LegalContext]:
         """Legal items in the order the article first gives them."""
         for s in sentences:
-            named = _named(s)
+            found = [(a, b, kind, 0) for a, b, kind in _named(s)]
             for a, b, kind in lower_instruments(s, self.language, self.text):
-                if not any(x < b and a < y for x, y, _ in named):
-                    named.append((a, b, kind))
-            named.sort()
-            taken = [(a, b) for a, b, _ in named]
-            for a, b, kind in named:
-                self._add(a, b, kind, s)
+                if not any(x < b and a < y for x, y, _, _ in found):
+                    found.append((a, b, kind, 1))
+            found.sort()
+            taken = [(a, b) for a, b, _, _ in found]
+            for a, b, kind, rank in found:
+                self._add(a, b, kind, s, rank)
             for a, b, kind in _generic(s):
                 if not any(x <= a < y or a <= x < b for x, y in taken):
-                    self._add(a, b, kind, s, generic=True)
+                    self._add(a, b, kind, s, 2)
                     taken.append((a, b))
             obl = _OBLIGATION.search(s.text)
             if obl and not taken and len(obl.group().split()) >= 3:
-                self._add(s.start + obl.start(), s.start + obl.end(), "other", s)
-        return list(self.items.values())
+                self._add(s.start + obl.start(), s.start + obl.end(), "other", s, 3)
+        order = {key: i for i, key in enumerate(self.items)}
+        kept = sorted(self.items, key=lambda k: (self.rank[k], order[k]))[:MAX_LEGAL]
+        return [self.items[k] for k in sorted(kept, key=order.__getitem__)]

@@ -21,46 +21,31 @@ from .extractive_text import Sentence
 _EN_HEADS: dict[str, str] = {
     **dict.fromkeys(("law", "laws", "bill", "bills", "statute", "statutes", "constitution",
                      "code", "amendment", "amendments", "rules", "decree", "decrees", "directive",
-                     "directives",
-                     "regulation", "regulations", "ordinance", "terms of service",
-                     "terms of use"), "statute"),
+                     "directives", "regulation", "regulations", "ordinance", "terms of service",
+                     "terms of use", "ban", "bans", "moratorium", "guidelines"), "statute"),
     **dict.fromkeys(("treaty", "treaties", "convention", "conventions", "charter",
-                     "agreement", "agreements", "accord", "accords", "protocol"), "treaty"),
-    **dict.fromkeys(("resolution", "resolutions"), "resolution"),
-    **dict.fromkeys(("order", "orders", "injunction", "judgment", "judgement"),
-                    "court_decision"),
-    **dict.fromkeys(("warrant", "red notice"), "warrant"),
-    **dict.fromkeys(("award", "awards", "decision", "decisions", "appeal", "appeals"),
-                    "court_decision"),
-    **dict.fromkeys(("proposal", "proposals", "contract", "contracts"), "other"),
-    **dict.fromkeys(("memorandum of understanding", "memoranda of understanding",
+                     "agreement", "agreements", "accord", "accords", "protocol",
+                     "memorandum of understanding", "memoranda of understanding",
                      "memorandum", "mandate"), "treaty"),
-    **dict.fromkeys(("indictment", "extradition request", "extradition requests", "licence",
-                     "licences", "license", "licenses", "permit", "permits", "certificate",
-                     "certificates", "registration", "concession", "concessions"), "other"),
+    **dict.fromkeys(("resolution", "resolutions", "motion", "motions"), "resolution"),
+    **dict.fromkeys(("order", "orders", "injunction", "judgment", "judgement", "award",
+                     "awards", "decision", "decisions", "appeal", "appeals", "opinion",
+                     "measure", "measures", "report", "subpoena", "writ"), "court_decision"),
+    **dict.fromkeys(("warrant", "red notice"), "warrant"),
+    **dict.fromkeys(("proposal", "proposals", "contract", "contracts", "indictment",
+                     "extradition request", "extradition requests", "licence", "licences",
+                     "license", "licenses", "permit", "permits", "certificate", "certificates",
+                     "registration", "concession", "concessions", "assurances", "guarantees",
+                     "remedies", "commitments", "undertakings", "package", "facility", "plan",
+                     "settlement", "lawsuit", "lawsuits", "complaint", "petition", "charges",
+                     "proceedings", "arbitration", "tariffs", "duties"), "other"),
 }  # fmt: skip
 _STANDALONE = frozenset(
-    (
-        "treaty",
-        "statute",
-        "constitution",
-        "decree",
-        "directive",
-        "indictment",
-        "injunction",
-        "protocol",
-        "red notice",
-        "extradition request",
-        "terms of service",
-        "terms of use",
-        "memorandum of understanding",
-        "award",
-        "bill",
-        "appeal",
-        "contract",
-        "amendments",
-    )
-)
+    ("treaty", "statute", "constitution", "decree", "directive", "indictment", "injunction",
+     "protocol", "red notice", "extradition request", "terms of service", "terms of use",
+     "memorandum of understanding", "award", "bill", "appeal", "contract", "amendments",
+     "moratorium", "lawsuit", "subpoena", "writ")
+)  # fmt: skip
 # Heads with everyday senses: only these modifiers make them instruments.
 _STRICT: dict[str, frozenset[str]] = {
     "order": frozenset(
@@ -68,22 +53,66 @@ _STRICT: dict[str, frozenset[str]] = {
         "removal detention extradition judicial judge's court's suspension administrative "
         "closure cease-and-desist eviction demolition interim stop-work ministerial "
         "presidential compliance enforcement freezing seizure confiscation forfeiture "
-        "emergency quarantine".split()
+        "emergency quarantine consent tribunal's".split()
     ),
     "award": frozenset("arbitral arbitration tribunal's arbitrator's binding".split()),
     "mandate": frozenset("un u.n. security council's peacekeeping court's legal".split()),
     "registration": frozenset("product drug vaccine marketing party".split()),
     "code": frozenset(
-        "criminal penal civil tax labour labor electoral commercial "
-        "administrative procedure procedural".split()
+        "criminal penal civil tax labour labor electoral commercial administrative procedure "
+        "procedural asylum immigration migration family land mining forest forestry water "
+        "election customs investment competition consumer environmental environment health "
+        "highway traffic building planning media maritime aviation nationality citizenship "
+        "insolvency company companies corporate securities banking housing military justice "
+        "juvenile privacy penitentiary".split()
     ),
     "judgment": frozenset("court court's landmark appeal appeals final".split()),
     "charter": frozenset("human rights union founding fundamental un".split()),
     "decision": frozenset(
         "binding court court's judge's final arbitral judicial administrative regulator's "
-        "authority's board's commission's tribunal's ministry's agency's council's".split()
+        "authority's board's commission's tribunal's ministry's agency's council's panel's "
+        "prohibition".split()
     ),
     "rules": frozenset("procedural procedure arbitration ethics electoral evidence".split()),
+    "opinion": frozenset(
+        "advisory court's dissenting concurring separate majority legal tribunal's "
+        "consultative".split()
+    ),
+    "measure": frozenset(
+        "interim provisional precautionary protective conservatory restrictive retaliatory "
+        "countervailing anti-dumping safeguard remedial court's".split()
+    ),
+    "assurances": frozenset("written diplomatic formal binding legal".split()),
+    "guarantees": frozenset("written diplomatic formal binding legal job loan".split()),
+    "remedies": frozenset("proposed offered structural behavioural behavioral".split()),
+    "commitments": frozenset("binding legal legally-binding treaty".split()),
+    "undertakings": frozenset("binding legal formal".split()),
+    "package": frozenset("remedies remedy sanctions aid bailout rescue legislative reform".split()),
+    "facility": frozenset("credit loan lending financing".split()),
+    "plan": frozenset(
+        "rebuilding recovery management restructuring resettlement relocation".split()
+    ),
+    "report": frozenset("panel panel's appellate body's".split()),
+    "settlement": frozenset("out-of-court court-approved legal".split()),
+    "complaint": frozenset("criminal formal legal".split()),
+    "petition": frozenset("constitutional legal habeas".split()),
+    "charges": frozenset(
+        "criminal corruption bribery fraud terrorism murder treason embezzlement "
+        "money-laundering laundering".split()
+    ),
+    "proceedings": frozenset(
+        "impeachment criminal disciplinary infringement extradition insolvency bankruptcy "
+        "legal court contempt removal".split()
+    ),
+    "arbitration": frozenset("international investment binding".split()),
+    "tariffs": frozenset(
+        "anti-dumping countervailing safeguard retaliatory punitive import export".split()
+    ),
+    "duties": frozenset(
+        "anti-dumping countervailing safeguard retaliatory punitive import export customs "
+        "antidumping".split()
+    ),
+    "motion": frozenset("no-confidence censure impeachment removal".split()),
 }
 _STRICT["decisions"] = _STRICT["decision"]
 # Described instruments that stand alone only in an article about a court, a regulator or
@@ -91,13 +120,23 @@ _STRICT["decisions"] = _STRICT["decision"]
 _LEGAL = re.compile(r"\b(?:court|tribunal|judge|ruling|regulator|lawsuit)\b", re.I)
 _TREATY = re.compile(r"\b(?:treaty|convention|agreement|resolution|quota|directive)\b", re.I)
 _AUTHORITY = ("court's", "judge's", "regulator's", "authority's", "board's", "commission's",
-              "tribunal's", "ministry's", "agency's", "council's")
+              "tribunal's", "ministry's", "agency's", "council's", "panel's")
 _STRICT["orders"] = _STRICT["order"]
 _STRICT["judgement"] = _STRICT["judgment"]
 _STRICT["awards"] = _STRICT["award"]
+_STRICT["measures"] = _STRICT["measure"]
+_STRICT["motions"] = _STRICT["motion"]
 # Standalone only where the article is about arbitration or a court: "the award".
-_CONTEXT = {"award": re.compile(r"\b(?:arbitra\w*|tribunal)\b", re.I), "appeal": _LEGAL,
-            "contract": _LEGAL, "amendments": _LEGAL}
+_CONTEXT = {"award": re.compile(r"\b(?:arbitra\w*|tribunal)\b", re.I)}
+_CONTEXT.update(dict.fromkeys(("appeal", "contract", "amendments", "decision", "judgment",
+                               "settlement", "complaint", "petition", "charges",
+                               "arbitration"), _LEGAL))
+# "the resolution", "the motion" where a parliament or council votes on it.
+_CONTEXT.update(dict.fromkeys(("resolution", "motion"), re.compile(
+    r"\b(?:parliament|assembly|council|congress|senate|lawmakers|legislators|MPs)\b", re.I)))
+# "the remedies", "the commitments" offered to a competition regulator.
+_CONTEXT.update(dict.fromkeys(("remedies", "commitments", "undertakings"), re.compile(
+    r"\b(?:competition|antitrust|merger|regulator)\b", re.I)))
 # A bill that is paid is not a draft law: "foot the bill", "paid the bill".
 _BILL_VERB = re.compile(
     r"\b(?:foot|foots|footing|footed|pay|pays|paid|paying|settle|settled|split)\s+$", re.I
@@ -106,8 +145,16 @@ _WEAK = frozenset(
     """new old same previous current existing proposed draft controversial contested latest
     first second third final original other such whole entire very recent earlier amended
     revised so-called own full planned interim landmark key main sweeping strict tough
+    extended enhanced
     tougher stricter broad broader major minor similar separate relevant respective
     apparent alleged""".split()
+)
+# Nouns in -ing that name a field ("mining licences"), not a verb ("granting licences").
+_ING = frozenset(
+    """mining fishing drilling banking housing planning building trading sentencing spending
+    funding licensing zoning logging hunting farming shipping broadcasting gambling betting
+    lending accounting reporting labelling labeling marketing advertising parking policing
+    voting dumping anti-dumping bargaining processing""".split()
 )
 _DETS = frozenset(
     "the a an its their his her this that these those our your any some every each no all "
@@ -121,7 +168,7 @@ _NOT_AFTER = frozenset(
     fees plate plates""".split()
 )
 _EN_HEAD_RX = re.compile(
-    r"\b(" + "|".join(sorted(_EN_HEADS, key=len, reverse=True)) + r")\b(?!-\w)", re.I
+    r"(?<![\w-])(" + "|".join(sorted(_EN_HEADS, key=len, reverse=True)) + r")\b(?!-\w)", re.I
 )
 _WORD = re.compile(r"[\w.’'&-]+")
 _CASE = re.compile(
@@ -147,7 +194,8 @@ def _modifiers(text: str, head_start: int, floor: int) -> tuple[int, list[str], 
     """Walk back from a head over modifiers; return (start, modifiers, has determiner)."""
     start, mods = head_start, list[str]()
     words = list(_WORD.finditer(text, floor, head_start))
-    for m in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        m = words[i]
         if text[m.end() : start].strip():
             break  # punctuation between
         word = m.group()
@@ -159,11 +207,22 @@ def _modifiers(text: str, head_start: int, floor: int) -> tuple[int, list[str], 
         if fold.replace("’", "'").endswith(_AUTHORITY):
             mods.insert(0, fold)
             return m.start(), mods, True
-        if len(mods) >= 4 or not _ok_modifier(word):
+        if len(mods) >= 4:
+            break
+        if not _ok_modifier(word) and not (
+            i and re.fullmatch(r"[a-z]+ed", word) and words[i - 1].group().casefold() in _DETS
+            and not text[words[i - 1].end() : m.start()].strip()
+        ):  # "a deferred prosecution agreement", not "he signed agreements"
             break
         mods.insert(0, word)
         start = m.start()
     return start, mods, False
+
+
+def _start_of(text: str, head_start: int, n: int) -> int:
+    """Where the last `n` words before a head begin."""
+    words = list(_WORD.finditer(text, 0, head_start))
+    return words[-n].start() if n else head_start
 
 
 def _complement(text: str, end: int, limit: int, head: str) -> int:
@@ -209,15 +268,21 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
             continue
         if not _described_ok(head, text, m.end(), mods, det, context):
             continue
+        rx = _CONTEXT.get(head)
+        in_context = det and rx is not None and rx.search(context) is not None
         if head in _STRICT and not (head == "code" and end > m.end()):
-            if not any(w.casefold() in _STRICT[head] for w in mods):
-                rx = _CONTEXT.get(head)
-                if not (det and rx and rx.search(context)):
-                    continue
-        elif not (content or end > m.end() or (det and head in _STANDALONE)):
+            if not (in_context or any(w.casefold() in _STRICT[head] for w in mods)):
+                continue
+        elif not (content or end > m.end() or (det and head in _STANDALONE) or in_context):
             continue
         if not det and not (content and head.endswith("s")):
             continue  # "gun safety laws" yes; "firearm regulation", "law" no
+        if not det and head in _STRICT:  # "discuss new restrictive measures": from "restrictive"
+            first = next(i for i, w in enumerate(mods) if w.casefold() in _STRICT[head])
+            start = _start_of(text, m.start(), len(mods) - first)
+            content = [w for w in mods[first:] if w.casefold() not in _WEAK]
+        if not det and any(w.endswith("ing") and w.casefold() not in _ING for w in content):
+            continue  # "stop granting licences"; "mining licences" is kept
         out.append((s.start + start, s.start + end, _EN_HEADS[head]))
     for c in _CASE.finditer(text):
         out.append((s.start + c.start(), s.start + c.end(), "court_decision"))
@@ -229,8 +294,8 @@ def _described_ok(head: str, text: str, end: int, mods: list[str], det: bool,
     """Safeguards for everyday heads: 'an appeal for calm', 'a proposal to meet' are not."""
     if head.startswith("contract"):
         return det  # "the contract", not "sign contracts"
-    if head.startswith("appeal"):
-        return det and not re.match(r"\s+(?:for|to)\b", text[end:])
+    if head.startswith(("appeal", "decision", "plan")):  # "the decision to leave"
+        return det and not re.match(r"\s+(?:for|to|whether)\b", text[end:])
     if head.startswith("proposal"):  # a named proposer in a treaty or quota context
         return det and any(w[0].isupper() for w in mods) and bool(_TREATY.search(context))
     return True
@@ -246,9 +311,10 @@ def lower_instruments(s: Sentence, language: str | None, context: str = "") -> l
         found = german_instruments(s)
     else:
         found = _english(s, context) if language in (None, "en") else romance(s, language)
-    found.sort(key=lambda f: (f[0], -f[1]))
+    cases = [f for f in found if _CASE.fullmatch(s.text, f[0] - s.start, f[1] - s.start)]
+    found = cases + sorted((f for f in found if f not in cases), key=lambda f: (f[0], -f[1]))
     out: list[Found] = []
-    for f in found:
-        if not any(a <= f[0] < b for a, b, _ in out):
+    for f in found:  # case names first: "the Court's decision in X v. Y" keeps "X v. Y"
+        if not any(a < f[1] and f[0] < b for a, b, _ in out):
             out.append(f)
-    return out
+    return sorted(out)

@@ -258,9 +258,18 @@ OUTCOME_CUES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 # Heads of legal instruments: a name ending in one is an instrument, not an actor.
+# Instruments best known by their acronym, and their kind.
+INSTRUMENT_ACRONYMS: dict[str, str] = {
+    **dict.fromkeys("""GATT GATS TRIPS NAFTA USMCA CUSMA CETA TTIP RCEP CPTPP AfCFTA UNCLOS
+                    ICCPR ICESCR CEDAW UNFCCC NPT CTBT JCPOA TFEU""".split(), "treaty"),
+    **dict.fromkeys("GDPR FCPA RICO HIPAA FOIA DMCA CFAA".split(), "statute"),
+    "UNDRIP": "other",
+}  # fmt: skip
 LEGAL_HEADS = frozenset(
     """statute convention treaty charter act bill code constitution protocol agreement accord
-    accords covenant directive regulation resolution amendment law laws decree ordinance""".split()
+    accords covenant directive regulation resolution amendment law laws decree ordinance
+    declaration guidelines principles""".split()
+    + [a.casefold() for a in INSTRUMENT_ACRONYMS]
 )
 
 # Regions: places, never actors.

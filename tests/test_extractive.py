@@ -383,3 +383,54 @@ def test_proposal_is_an_instrument_only_in_a_treaty_context() -> None:
     plain = "The mayor liked the Smith proposal to open a park."
     assert any("proposal" in lc.instrument for lc in _summarize(treaty).legal_context)
     assert not any("proposal" in lc.instrument for lc in _summarize(plain).legal_context)
+
+
+def test_court_and_regulatory_instruments_described_not_named() -> None:
+    text = (
+        "The court granted an interim measure and said the advisory opinion was clear. The "
+        "government received written assurances from its neighbour, and the Greek asylum code "
+        "allows an appeal. The IMF's extended credit facility was paused. Prosecutors offered "
+        "a deferred prosecution agreement, and the defendant signed a plea deal. The panel's "
+        "report found the anti-dumping duties unlawful. Lawmakers filed a no-confidence motion, "
+        "and the court ordered a stay of execution."
+    )
+    joined = " | ".join(_instruments(text))
+    for expected in ("interim measure", "advisory opinion", "written assurances", "asylum code",
+                     "extended credit facility", "deferred prosecution agreement", "plea deal",
+                     "panel's report", "anti-dumping duties", "no-confidence motion",
+                     "stay of execution"):  # fmt: skip
+        assert expected in joined, (expected, joined)
+
+
+def test_everyday_senses_of_the_new_heads_are_not_instruments() -> None:
+    text = (
+        "In my opinion the report was long. He took measures to lose weight and made "
+        "commitments to his family. The plan to meet failed, the ruling party met, and the "
+        "company would stop granting licences. She faced service charges at the bank."
+    )
+    assert _instruments(text) == []
+
+
+def test_instrument_acronyms_named_instruments_and_case_names() -> None:
+    text = (
+        "The panel said the tariffs breached Article XI of the GATT. Brussels cited Regulation "
+        "(EU) 2019/1020 and Directive 2011/92/EU, and the SADC Principles and Guidelines. The "
+        "carrier Hellas Charter Air flew on. The Court's 2022 decision in Smith Holdings v. "
+        "Jones was cited."
+    )
+    found = _instruments(text)
+    joined = " | ".join(found)
+    for expected in ("GATT", "Regulation (EU) 2019/1020", "Directive 2011/92/EU",
+                     "SADC Principles and Guidelines", "Smith Holdings v. Jones"):  # fmt: skip
+        assert expected in joined, (expected, found)
+    assert not any("Hellas" in f for f in found)
+    names = [a.name for a in _summarize(text).actors]
+    assert "GATT" not in names
+
+
+def test_named_instruments_outrank_generic_mentions_past_the_cap() -> None:
+    deals = " ".join(f"Party {i} signed a deal in round {i}." for i in range(14))
+    named = " ".join(f"The Treaty of City{i} was cited." for i in range(11))
+    found = _instruments(deals + " The court issued a ruling. " + named)
+    assert len(found) == 12
+    assert sum("Treaty of" in f for f in found) == 11
