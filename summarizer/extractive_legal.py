@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .countries import is_demonym
 from .extractive_actors import Cluster
 from .extractive_legal_lower import lower_instruments
 from .extractive_lexicon import INSTRUMENT_ACRONYMS
@@ -16,14 +17,19 @@ from .grounding import normalize
 from .schema import LegalContext
 
 MAX_LEGAL = 12
-_CAP = r"(?:[A-Z][\w’'-]*|(?:[A-Z]\.){2,}|\d+(?:st|nd|rd|th))"
+# A capitalised word, initials, an ordinal, or a capitalised aside: "(Permanent Sovereignty)".
+_CAP = (
+    r"(?:[A-Z][\w’'-]*|(?:[A-Z]\.){2,}|\d+(?:st|nd|rd|th)"
+    r"|\([A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,3}\))"
+)
 _HEADS = {
     **dict.fromkeys(("Statute", "Act", "Bill", "Code", "Constitution", "Law", "Amendment",
                      "Decree", "Ordinance"), "statute"),
     **dict.fromkeys(("Convention", "Treaty", "Charter", "Protocol", "Agreement", "Accord",
                      "Covenant", "Pact", "Accords"), "treaty"),
     **dict.fromkeys(("Resolution",), "resolution"),
-    **dict.fromkeys(("Declaration", "Guidelines", "Principles"), "other"),
+    **dict.fromkeys(("Declaration", "Guidelines", "Principles", "Plan", "Framework"), "other"),
+    **dict.fromkeys(("Arrangement", "Understanding"), "treaty"),
     **dict.fromkeys(("Directive", "Regulation"), "statute"),
 }  # fmt: skip
 _NAMED = re.compile(
@@ -93,6 +99,13 @@ _PROVISION = re.compile(
     r"\b(?:Article|Section|Clause|Paragraph|Chapter|Rule)\s+[\dIVXLC]+"
     r"(?:\(\w+\))*(?:\s+of\s+(?:the\s+)?[A-Z][\w ]{0,40}?(?=[,.;]|$))?"
 )
+_PROVISION_BEFORE = re.compile(
+    r"\b(?:Article|Section|Clause|Paragraph|Chapter|Rule|Annex|Schedule|Part)s?\s+"
+    r"[\dIVXLC]+[a-z]?(?:\(\w+\))*\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+_SYSTEMS = frozenset("domestic national federal state local ordinary international trade".split())
+_Found = tuple[int, int, str, int]  # start, end, kind, rank
 _NOT_INSTRUMENT = re.compile(r"^(?:the\s+)?(?:Bill|Law|Act|Code)$|^[A-Z][a-z]+ Bill$", re.I)
 
 
@@ -153,6 +166,14 @@ def _body(s: Sentence, clusters: list[Cluster]) -> str | None:
     return None
 
 
+def _vague_law(key: str) -> bool:
+    """'Croatian law', 'our domestic law': a legal system, not an instrument."""
+    words = key.split()
+    return len(words) == 2 and words[1] in ("law", "laws") and (
+        is_demonym(words[0]) or words[0] in _SYSTEMS
+    )
+
+
 class LegalFinder:
     """Collects legal items across sentences, one per distinct instrument.
 
@@ -165,7 +186,7 @@ class LegalFinder:
         self.clusters = clusters
         self.language = language
         self.items: dict[str, LegalContext] = {}
-        self.rank: dict[str, int] = {}  # 0 named, 1 described, 2 generic, 3 obligation only
+        self.rank: dict[str, int] = {}  # 0 named, 1 described, 2 generic or bare, 3 obligation
 
     def _add(self, start: int, end: int, kind: str, s: Sentence, rank: int) -> None:
         q = span(self.text, start, end)
@@ -180,7 +201,7 @@ class LegalFinder:
             if len(item.evidence) < 2 and all(e.start != s.start for e in item.evidence):
                 item.evidence.append(s.quote())
             return
-        self.rank[key] = rank
+        self.rank[key] = 2 if rank == 1 and _vague_law(key) else rank
         self.items[key] = LegalContext(
             instrument=q.text,
             kind=kind,  # type: ignore[arg-type]
@@ -189,6 +210,12 @@ class LegalFinder:
             obligation=self._cut(_OBLIGATION.search(s.text), s),
             evidence=[s.quote()],
         )
+
+    def _with_provision(self, found: _Found, s: Sentence) -> _Found:
+        """'Article 113 of' + an instrument: one item per provision cited, however named."""
+        a, b, kind, rank = found
+        m = _PROVISION_BEFORE.search(self.text, s.start, a)
+        return (m.start(), b, kind, min(rank, 1)) if m else found
 
     def _cut(self, m: re.Match[str] | None, s: Sentence) -> str | None:
         """The article's text of a match in a sentence, trimmed (None without a match)."""
@@ -201,14 +228,13 @@ class LegalFinder:
             for a, b, kind in lower_instruments(s, self.language, self.text):
                 if not any(x < b and a < y for x, y, _, _ in found):
                     found.append((a, b, kind, 1))
-            found.sort()
+            for a, b, kind in _generic(s):
+                if not any(x <= a < y or a <= x < b for x, y, _, _ in found):
+                    found.append((a, b, kind, 2))
+            found = [self._with_provision(f, s) for f in sorted(found)]
             taken = [(a, b) for a, b, _, _ in found]
             for a, b, kind, rank in found:
                 self._add(a, b, kind, s, rank)
-            for a, b, kind in _generic(s):
-                if not any(x <= a < y or a <= x < b for x, y in taken):
-                    self._add(a, b, kind, s, 2)
-                    taken.append((a, b))
             obl = _OBLIGATION.search(s.text)
             if obl and not taken and len(obl.group().split()) >= 3:
                 self._add(s.start + obl.start(), s.start + obl.end(), "other", s, 3)

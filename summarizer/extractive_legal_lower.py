@@ -38,7 +38,9 @@ _EN_HEADS: dict[str, str] = {
                      "registration", "concession", "concessions", "assurances", "guarantees",
                      "remedies", "commitments", "undertakings", "package", "facility", "plan",
                      "settlement", "lawsuit", "lawsuits", "complaint", "petition", "charges",
-                     "proceedings", "arbitration", "tariffs", "duties"), "other"),
+                     "proceedings", "arbitration", "tariffs", "duties", "duty", "revocation",
+                     "suspension", "annulment", "cancellation", "expropriation", "designation"),
+                    "other"),
 }  # fmt: skip
 _STANDALONE = frozenset(
     ("treaty", "statute", "constitution", "decree", "directive", "indictment", "injunction",
@@ -90,7 +92,8 @@ _STRICT: dict[str, frozenset[str]] = {
     "package": frozenset("remedies remedy sanctions aid bailout rescue legislative reform".split()),
     "facility": frozenset("credit loan lending financing".split()),
     "plan": frozenset(
-        "rebuilding recovery management restructuring resettlement relocation".split()
+        "rebuilding recovery management restructuring resettlement relocation spatial zoning "
+        "land-use master".split()
     ),
     "report": frozenset("panel panel's appellate body's".split()),
     "settlement": frozenset("out-of-court court-approved legal".split()),
@@ -112,6 +115,9 @@ _STRICT: dict[str, frozenset[str]] = {
         "anti-dumping countervailing safeguard retaliatory punitive import export customs "
         "antidumping".split()
     ),
+    # Administrative acts: by their modifier, or standalone in a court or regulator article.
+    **dict.fromkeys(("revocation", "suspension", "annulment", "cancellation", "expropriation",
+                     "designation"), frozenset("licence license permit registration".split())),
     "motion": frozenset("no-confidence censure impeachment removal".split()),
 }
 _STRICT["decisions"] = _STRICT["decision"]
@@ -126,11 +132,13 @@ _STRICT["judgement"] = _STRICT["judgment"]
 _STRICT["awards"] = _STRICT["award"]
 _STRICT["measures"] = _STRICT["measure"]
 _STRICT["motions"] = _STRICT["motion"]
+_STRICT["duty"] = _STRICT["duties"]
 # Standalone only where the article is about arbitration or a court: "the award".
 _CONTEXT = {"award": re.compile(r"\b(?:arbitra\w*|tribunal)\b", re.I)}
 _CONTEXT.update(dict.fromkeys(("appeal", "contract", "amendments", "decision", "judgment",
                                "settlement", "complaint", "petition", "charges",
-                               "arbitration"), _LEGAL))
+                               "arbitration", "revocation", "suspension", "annulment",
+                               "expropriation"), _LEGAL))
 # "the resolution", "the motion" where a parliament or council votes on it.
 _CONTEXT.update(dict.fromkeys(("resolution", "motion"), re.compile(
     r"\b(?:parliament|assembly|council|congress|senate|lawmakers|legislators|MPs)\b", re.I)))
@@ -145,7 +153,7 @@ _WEAK = frozenset(
     """new old same previous current existing proposed draft controversial contested latest
     first second third final original other such whole entire very recent earlier amended
     revised so-called own full planned interim landmark key main sweeping strict tough
-    extended enhanced
+    extended enhanced percent per cent
     tougher stricter broad broader major minor similar separate relevant respective
     apparent alleged""".split()
 )
@@ -156,6 +164,15 @@ _ING = frozenset(
     lending accounting reporting labelling labeling marketing advertising parking policing
     voting dumping anti-dumping bargaining processing""".split()
 )
+# Verbs that come straight before a plural instrument: "seek amendments", "impose duties".
+_VERBS = frozenset(
+    """seek sign discuss open adopt pass approve reject propose impose lift enforce challenge
+    draft breach violate introduce support oppose back block review amend repeal apply use make
+    take want need demand face file bring win lose ignore respect cite invoke follow obey meet
+    announce grant deny reach negotiate renew extend ratify suspend revoke overturn uphold
+    scrap drop toughen tighten loosen relax ease""".split()
+)
+_VERBS = _VERBS | {v + "s" for v in _VERBS} | {v + "ed" for v in _VERBS}
 _DETS = frozenset(
     "the a an its their his her this that these those our your any some every each no all "
     "both whatever which what".split()
@@ -181,8 +198,8 @@ def _ok_modifier(word: str) -> bool:
     fold = word.casefold()
     if fold in _WEAK:
         return True
-    if re.fullmatch(r"\d{4}", word):
-        return True
+    if re.fullmatch(r"\d{4}|\d+(?:\.\d+)?%?", word):
+        return True  # "the 1970 treaty", "a 35 percent safeguard duty"
     if word[0].isupper():
         return not fold.endswith(("'s", "’s")) and fold not in STOP
     if fold in STOP or fold.endswith("ly") or not re.fullmatch(r"[a-z][a-z-]*", word):
@@ -202,10 +219,10 @@ def _modifiers(text: str, head_start: int, floor: int) -> tuple[int, list[str], 
         fold = word.casefold()
         if fold in _VAGUE:
             return m.start(), [], False  # "whatever resolutions", "any law"
-        if fold in _DETS or (fold.endswith(("'s", "’s")) and word[0].isupper()):
-            return m.start(), mods, True
         if fold.replace("’", "'").endswith(_AUTHORITY):
             mods.insert(0, fold)
+            return m.start(), mods, True
+        if fold in _DETS or fold.endswith(("'s", "’s")):  # "Spain's", "the company's"
             return m.start(), mods, True
         if len(mods) >= 4:
             break
@@ -225,6 +242,13 @@ def _start_of(text: str, head_start: int, n: int) -> int:
     return words[-n].start() if n else head_start
 
 
+_TIME_WORD = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_LOOSE_STOP = re.compile(r"(?<![.\s][A-Z])(?<!\b[A-Z])\.$")  # "...and Tanzania." but not "U.S."
+
+
 def _complement(text: str, end: int, limit: int, head: str) -> int:
     """Extend over 'of/on/in/between/against' + a name or a short topic phrase."""
     if head == "code" and (c := re.match(r"\s+of\s+(?:conduct|practice|ethics)\b", text[end:])):
@@ -235,9 +259,10 @@ def _complement(text: str, end: int, limit: int, head: str) -> int:
     at = end + m.end()
     name = re.match(r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:and\s+(?:the\s+)?|of\s+)?[A-Z][\w.’'-]*)*",
                     text[at:limit])  # fmt: skip
-    if name:
-        return at + name.end()
-    if m.group(1) not in ("on", "of", "governing"):
+    if name and not _TIME_WORD.match(name.group()) and not name.group().endswith(("'s", "’s")):
+        stop = at + name.end()
+        return stop - 1 if _LOOSE_STOP.search(text, at, stop) else stop
+    if name or m.group(1) not in ("on", "of", "governing"):
         return end
     last = end
     for i, w in enumerate(re.finditer(r"[a-z][\w-]*|[^\w\s]", text[at:limit])):
@@ -275,6 +300,10 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
                 continue
         elif not (content or end > m.end() or (det and head in _STANDALONE) or in_context):
             continue
+        if not det and mods and mods[0].casefold() in _VERBS:  # "seek amendments"
+            mods = [w for w in mods[1:] if w.casefold() not in _VERBS]
+            start = _start_of(text, m.start(), len(mods))
+            content = [w for w in mods if w.casefold() not in _WEAK]
         if not det and not (content and head.endswith("s")):
             continue  # "gun safety laws" yes; "firearm regulation", "law" no
         if not det and head in _STRICT:  # "discuss new restrictive measures": from "restrictive"
@@ -295,7 +324,7 @@ def _described_ok(head: str, text: str, end: int, mods: list[str], det: bool,
     if head.startswith("contract"):
         return det  # "the contract", not "sign contracts"
     if head.startswith(("appeal", "decision", "plan")):  # "the decision to leave"
-        return det and not re.match(r"\s+(?:for|to|whether)\b", text[end:])
+        return det and not re.match(r"\s+(?:for|to|whether|on\s+whether)\b", text[end:])
     if head.startswith("proposal"):  # a named proposer in a treaty or quota context
         return det and any(w[0].isupper() for w in mods) and bool(_TREATY.search(context))
     return True

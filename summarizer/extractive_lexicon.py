@@ -268,7 +268,7 @@ INSTRUMENT_ACRONYMS: dict[str, str] = {
 LEGAL_HEADS = frozenset(
     """statute convention treaty charter act bill code constitution protocol agreement accord
     accords covenant directive regulation resolution amendment law laws decree ordinance
-    declaration guidelines principles""".split()
+    declaration guidelines principles plan framework arrangement understanding""".split()
     + [a.casefold() for a in INSTRUMENT_ACRONYMS]
 )
 

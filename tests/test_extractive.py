@@ -434,3 +434,28 @@ def test_named_instruments_outrank_generic_mentions_past_the_cap() -> None:
     found = _instruments(deals + " The court issued a ruling. " + named)
     assert len(found) == 12
     assert sum("Treaty of" in f for f in found) == 11
+
+
+def test_provisions_asides_and_possessives_in_instruments() -> None:
+    text = (
+        "Under Article 12 of the Constitution, the vote is due in three days, and under "
+        "Article 40 of the Constitution the president then names a successor. The Water "
+        "Resources (Special Measures) Act of 2019 applies. The board revoked the company's "
+        "special fishing licence in May, and the court will review the revocation. The 20 "
+        "percent safeguard duty stays. The Grain Export Master Plan and the Dispute Settlement "
+        "Understanding were cited, as was the 1990 treaty between Chad and Niger."
+    )
+    found = _instruments(text)
+    for expected in ("Article 12 of the Constitution", "Article 40 of the Constitution",
+                     "Water Resources (Special Measures) Act of 2019",
+                     "company's special fishing licence", "the revocation",
+                     "20 percent safeguard duty", "Grain Export Master Plan",
+                     "Dispute Settlement Understanding",
+                     "the 1990 treaty between Chad and Niger"):  # fmt: skip
+        assert expected in found or any(f.endswith(expected) for f in found), (expected, found)
+    assert not any(f.endswith(("in May", "Niger.")) for f in found), found
+
+
+def test_a_verb_before_a_plural_head_is_not_a_modifier() -> None:
+    text = "The opposition will seek amendments, and farmers want lower duties on seed."
+    assert not any("seek" in f or "want" in f for f in _instruments(text))
