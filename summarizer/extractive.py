@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from .article import Article
 from .countries import country_alpha3
@@ -23,6 +24,8 @@ from .extractive_text import Doc, Sentence, segment
 from .grounding import all_quotes, consistency_problems, normalize, report
 from .ingest_decode import detect_language
 from .schema import Actor, Brief, Event, Outcome, Position, Provenance, Quote, Source
+
+_T = TypeVar("_T")
 
 MAX_CHARS = 200_000  # longer texts are read up to here; the brief says so in open_questions
 
@@ -139,7 +142,8 @@ def _build(article: Article) -> Brief:
     headline = article.title or (doc.headline.text if doc.headline else None)
     clusters = group(_mentions(doc, language), text)
     _headline_hits(clusters, headline)
-    found = PositionFinder(text, clusters).find(doc.sentences)
+    skipped: list[str] = []
+    found = _part(lambda: PositionFinder(text, clusters).find(doc.sentences), skipped)
     for c, _p in found:
         c.holder = True
     chosen = select(clusters)
@@ -147,20 +151,30 @@ def _build(article: Article) -> Brief:
     positions = [p for c, p in found if id(c) in keep][:MAX_POSITIONS]
     event = build_event(doc, headline)
     ev_sentences = [s for s in doc.sentences if any(q.start == s.start for q in event.evidence)]
-    questions = open_questions(doc)
+    questions = _part(lambda: open_questions(doc), skipped)
     brief = Brief(
         source=_source(article, doc, headline, language),
         bluf=_bluf(doc),
         event=event,
         actors=[_actor(c, text, by_index) for c in chosen],
         positions=positions,
-        legal_context=LegalFinder(text, chosen, language).scan(doc.sentences),
+        legal_context=_part(lambda: LegalFinder(text, chosen, language).scan(doc.sentences),
+                            skipped),
         outcome=build_outcome(doc, ev_sentences[:1]),
         open_questions=questions,
         provenance=_provenance(article),
     )
-    brief.provenance.grounding = report(all_quotes(brief), consistency_problems(brief))
+    brief.provenance.grounding = report(all_quotes(brief), consistency_problems(brief) + skipped)
     return brief
+
+
+def _part(build: Callable[[], list[_T]], skipped: list[str]) -> list[_T]:
+    """One optional section; on a heuristic's failure it is left empty and the reason noted."""
+    try:
+        return build()
+    except Exception as exc:  # noqa: BLE001 - one section must not cost the whole brief
+        skipped.append(f"extractive: a section was left empty after {exc!r}")
+        return []
 
 
 def _fallback(article: Article, exc: Exception) -> Brief:

@@ -26,11 +26,12 @@ _HEADS = {
     **dict.fromkeys(("Statute", "Act", "Bill", "Code", "Constitution", "Law", "Amendment",
                      "Decree", "Ordinance"), "statute"),
     **dict.fromkeys(("Convention", "Treaty", "Charter", "Protocol", "Agreement", "Accord",
-                     "Covenant", "Pact", "Accords"), "treaty"),
+                     "Covenant", "Pact", "Accords", "Conventions", "Treaties", "Protocols",
+                     "Agreements"), "treaty"),
     **dict.fromkeys(("Resolution",), "resolution"),
     **dict.fromkeys(("Declaration", "Guidelines", "Principles", "Plan", "Framework"), "other"),
     **dict.fromkeys(("Arrangement", "Understanding"), "treaty"),
-    **dict.fromkeys(("Directive", "Regulation"), "statute"),
+    **dict.fromkeys(("Directive", "Regulation", "Regulations", "Rules"), "statute"),
 }  # fmt: skip
 _NAMED = re.compile(
     rf"(?<![\w’'])(?:{_CAP}\s+(?:(?:of|on|for|and|the|to)\s+)*){{0,6}}"
@@ -38,6 +39,11 @@ _NAMED = re.compile(
     r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:\d{4}|[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*))?"
     r"(?:\s+\((?:EU|EC|EEC|EU,\s*Euratom)\))?"
     r"(?:\s+(?:No\.\s*)?\d[\d/.-]*(?:\d|/EU|/EC|/EEC)|\s+\d+)?"
+)
+_GOVERNING = re.compile(
+    r"\s+(?:Governing|Relating|Concerning|Regarding|Establishing|Implementing|Amending)"
+    r"(?:\s+(?:to|on|of|the|and|for))*\s+[A-Z][\w’'-]*"
+    r"(?:(?:\s+(?:of|the|and|for|on))*\s+[A-Z][\w’'-]*)*"
 )
 _HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_HEADS)}|bill|law|act)(?![\w’'-])")
 _ACRONYM = re.compile(rf"\b(?:{'|'.join(INSTRUMENT_ACRONYMS)})\b")
@@ -73,7 +79,8 @@ _GENERIC = [
     (
         re.compile(r"\bnationally determined contributions?\b|\bstate of (?:emergency|siege)\b|"
                    r"\bplea (?:bargain|deal|agreement)s?\b|\bstay of (?:execution|proceedings|"
-                   r"enforcement|deportation|removal)\b|\benvironmental impact assessments?\b"),
+                   r"enforcement|deportation|removal)\b|\benvironmental impact assessments?\b|"
+                   r"\bclass[- ]action(?:\s+(?:lawsuit|suit))?s?\b|\bguilty pleas?\b"),
         "other",
     ),
     (
@@ -98,6 +105,10 @@ _OBLIGATION = re.compile(
 _PROVISION = re.compile(
     r"\b(?:Article|Section|Clause|Paragraph|Chapter|Rule)\s+[\dIVXLC]+"
     r"(?:\(\w+\))*(?:\s+of\s+(?:the\s+)?[A-Z][\w ]{0,40}?(?=[,.;]|$))?"
+)
+# A provision cited on its own: "Section 230", "Article 5", "Rule 39", "Title IX".
+_BARE_PROVISION = re.compile(
+    r"\b(?:Article|Section|Rule|Title|Chapter|Annex)\s+(?:\d+[A-Za-z]?|[IVXLC]+)\b(?:\(\w+\))*"
 )
 _PROVISION_BEFORE = re.compile(
     r"\b(?:Article|Section|Clause|Paragraph|Chapter|Rule|Annex|Schedule|Part)s?\s+"
@@ -126,8 +137,12 @@ def _named(s: Sentence) -> list[tuple[int, int, str]]:
         phrase = m.group()
         heads = list(_HEAD_WORD.finditer(phrase))
         tail = phrase[heads[-1].end() :] if heads else ""
-        if re.match(r"\s[A-Z]", s.text[m.end() : m.end() + 2]) and not re.search(r"\d", tail):
-            continue  # "Bill Shorten", "Law Society", "Hellas Charter Air"
+        end = m.end()
+        if re.match(r"\s[A-Z]", s.text[end : end + 2]) and not re.search(r"\d", tail):
+            more = _GOVERNING.match(s.text, end)  # "Guidelines Governing Democratic Elections"
+            if not more:
+                continue  # "Bill Shorten", "Law Society", "Hellas Charter Air"
+            end = more.end()
         if phrase[0].islower() or _NOT_INSTRUMENT.match(phrase) or len(phrase.split()) < 2:
             if not re.match(r"^[A-Z][\w-]+ (?:Statute|Convention|Treaty|Charter)", phrase):
                 continue
@@ -136,7 +151,7 @@ def _named(s: Sentence) -> list[tuple[int, int, str]]:
         start = s.start + m.start() + (lead.end() if lead else 0)
         if lead and len(phrase[lead.end() :].split()) < 2:
             continue
-        out.append((start, s.start + m.end(), _kind(phrase)))
+        out.append((start, s.start + end, _kind(phrase)))
     for m in _TITLE_CODE.finditer(s.text):
         out.append((s.start + m.start(), s.start + m.end(), "statute"))
     for m in _ACRONYM.finditer(s.text):
@@ -232,6 +247,11 @@ class LegalFinder:
                 if not any(x <= a < y or a <= x < b for x, y, _, _ in found):
                     found.append((a, b, kind, 2))
             found = [self._with_provision(f, s) for f in sorted(found)]
+            for m in _BARE_PROVISION.finditer(s.text):
+                a, b = s.start + m.start(), s.start + m.end()
+                if not any(x < b and a < y for x, y, _, _ in found):
+                    found.append((a, b, "other", 1))
+            found.sort()
             taken = [(a, b) for a, b, _, _ in found]
             for a, b, kind, rank in found:
                 self._add(a, b, kind, s, rank)

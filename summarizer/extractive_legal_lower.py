@@ -121,6 +121,8 @@ _STRICT: dict[str, frozenset[str]] = {
     "motion": frozenset("no-confidence censure impeachment removal".split()),
 }
 _STRICT["decisions"] = _STRICT["decision"]
+# Heads that a topic complement makes an instrument: "the code of conduct", "tariffs on steel".
+_BY_COMPLEMENT = frozenset(("code", "tariffs", "duties", "duty"))
 # Described instruments that stand alone only in an article about a court, a regulator or
 # a negotiation: "an appeal", "the contract", "the amendments", "the EU proposal".
 _LEGAL = re.compile(r"\b(?:court|tribunal|judge|ruling|regulator|lawsuit)\b", re.I)
@@ -142,6 +144,9 @@ _CONTEXT.update(dict.fromkeys(("appeal", "contract", "amendments", "decision", "
 # "the resolution", "the motion" where a parliament or council votes on it.
 _CONTEXT.update(dict.fromkeys(("resolution", "motion"), re.compile(
     r"\b(?:parliament|assembly|council|congress|senate|lawmakers|legislators|MPs)\b", re.I)))
+# "the tariffs", "the duties" in a trade dispute.
+_CONTEXT.update(dict.fromkeys(("tariffs", "duties", "duty"), re.compile(
+    r"\b(?:WTO|World Trade Organization|trade dispute|anti-dumping|safeguard)\b")))
 # "the remedies", "the commitments" offered to a competition regulator.
 _CONTEXT.update(dict.fromkeys(("remedies", "commitments", "undertakings"), re.compile(
     r"\b(?:competition|antitrust|merger|regulator)\b", re.I)))
@@ -295,21 +300,22 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
             continue
         rx = _CONTEXT.get(head)
         in_context = det and rx is not None and rx.search(context) is not None
-        if head in _STRICT and not (head == "code" and end > m.end()):
+        if head in _STRICT and not (head in _BY_COMPLEMENT and end > m.end()):
             if not (in_context or any(w.casefold() in _STRICT[head] for w in mods)):
                 continue
         elif not (content or end > m.end() or (det and head in _STANDALONE) or in_context):
             continue
-        if not det and mods and mods[0].casefold() in _VERBS:  # "seek amendments"
-            mods = [w for w in mods[1:] if w.casefold() not in _VERBS]
+        verbs = [i for i, w in enumerate(mods) if w.casefold() in _VERBS]
+        if not det and verbs:  # "seek amendments", "farmers want lower duties"
+            mods = mods[verbs[-1] + 1 :]
             start = _start_of(text, m.start(), len(mods))
             content = [w for w in mods if w.casefold() not in _WEAK]
         if not det and not (content and head.endswith("s")):
             continue  # "gun safety laws" yes; "firearm regulation", "law" no
-        if not det and head in _STRICT:  # "discuss new restrictive measures": from "restrictive"
-            first = next(i for i, w in enumerate(mods) if w.casefold() in _STRICT[head])
-            start = _start_of(text, m.start(), len(mods) - first)
-            content = [w for w in mods[first:] if w.casefold() not in _WEAK]
+        strict = [i for i, w in enumerate(mods) if w.casefold() in _STRICT.get(head, ())]
+        if not det and strict:  # "discuss new restrictive measures": from "restrictive"
+            start = _start_of(text, m.start(), len(mods) - strict[0])
+            content = [w for w in mods[strict[0] :] if w.casefold() not in _WEAK]
         if not det and any(w.endswith("ing") and w.casefold() not in _ING for w in content):
             continue  # "stop granting licences"; "mining licences" is kept
         out.append((s.start + start, s.start + end, _EN_HEADS[head]))

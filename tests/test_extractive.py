@@ -459,3 +459,28 @@ def test_provisions_asides_and_possessives_in_instruments() -> None:
 def test_a_verb_before_a_plural_head_is_not_a_modifier() -> None:
     text = "The opposition will seek amendments, and farmers want lower duties on seed."
     assert not any("seek" in f or "want" in f for f in _instruments(text))
+
+
+def test_plural_names_bare_provisions_and_governing_titles() -> None:
+    text = (
+        "Lawyers cited the Geneva Conventions and Section 230, and the firm faces a class "
+        "action. Ministers endorsed the Model Principles Governing Fair Elections, which bind "
+        "no one. In the WTO dispute, the panel said the tariffs were unlawful."
+    )
+    found = _instruments(text)
+    joined = " | ".join(found)
+    for expected in ("Geneva Conventions", "Section 230", "class action",
+                     "Model Principles Governing Fair Elections", "the tariffs"):  # fmt: skip
+        assert expected in joined, (expected, found)
+
+
+def test_a_failing_section_leaves_the_rest_of_the_brief(monkeypatch: pytest.MonkeyPatch) -> None:
+    import summarizer.extractive_legal as legal
+
+    def broken(self: object, sentences: object) -> list[object]:
+        raise StopIteration
+
+    monkeypatch.setattr(legal.LegalFinder, "scan", broken)
+    brief = _summarize(EXAMPLES[0].read_text(encoding="utf-8"))
+    assert brief.actors and brief.legal_context == []
+    assert any("StopIteration" in p for p in brief.provenance.grounding.problems)
