@@ -80,7 +80,8 @@ _GENERIC = [
         re.compile(r"\bnationally determined contributions?\b|\bstate of (?:emergency|siege)\b|"
                    r"\bplea (?:bargain|deal|agreement)s?\b|\bstay of (?:execution|proceedings|"
                    r"enforcement|deportation|removal)\b|\benvironmental impact assessments?\b|"
-                   r"\bclass[- ]action(?:\s+(?:lawsuit|suit))?s?\b|\bguilty pleas?\b"),
+                   r"\bclass[- ]action(?:\s+(?:lawsuit|suit))?s?\b|\bguilty pleas?\b|"
+                   r"\bnotices? of (?:violation|breach|default|appeal|intent)\b"),
         "other",
     ),
     (
@@ -107,12 +108,16 @@ _PROVISION = re.compile(
     r"(?:\(\w+\))*(?:\s+of\s+(?:the\s+)?[A-Z][\w ]{0,40}?(?=[,.;]|$))?"
 )
 # A provision cited on its own: "Section 230", "Article 5", "Rule 39", "Title IX".
+_NUM = r"(?:\d+(?:\.\d+)*[A-Za-z]?|[IVXLC]+)\b(?:\(\w+\))*"
 _BARE_PROVISION = re.compile(
-    r"\b(?:Article|Section|Rule|Title|Chapter|Annex)\s+(?:\d+[A-Za-z]?|[IVXLC]+)\b(?:\(\w+\))*"
+    rf"\b(?:(?:Article|Section|Rule|Title|Chapter|Annex)\s+{_NUM}"
+    rf"(?:,\s+(?:Section|Clause|Paragraph)\s+{_NUM})?|Decision\s+(?:No\.\s*)?\d+(?:/\d+)*\b)"
 )
 _PROVISION_BEFORE = re.compile(
     r"\b(?:Article|Section|Clause|Paragraph|Chapter|Rule|Annex|Schedule|Part)s?\s+"
-    r"[\dIVXLC]+[a-z]?(?:\(\w+\))*\s+of\s+(?:the\s+)?$",
+    r"(?:\d+(?:\.\d+)*[a-z]?|[IVXLC]+)(?:\(\w+\))*"
+    r"(?:,\s+(?:Section|Clause|Paragraph)\s+\d+(?:\.\d+)*[a-z]?(?:\(\w+\))*)?"
+    r"\s+of\s+(?:the\s+)?$",
     re.I,
 )
 _SYSTEMS = frozenset("domestic national federal state local ordinary international trade".split())
@@ -240,8 +245,10 @@ class LegalFinder:
         """Legal items in the order the article first gives them."""
         for s in sentences:
             found = [(a, b, kind, 0) for a, b, kind in _named(s)]
+            named = list(found)
             for a, b, kind in lower_instruments(s, self.language, self.text):
-                if not any(x < b and a < y for x, y, _, _ in found):
+                # "amendments to the Canada Transportation Act": both the amendments and the act
+                if not any(x < b and a < y and not a < x <= y <= b for x, y, _, _ in named):
                     found.append((a, b, kind, 1))
             for a, b, kind in _generic(s):
                 if not any(x <= a < y or a <= x < b for x, y, _, _ in found):
@@ -258,6 +265,9 @@ class LegalFinder:
             obl = _OBLIGATION.search(s.text)
             if obl and not taken and len(obl.group().split()) >= 3:
                 self._add(s.start + obl.start(), s.start + obl.end(), "other", s, 3)
+        for key in self.items:  # "the ruling" beside "a panel ruling": the bare one is generic
+            if " " not in key and any(k.endswith(f" {key}") for k in self.items):
+                self.rank[key] = max(self.rank[key], 2)
         order = {key: i for i, key in enumerate(self.items)}
         kept = sorted(self.items, key=lambda k: (self.rank[k], order[k]))[:MAX_LEGAL]
         return [self.items[k] for k in sorted(kept, key=order.__getitem__)]

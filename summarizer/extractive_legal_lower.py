@@ -39,14 +39,16 @@ _EN_HEADS: dict[str, str] = {
                      "remedies", "commitments", "undertakings", "package", "facility", "plan",
                      "settlement", "lawsuit", "lawsuits", "complaint", "petition", "charges",
                      "proceedings", "arbitration", "tariffs", "duties", "duty", "revocation",
-                     "suspension", "annulment", "cancellation", "expropriation", "designation"),
-                    "other"),
+                     "suspension", "annulment", "cancellation", "expropriation", "designation",
+                     "suspensions", "revocations", "dismissal", "penalty", "penalties", "patent",
+                     "patents"), "other"),
+    **dict.fromkeys(("ruling", "rulings", "verdict"), "court_decision"),
 }  # fmt: skip
 _STANDALONE = frozenset(
     ("treaty", "statute", "constitution", "decree", "directive", "indictment", "injunction",
      "protocol", "red notice", "extradition request", "terms of service", "terms of use",
      "memorandum of understanding", "award", "bill", "appeal", "contract", "amendments",
-     "moratorium", "lawsuit", "subpoena", "writ")
+     "moratorium", "lawsuit", "subpoena", "writ", "patent", "patents")
 )  # fmt: skip
 # Heads with everyday senses: only these modifiers make them instruments.
 _STRICT: dict[str, frozenset[str]] = {
@@ -95,7 +97,7 @@ _STRICT: dict[str, frozenset[str]] = {
         "rebuilding recovery management restructuring resettlement relocation spatial zoning "
         "land-use master".split()
     ),
-    "report": frozenset("panel panel's appellate body's".split()),
+    "report": frozenset("panel panel's appellate body's safety".split()),
     "settlement": frozenset("out-of-court court-approved legal".split()),
     "complaint": frozenset("criminal formal legal".split()),
     "petition": frozenset("constitutional legal habeas".split()),
@@ -117,7 +119,12 @@ _STRICT: dict[str, frozenset[str]] = {
     ),
     # Administrative acts: by their modifier, or standalone in a court or regulator article.
     **dict.fromkeys(("revocation", "suspension", "annulment", "cancellation", "expropriation",
-                     "designation"), frozenset("licence license permit registration".split())),
+                     "designation", "suspensions", "revocations", "dismissal"),
+                    frozenset("licence license permit registration".split())),
+    **dict.fromkeys(("penalty", "penalties"), frozenset(
+        "administrative monetary civil financial regulatory disciplinary".split())),
+    **dict.fromkeys(("ruling", "rulings", "verdict"), frozenset(
+        "court court's judge's tribunal's panel's panel appeals appellate landmark".split())),
     "motion": frozenset("no-confidence censure impeachment removal".split()),
 }
 _STRICT["decisions"] = _STRICT["decision"]
@@ -140,7 +147,11 @@ _CONTEXT = {"award": re.compile(r"\b(?:arbitra\w*|tribunal)\b", re.I)}
 _CONTEXT.update(dict.fromkeys(("appeal", "contract", "amendments", "decision", "judgment",
                                "settlement", "complaint", "petition", "charges",
                                "arbitration", "revocation", "suspension", "annulment",
-                               "expropriation"), _LEGAL))
+                               "expropriation", "suspensions", "revocations", "dismissal",
+                               "ruling", "rulings", "verdict", "ban", "bans"), _LEGAL))
+# "the penalty", "the penalties" imposed by a regulator or a court.
+_CONTEXT.update(dict.fromkeys(("penalty", "penalties"), re.compile(
+    r"\b(?:court|tribunal|regulator|agency|authority|commission|panel)\b", re.I)))
 # "the resolution", "the motion" where a parliament or council votes on it.
 _CONTEXT.update(dict.fromkeys(("resolution", "motion"), re.compile(
     r"\b(?:parliament|assembly|council|congress|senate|lawmakers|legislators|MPs)\b", re.I)))
@@ -205,8 +216,9 @@ def _ok_modifier(word: str) -> bool:
         return True
     if re.fullmatch(r"\d{4}|\d+(?:\.\d+)?%?", word):
         return True  # "the 1970 treaty", "a 35 percent safeguard duty"
-    if word[0].isupper():
-        return not fold.endswith(("'s", "’s")) and fold not in STOP
+    if word[0].isupper():  # "the Paris agreement", "a February ruling"
+        possessive = fold.endswith(("'s", "’s"))
+        return not possessive and (fold not in STOP or bool(_MONTH.fullmatch(word)))
     if fold in STOP or fold.endswith("ly") or not re.fullmatch(r"[a-z][a-z-]*", word):
         return False
     return not fold.endswith("ed") or fold in ("armed", "united")
@@ -227,7 +239,7 @@ def _modifiers(text: str, head_start: int, floor: int) -> tuple[int, list[str], 
         if fold.replace("’", "'").endswith(_AUTHORITY):
             mods.insert(0, fold)
             return m.start(), mods, True
-        if fold in _DETS or fold.endswith(("'s", "’s")):  # "Spain's", "the company's"
+        if fold in _DETS or fold.endswith(("'s", "’s", "s'", "s’")):  # "Spain's", "players'"
             return m.start(), mods, True
         if len(mods) >= 4:
             break
@@ -241,16 +253,29 @@ def _modifiers(text: str, head_start: int, floor: int) -> tuple[int, list[str], 
     return start, mods, False
 
 
+def _verb_like(word: str) -> bool:
+    """A verb, or an -ing form that is not a field's name ("granting", not "mining")."""
+    fold = word.casefold()
+    return fold in _VERBS or (fold.endswith("ing") and fold not in _ING)
+
+
 def _start_of(text: str, head_start: int, n: int) -> int:
     """Where the last `n` words before a head begin."""
     words = list(_WORD.finditer(text, 0, head_start))
     return words[-n].start() if n else head_start
 
 
-_TIME_WORD = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_RULING_NOUN = re.compile(r"\s+(?:party|parties|coalition|class|elite|junta|family|bloc|camp)\b")
+_ORDER_THAT = re.compile(
+    r"\s+(?:requiring|directing|compelling|barring|prohibiting|obliging|instructing|forcing|"
+    r"suspending|halting|blocking)\b"
 )
+_MONTH = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b"
+)
+_TIME_WORD = re.compile(rf"{_MONTH.pattern}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                        r"Saturday|Sunday)\b")
 _LOOSE_STOP = re.compile(r"(?<![.\s][A-Z])(?<!\b[A-Z])\.$")  # "...and Tanzania." but not "U.S."
 
 
@@ -258,7 +283,11 @@ def _complement(text: str, end: int, limit: int, head: str) -> int:
     """Extend over 'of/on/in/between/against' + a name or a short topic phrase."""
     if head == "code" and (c := re.match(r"\s+of\s+(?:conduct|practice|ethics)\b", text[end:])):
         return end + c.end()  # "the electoral code of conduct"
-    m = re.match(r"\s+(on|of|in|between|against|governing)\s+", text[end:limit])
+    m = re.match(r"\s+(on|of|in|between|against|governing|to)\s+", text[end:limit])
+    if m and m.group(1) == "to" and not head.startswith("amendment"):
+        return end  # "amendments to the Act"; not "the appeal to the court"
+    if re.match(r"\s+on\s+(?:hold|record|behalf|time|track)\b", text[end:limit]):
+        return end  # "the ban on hold"
     if not m or head in ("order", "orders", "bill", "bills", "code", "judgment"):
         return end
     at = end + m.end()
@@ -300,24 +329,25 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
             continue
         rx = _CONTEXT.get(head)
         in_context = det and rx is not None and rx.search(context) is not None
+        if head.startswith("order") and det and _ORDER_THAT.match(text, m.end()):
+            in_context = bool(_LEGAL.search(context))  # "an order requiring the airline to"
         if head in _STRICT and not (head in _BY_COMPLEMENT and end > m.end()):
             if not (in_context or any(w.casefold() in _STRICT[head] for w in mods)):
                 continue
         elif not (content or end > m.end() or (det and head in _STANDALONE) or in_context):
             continue
-        verbs = [i for i, w in enumerate(mods) if w.casefold() in _VERBS]
-        if not det and verbs:  # "seek amendments", "farmers want lower duties"
+        verbs = [i for i, w in enumerate(mods) if _verb_like(w)]
+        if not det and verbs:  # "seek amendments", "farmers want lower duties", "stop granting"
             mods = mods[verbs[-1] + 1 :]
             start = _start_of(text, m.start(), len(mods))
             content = [w for w in mods if w.casefold() not in _WEAK]
-        if not det and not (content and head.endswith("s")):
-            continue  # "gun safety laws" yes; "firearm regulation", "law" no
+        named = end > m.end() and re.search(r"\s[A-Z]", text[m.end() : end]) is not None
+        if not det and not (content and head.endswith("s")) and not named:
+            continue  # "gun safety laws", "amendments to the X Act" yes; "law" no
         strict = [i for i, w in enumerate(mods) if w.casefold() in _STRICT.get(head, ())]
         if not det and strict:  # "discuss new restrictive measures": from "restrictive"
             start = _start_of(text, m.start(), len(mods) - strict[0])
             content = [w for w in mods[strict[0] :] if w.casefold() not in _WEAK]
-        if not det and any(w.endswith("ing") and w.casefold() not in _ING for w in content):
-            continue  # "stop granting licences"; "mining licences" is kept
         out.append((s.start + start, s.start + end, _EN_HEADS[head]))
     for c in _CASE.finditer(text):
         out.append((s.start + c.start(), s.start + c.end(), "court_decision"))
@@ -327,6 +357,8 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
 def _described_ok(head: str, text: str, end: int, mods: list[str], det: bool,
                   context: str) -> bool:  # fmt: skip
     """Safeguards for everyday heads: 'an appeal for calm', 'a proposal to meet' are not."""
+    if head.startswith("ruling") and _RULING_NOUN.match(text, end):
+        return False  # "the ruling party"
     if head.startswith("contract"):
         return det  # "the contract", not "sign contracts"
     if head.startswith(("appeal", "decision", "plan")):  # "the decision to leave"

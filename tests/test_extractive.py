@@ -484,3 +484,21 @@ def test_a_failing_section_leaves_the_rest_of_the_brief(monkeypatch: pytest.Monk
     brief = _summarize(EXAMPLES[0].read_text(encoding="utf-8"))
     assert brief.actors and brief.legal_context == []
     assert any("StopIteration" in p for p in brief.provenance.grounding.problems)
+
+
+def test_penalties_orders_rulings_and_compound_provisions() -> None:
+    text = (
+        "The regulator said in a notice of violation that the carrier broke the rules, the "
+        "largest penalty it has imposed. It also issued an order requiring refunds. The court "
+        "upheld the fines in a March ruling and reversed that dismissal, citing Article IV, "
+        "Section 2 of the State Constitution and Article 7.3 of the Sports Code. Under "
+        "Decision 351, the patent lapses. The riders' suspensions stand, and the minister said "
+        "amendments to the Aviation Safety Act had helped."
+    )
+    joined = " | ".join(_instruments(text))
+    for expected in ("notice of violation", "largest penalty", "an order", "March ruling",
+                     "that dismissal", "Article IV, Section 2 of the State Constitution",
+                     "Article 7.3 of the Sports Code", "Decision 351", "the patent",
+                     "riders' suspensions", "amendments to the Aviation Safety Act",
+                     "Aviation Safety Act"):  # fmt: skip
+        assert expected in joined, (expected, joined)
