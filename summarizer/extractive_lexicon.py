@@ -67,7 +67,8 @@ OFFICIAL_TITLES = _words(
     captain lieutenant sergeant officer inspector inspector-general ombudsman counsellor
     councillor councilman councilwoman lawmaker legislator mp mep minister-president
     crown prince princess sheikh archbishop cardinal bishop pope rabbi imam cleric
-    gen col lt maj capt sgt gov supt adm admiral marshal sheriff sheriffs"""
+    gen col lt maj capt sgt gov supt adm admiral marshal sheriff sheriffs superintendent
+    auditor-general controller comptroller registrar"""
 )
 PERSON_TITLES = _words(
     "mr mrs ms miss dr prof professor sir dame lord lady rev reverend mx monsieur madame"
@@ -103,17 +104,18 @@ ORG_HEADS: dict[str, str] = {
          "police", "army", "navy", "forces", "guard", "guards", "office", "cabinet",
          "administration", "service", "services", "agency", "committee", "centre", "center",
          "authority", "bureau", "house", "embassy", "legislature", "duma", "knesset",
-         "presidency", "directorate", "prosecutor's", "inspectorate", "branch"),
+         "presidency", "directorate", "prosecutor's", "inspectorate", "branch", "secretariat",
+         "body"),
         "state",
     ),
     **dict.fromkeys(
         ("watch", "international", "foundation", "institute", "society", "initiative",
-         "project", "network", "coalition", "campaign"),
+         "project", "network", "coalition", "campaign", "platform"),
         "ngo",
     ),
     **dict.fromkeys(
         ("federation", "association", "movement", "syndicate", "league", "party",
-         "school", "university", "church", "board"),
+         "school", "schools", "university", "church", "board"),
         "civil_society",
     ),
     **dict.fromkeys(
@@ -126,7 +128,8 @@ ORG_HEADS: dict[str, str] = {
         ("inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "plc",
          "group", "company", "co", "co.", "holdings", "terminals", "shipping", "airlines",
          "airways", "motors", "energy", "technologies", "systems", "partners", "capital",
-         "industries", "communications", "petroleum", "oil", "gas", "mining", "logistics"),
+         "industries", "communications", "petroleum", "oil", "gas", "mining", "logistics",
+         "energía", "genéricos", "lifesciences", "pharma", "pharmaceuticals"),
         "business",
     ),
     **dict.fromkeys(("brigade", "brigades", "militia", "front"), "armed_group"),
@@ -268,7 +271,8 @@ INSTRUMENT_ACRONYMS: dict[str, str] = {
 LEGAL_HEADS = frozenset(
     """statute convention treaty charter act bill code constitution protocol agreement accord
     accords covenant directive regulation resolution amendment law laws decree ordinance
-    declaration guidelines principles plan framework arrangement understanding""".split()
+    declaration guidelines principles plan framework arrangement understanding formula article
+    section""".split()
     + [a.casefold() for a in INSTRUMENT_ACRONYMS]
 )
 

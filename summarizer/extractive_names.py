@@ -136,7 +136,9 @@ class NameScanner:
         idx = toks.index(run[0])
         end = toks.index(run[-1])
         nxt = toks[end + 1] if end + 1 < len(toks) else None
-        if run[-1].fold in LEGAL_HEADS or (nxt and nxt.fold in LEGAL_HEADS and not nxt.cap):
+        if run[-1].fold in LEGAL_HEADS or run[0].fold in ("article", "section") or (
+            nxt and nxt.fold in LEGAL_HEADS and not nxt.cap
+        ):
             return []
         if re.match(r"\s+vs?\.\s", self.text[run[-1].end : run[-1].end + 5]) or re.search(
             r"\svs?\.\s+$", self.text[max(0, run[0].start - 5) : run[0].start]

@@ -60,7 +60,7 @@ _LEAD_IN = re.compile(
 )
 _SPEECH = frozenset(SPEECH_CUES)
 _INVERSION = re.compile(  # "said Kadri Tamm", "said its director, Andrés Palacios"
-    r"\s*(?:(?:the|a|an|its|his|her|[a-z][\w-]*)\s+){0,4}"
+    r"\s*(?:(?:the|a|an|its|his|her|[a-z][\w-]*|[\w.&-]+['’]s)\s+){0,4}"
     r"(?:(?<=\s)[a-z][\w’'-]*,\s+(?:[A-Z][a-z]+\.?\s+)?)?"
 )
 _PEOPLE = frozenset(("person", "head_of_state", "official", "media"))

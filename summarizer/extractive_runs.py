@@ -51,7 +51,8 @@ def tokens(s: Sentence) -> list[Tok]:
         poss = len(raw) > 2 and raw.endswith(("'s", "’s"))
         text = raw[:-2] if poss else raw
         fold = text.casefold()
-        out.append(Tok(at, at + len(text), text, fold, text[0].isupper(), poss))
+        currency = s.text.startswith("$", m.end())  # "C$1.9 million": not a name's part
+        out.append(Tok(at, at + len(text), text, fold, text[0].isupper() and not currency, poss))
     return out
 
 

@@ -502,3 +502,17 @@ def test_penalties_orders_rulings_and_compound_provisions() -> None:
                      "riders' suspensions", "amendments to the Aviation Safety Act",
                      "Aviation Safety Act"):  # fmt: skip
         assert expected in joined, (expected, joined)
+
+
+def test_titles_inverted_holders_and_currency_letters() -> None:
+    text = (
+        "Superintendent Dana Kroll said the plan was unlawful. Kroll added that Article X "
+        "applied. \"We will comply,\" said the league's disciplinary counsel, Mara Tesch. "
+        "Norland Airways paid a C$2 million penalty, Norland Airways said."
+    )
+    brief = _summarize(text)
+    names = [a.name for a in brief.actors]
+    holders = [p.holder for p in brief.positions]
+    assert "Dana Kroll" in names and "Superintendent Dana Kroll" not in names, names
+    assert "Mara Tesch" in holders, holders
+    assert not any(n.startswith("Article") or n.endswith(" C") for n in names), names
