@@ -16,6 +16,8 @@ Metrics:
     key-actor recall     gold key actors named (by any alias) by some brief actor
     precision            brief actors that are a gold key actor or a listed acceptable actor
     legal recall         gold instruments whose alias appears inside some brief instrument
+    legal precision      brief instruments that contain some gold alias (a lower bound: the gold
+                         lists the instruments an analyst would name, not every acceptable one)
     holder recall        gold position holders that hold some position in the brief
     grounded             quotes whose text is exactly article.text[start:end]
 """
@@ -52,6 +54,8 @@ class Score:
     actors_total: int
     legal_found: int
     legal_total: int
+    legal_ok: int
+    legal_items: int
     holders_found: int
     holders_total: int
     quotes_ok: int
@@ -89,6 +93,8 @@ def score(gold: dict[str, Any], article: Article, brief: Brief) -> Score:
         actors_ok=sum(n in ok for n in names), actors_total=len(names),
         legal_found=sum(any(a in i for a in s for i in instruments) for s in legal),
         legal_total=len(legal),
+        legal_ok=sum(any(a in i for s in legal for a in s) for i in instruments),
+        legal_items=len(instruments),
         holders_found=sum(bool(s & holders) for s in gold_holders),
         holders_total=len(gold_holders),
         quotes_ok=sum(q.start is not None and q.end is not None and
@@ -111,6 +117,7 @@ def figures(scores: list[Score]) -> dict[str, float]:
         "key_actor_recall": _ratio(total["key_found"], total["key_total"]),
         "actor_precision": _ratio(total["actors_ok"], total["actors_total"]),
         "legal_recall": _ratio(total["legal_found"], total["legal_total"]),
+        "legal_precision": _ratio(total["legal_ok"], total["legal_items"]),
         "holder_recall": _ratio(total["holders_found"], total["holders_total"]),
         "grounded": _ratio(total["quotes_ok"], total["quotes_total"]),
     }
@@ -147,19 +154,22 @@ def main() -> None:
         print(json.dumps({"articles": [asdict(s) for s in scores], "overall": result}, indent=1))
         return
     head = f"{'article':28} {'split':9} {'lang':4} {'keyR':>9} {'prec':>9} {'legalR':>7}"
-    print(head + f" {'holdR':>7} {'grounded':>9}")
+    print(head + f" {'legalP':>7} {'holdR':>7} {'grounded':>9}")
     for s in scores:
         print(
             f"{s.id:28} {s.split:9} {s.language:4} {s.key_found:>4}/{s.key_total:<4}"
             f" {s.actors_ok:>4}/{s.actors_total:<4} {s.legal_found:>3}/{s.legal_total:<3}"
+            f" {s.legal_ok:>3}/{s.legal_items:<3}"
             f" {s.holders_found:>3}/{s.holders_total:<3} {s.quotes_ok:>4}/{s.quotes_total:<4}"
         )
     print()
-    print(f"{'overall':18} {'keyR':>6} {'prec':>6} {'legalR':>7} {'holdR':>6} {'grounded':>9}")
+    print(f"{'overall':18} {'keyR':>6} {'prec':>6} {'legalR':>7} {'legalP':>7} {'holdR':>6}"
+          f" {'grounded':>9}")
     for name, f in result.items():
         print(
             f"{name:18} {f['key_actor_recall']:>6} {f['actor_precision']:>6} "
-            f"{f['legal_recall']:>7} {f['holder_recall']:>6} {f['grounded']:>9}"
+            f"{f['legal_recall']:>7} {f['legal_precision']:>7} {f['holder_recall']:>6}"
+            f" {f['grounded']:>9}"
         )
 
 
