@@ -13,154 +13,20 @@ from __future__ import annotations
 import re
 
 from .extractive_german import german_instruments
+from .extractive_legal_heads import (
+    AUTHORITY,
+    BY_COMPLEMENT,
+    CONTEXT,
+    EN_HEADS,
+    LEGAL,
+    STANDALONE,
+    STRICT,
+    TREATY,
+)
 from .extractive_legal_romance import Found, romance
 from .extractive_lexicon import STOP
 from .extractive_text import Sentence
 
-# English heads and their kind; "standalone" heads need only a determiner.
-_EN_HEADS: dict[str, str] = {
-    **dict.fromkeys(("law", "laws", "bill", "bills", "statute", "statutes", "constitution",
-                     "code", "amendment", "amendments", "rules", "decree", "decrees", "directive",
-                     "directives", "regulation", "regulations", "ordinance", "terms of service",
-                     "terms of use", "ban", "bans", "moratorium", "guidelines"), "statute"),
-    **dict.fromkeys(("treaty", "treaties", "convention", "conventions", "charter",
-                     "agreement", "agreements", "accord", "accords", "protocol",
-                     "memorandum of understanding", "memoranda of understanding",
-                     "memorandum", "mandate"), "treaty"),
-    **dict.fromkeys(("resolution", "resolutions", "motion", "motions"), "resolution"),
-    **dict.fromkeys(("order", "orders", "injunction", "judgment", "judgement", "award",
-                     "awards", "decision", "decisions", "appeal", "appeals", "opinion",
-                     "measure", "measures", "report", "subpoena", "writ"), "court_decision"),
-    **dict.fromkeys(("warrant", "red notice"), "warrant"),
-    **dict.fromkeys(("proposal", "proposals", "contract", "contracts", "indictment",
-                     "extradition request", "extradition requests", "licence", "licences",
-                     "license", "licenses", "permit", "permits", "certificate", "certificates",
-                     "registration", "concession", "concessions", "assurances", "guarantees",
-                     "remedies", "commitments", "undertakings", "package", "facility", "plan",
-                     "settlement", "lawsuit", "lawsuits", "complaint", "petition", "charges",
-                     "proceedings", "arbitration", "tariffs", "duties", "duty", "revocation",
-                     "suspension", "annulment", "cancellation", "expropriation", "designation",
-                     "suspensions", "revocations", "dismissal", "penalty", "penalties", "patent",
-                     "patents"), "other"),
-    **dict.fromkeys(("ruling", "rulings", "verdict"), "court_decision"),
-}  # fmt: skip
-_STANDALONE = frozenset(
-    ("treaty", "statute", "constitution", "decree", "directive", "indictment", "injunction",
-     "protocol", "red notice", "extradition request", "terms of service", "terms of use",
-     "memorandum of understanding", "award", "bill", "appeal", "contract", "amendments",
-     "moratorium", "lawsuit", "subpoena", "writ", "patent", "patents")
-)  # fmt: skip
-# Heads with everyday senses: only these modifiers make them instruments.
-_STRICT: dict[str, frozenset[str]] = {
-    "order": frozenset(
-        "court executive restraining gag protection protective deportation "
-        "removal detention extradition judicial judge's court's suspension administrative "
-        "closure cease-and-desist eviction demolition interim stop-work ministerial "
-        "presidential compliance enforcement freezing seizure confiscation forfeiture "
-        "emergency quarantine consent tribunal's".split()
-    ),
-    "award": frozenset("arbitral arbitration tribunal's arbitrator's binding".split()),
-    "mandate": frozenset("un u.n. security council's peacekeeping court's legal".split()),
-    "registration": frozenset("product drug vaccine marketing party".split()),
-    "code": frozenset(
-        "criminal penal civil tax labour labor electoral commercial administrative procedure "
-        "procedural asylum immigration migration family land mining forest forestry water "
-        "election customs investment competition consumer environmental environment health "
-        "highway traffic building planning media maritime aviation nationality citizenship "
-        "insolvency company companies corporate securities banking housing military justice "
-        "juvenile privacy penitentiary".split()
-    ),
-    "judgment": frozenset("court court's landmark appeal appeals final".split()),
-    "charter": frozenset("human rights union founding fundamental un".split()),
-    "decision": frozenset(
-        "binding court court's judge's final arbitral judicial administrative regulator's "
-        "authority's board's commission's tribunal's ministry's agency's council's panel's "
-        "prohibition".split()
-    ),
-    "rules": frozenset("procedural procedure arbitration ethics electoral evidence".split()),
-    "opinion": frozenset(
-        "advisory court's dissenting concurring separate majority legal tribunal's "
-        "consultative".split()
-    ),
-    "measure": frozenset(
-        "interim provisional precautionary protective conservatory restrictive retaliatory "
-        "countervailing anti-dumping safeguard remedial court's".split()
-    ),
-    "assurances": frozenset("written diplomatic formal binding legal".split()),
-    "guarantees": frozenset("written diplomatic formal binding legal job loan".split()),
-    "remedies": frozenset("proposed offered structural behavioural behavioral".split()),
-    "commitments": frozenset("binding legal legally-binding treaty".split()),
-    "undertakings": frozenset("binding legal formal".split()),
-    "package": frozenset("remedies remedy sanctions aid bailout rescue legislative reform".split()),
-    "facility": frozenset("credit loan lending financing".split()),
-    "plan": frozenset(
-        "rebuilding recovery management restructuring resettlement relocation spatial zoning "
-        "land-use master".split()
-    ),
-    "report": frozenset("panel panel's appellate body's safety".split()),
-    "settlement": frozenset("out-of-court court-approved legal".split()),
-    "complaint": frozenset("criminal formal legal".split()),
-    "petition": frozenset("constitutional legal habeas".split()),
-    "charges": frozenset(
-        "criminal corruption bribery fraud terrorism murder treason embezzlement "
-        "money-laundering laundering".split()
-    ),
-    "proceedings": frozenset(
-        "impeachment criminal disciplinary infringement extradition insolvency bankruptcy "
-        "legal court contempt removal".split()
-    ),
-    "arbitration": frozenset("international investment binding".split()),
-    "tariffs": frozenset(
-        "anti-dumping countervailing safeguard retaliatory punitive import export".split()
-    ),
-    "duties": frozenset(
-        "anti-dumping countervailing safeguard retaliatory punitive import export customs "
-        "antidumping".split()
-    ),
-    # Administrative acts: by their modifier, or standalone in a court or regulator article.
-    **dict.fromkeys(("revocation", "suspension", "annulment", "cancellation", "expropriation",
-                     "designation", "suspensions", "revocations", "dismissal"),
-                    frozenset("licence license permit registration".split())),
-    **dict.fromkeys(("penalty", "penalties"), frozenset(
-        "administrative monetary civil financial regulatory disciplinary".split())),
-    **dict.fromkeys(("ruling", "rulings", "verdict"), frozenset(
-        "court court's judge's tribunal's panel's panel appeals appellate landmark".split())),
-    "motion": frozenset("no-confidence censure impeachment removal".split()),
-}
-_STRICT["decisions"] = _STRICT["decision"]
-# Heads that a topic complement makes an instrument: "the code of conduct", "tariffs on steel".
-_BY_COMPLEMENT = frozenset(("code", "tariffs", "duties", "duty"))
-# Described instruments that stand alone only in an article about a court, a regulator or
-# a negotiation: "an appeal", "the contract", "the amendments", "the EU proposal".
-_LEGAL = re.compile(r"\b(?:court|tribunal|judge|ruling|regulator|lawsuit)\b", re.I)
-_TREATY = re.compile(r"\b(?:treaty|convention|agreement|resolution|quota|directive)\b", re.I)
-_AUTHORITY = ("court's", "judge's", "regulator's", "authority's", "board's", "commission's",
-              "tribunal's", "ministry's", "agency's", "council's", "panel's")
-_STRICT["orders"] = _STRICT["order"]
-_STRICT["judgement"] = _STRICT["judgment"]
-_STRICT["awards"] = _STRICT["award"]
-_STRICT["measures"] = _STRICT["measure"]
-_STRICT["motions"] = _STRICT["motion"]
-_STRICT["duty"] = _STRICT["duties"]
-# Standalone only where the article is about arbitration or a court: "the award".
-_CONTEXT = {"award": re.compile(r"\b(?:arbitra\w*|tribunal)\b", re.I)}
-_CONTEXT.update(dict.fromkeys(("appeal", "contract", "amendments", "decision", "judgment",
-                               "settlement", "complaint", "petition", "charges",
-                               "arbitration", "revocation", "suspension", "annulment",
-                               "expropriation", "suspensions", "revocations", "dismissal",
-                               "ruling", "rulings", "verdict", "ban", "bans"), _LEGAL))
-# "the penalty", "the penalties" imposed by a regulator or a court.
-_CONTEXT.update(dict.fromkeys(("penalty", "penalties"), re.compile(
-    r"\b(?:court|tribunal|regulator|agency|authority|commission|panel)\b", re.I)))
-# "the resolution", "the motion" where a parliament or council votes on it.
-_CONTEXT.update(dict.fromkeys(("resolution", "motion"), re.compile(
-    r"\b(?:parliament|assembly|council|congress|senate|lawmakers|legislators|MPs)\b", re.I)))
-# "the tariffs", "the duties" in a trade dispute.
-_CONTEXT.update(dict.fromkeys(("tariffs", "duties", "duty"), re.compile(
-    r"\b(?:WTO|World Trade Organization|trade dispute|anti-dumping|safeguard)\b")))
-# "the remedies", "the commitments" offered to a competition regulator.
-_CONTEXT.update(dict.fromkeys(("remedies", "commitments", "undertakings"), re.compile(
-    r"\b(?:competition|antitrust|merger|regulator)\b", re.I)))
 # A bill that is paid is not a draft law: "foot the bill", "paid the bill".
 _BILL_VERB = re.compile(
     r"\b(?:foot|foots|footing|footed|pay|pays|paid|paying|settle|settled|split)\s+$", re.I
@@ -201,7 +67,7 @@ _NOT_AFTER = frozenset(
     fees plate plates""".split()
 )
 _EN_HEAD_RX = re.compile(
-    r"(?<![\w-])(" + "|".join(sorted(_EN_HEADS, key=len, reverse=True)) + r")\b(?!-\w)", re.I
+    r"(?<![\w-])(" + "|".join(sorted(EN_HEADS, key=len, reverse=True)) + r")\b(?!-\w)", re.I
 )
 _WORD = re.compile(r"[\w.’'&-]+")
 _CASE = re.compile(
@@ -236,7 +102,7 @@ def _modifiers(text: str, head_start: int, floor: int) -> tuple[int, list[str], 
         fold = word.casefold()
         if fold in _VAGUE:
             return m.start(), [], False  # "whatever resolutions", "any law"
-        if fold.replace("’", "'").endswith(_AUTHORITY):
+        if fold.replace("’", "'").endswith(AUTHORITY):
             mods.insert(0, fold)
             return m.start(), mods, True
         if fold in _DETS or fold.endswith(("'s", "’s", "s'", "s’")):  # "Spain's", "players'"
@@ -327,14 +193,14 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
             continue
         if not _described_ok(head, text, m.end(), mods, det, context):
             continue
-        rx = _CONTEXT.get(head)
+        rx = CONTEXT.get(head)
         in_context = det and rx is not None and rx.search(context) is not None
         if head.startswith("order") and det and _ORDER_THAT.match(text, m.end()):
-            in_context = bool(_LEGAL.search(context))  # "an order requiring the airline to"
-        if head in _STRICT and not (head in _BY_COMPLEMENT and end > m.end()):
-            if not (in_context or any(w.casefold() in _STRICT[head] for w in mods)):
+            in_context = bool(LEGAL.search(context))  # "an order requiring the airline to"
+        if head in STRICT and not (head in BY_COMPLEMENT and end > m.end()):
+            if not (in_context or any(w.casefold() in STRICT[head] for w in mods)):
                 continue
-        elif not (content or end > m.end() or (det and head in _STANDALONE) or in_context):
+        elif not (content or end > m.end() or (det and head in STANDALONE) or in_context):
             continue
         verbs = [i for i, w in enumerate(mods) if _verb_like(w)]
         if not det and verbs:  # "seek amendments", "farmers want lower duties", "stop granting"
@@ -344,11 +210,11 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
         named = end > m.end() and re.search(r"\s[A-Z]", text[m.end() : end]) is not None
         if not det and not (content and head.endswith("s")) and not named:
             continue  # "gun safety laws", "amendments to the X Act" yes; "law" no
-        strict = [i for i, w in enumerate(mods) if w.casefold() in _STRICT.get(head, ())]
+        strict = [i for i, w in enumerate(mods) if w.casefold() in STRICT.get(head, ())]
         if not det and strict:  # "discuss new restrictive measures": from "restrictive"
             start = _start_of(text, m.start(), len(mods) - strict[0])
             content = [w for w in mods[strict[0] :] if w.casefold() not in _WEAK]
-        out.append((s.start + start, s.start + end, _EN_HEADS[head]))
+        out.append((s.start + start, s.start + end, EN_HEADS[head]))
     for c in _CASE.finditer(text):
         out.append((s.start + c.start(), s.start + c.end(), "court_decision"))
     return out
@@ -364,7 +230,7 @@ def _described_ok(head: str, text: str, end: int, mods: list[str], det: bool,
     if head.startswith(("appeal", "decision", "plan")):  # "the decision to leave"
         return det and not re.match(r"\s+(?:for|to|whether|on\s+whether)\b", text[end:])
     if head.startswith("proposal"):  # a named proposer in a treaty or quota context
-        return det and any(w[0].isupper() for w in mods) and bool(_TREATY.search(context))
+        return det and any(w[0].isupper() for w in mods) and bool(TREATY.search(context))
     return True
 
 
