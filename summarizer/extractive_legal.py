@@ -186,6 +186,11 @@ def _body(s: Sentence, clusters: list[Cluster]) -> str | None:
     return None
 
 
+def _overlaps(a: int, b: int, found: list[_Found]) -> bool:
+    """Whether the span a..b overlaps one already found."""
+    return any(x < b and a < y for x, y, _, _ in found)
+
+
 def _vague_law(key: str) -> bool:
     """'Croatian law', 'our domestic law': a legal system, not an instrument."""
     words = key.split()
@@ -251,19 +256,18 @@ class LegalFinder:
                 if not any(x < b and a < y and not a < x <= y <= b for x, y, _, _ in named):
                     found.append((a, b, kind, 1))
             for a, b, kind in _generic(s):
-                if not any(x <= a < y or a <= x < b for x, y, _, _ in found):
+                if not _overlaps(a, b, found):
                     found.append((a, b, kind, 2))
             found = [self._with_provision(f, s) for f in sorted(found)]
             for m in _BARE_PROVISION.finditer(s.text):
                 a, b = s.start + m.start(), s.start + m.end()
-                if not any(x < b and a < y for x, y, _, _ in found):
+                if not _overlaps(a, b, found):
                     found.append((a, b, "other", 1))
             found.sort()
-            taken = [(a, b) for a, b, _, _ in found]
             for a, b, kind, rank in found:
                 self._add(a, b, kind, s, rank)
             obl = _OBLIGATION.search(s.text)
-            if obl and not taken and len(obl.group().split()) >= 3:
+            if obl and not found and len(obl.group().split()) >= 3:
                 self._add(s.start + obl.start(), s.start + obl.end(), "other", s, 3)
         for key in self.items:  # "the ruling" beside "a panel ruling": the bare one is generic
             if " " not in key and any(k.endswith(f" {key}") for k in self.items):

@@ -90,9 +90,14 @@ def _ok_modifier(word: str) -> bool:
     return not fold.endswith("ed") or fold in ("armed", "united")
 
 
-def _modifiers(text: str, head_start: int, floor: int) -> tuple[int, list[str], bool]:
-    """Walk back from a head over modifiers; return (start, modifiers, has determiner)."""
-    start, mods = head_start, list[str]()
+def _modifiers(
+    text: str, head_start: int, floor: int
+) -> tuple[int, list[str], bool, list[int]]:
+    """Walk back from a head over modifiers.
+
+    Returns (start, modifiers, has determiner, where each modifier starts).
+    """
+    start, mods, starts = head_start, list[str](), list[int]()
     words = list(_WORD.finditer(text, floor, head_start))
     for i in range(len(words) - 1, -1, -1):
         m = words[i]
@@ -101,12 +106,11 @@ def _modifiers(text: str, head_start: int, floor: int) -> tuple[int, list[str], 
         word = m.group()
         fold = word.casefold()
         if fold in _VAGUE:
-            return m.start(), [], False  # "whatever resolutions", "any law"
+            return m.start(), [], False, []  # "whatever resolutions", "any law"
         if fold.replace("’", "'").endswith(AUTHORITY):
-            mods.insert(0, fold)
-            return m.start(), mods, True
+            return m.start(), [fold, *mods], True, [m.start(), *starts]
         if fold in _DETS or fold.endswith(("'s", "’s", "s'", "s’")):  # "Spain's", "players'"
-            return m.start(), mods, True
+            return m.start(), mods, True, starts
         if len(mods) >= 4:
             break
         if not _ok_modifier(word) and not (
@@ -115,20 +119,15 @@ def _modifiers(text: str, head_start: int, floor: int) -> tuple[int, list[str], 
         ):  # "a deferred prosecution agreement", not "he signed agreements"
             break
         mods.insert(0, word)
+        starts.insert(0, m.start())
         start = m.start()
-    return start, mods, False
+    return start, mods, False, starts
 
 
 def _verb_like(word: str) -> bool:
     """A verb, or an -ing form that is not a field's name ("granting", not "mining")."""
     fold = word.casefold()
     return fold in _VERBS or (fold.endswith("ing") and fold not in _ING)
-
-
-def _start_of(text: str, head_start: int, n: int) -> int:
-    """Where the last `n` words before a head begin."""
-    words = list(_WORD.finditer(text, 0, head_start))
-    return words[-n].start() if n else head_start
 
 
 _RULING_NOUN = re.compile(r"\s+(?:party|parties|coalition|class|elite|junta|family|bloc|camp)\b")
@@ -184,7 +183,7 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
         after = re.match(r"\s+([\w’'-]+)", text[m.end() :])
         if after and after.group(1).casefold() in _NOT_AFTER:
             continue
-        start, mods, det = _modifiers(text, m.start(), floor)
+        start, mods, det, starts = _modifiers(text, m.start(), floor)
         content = [w for w in mods if w.casefold() not in _WEAK]
         end = _complement(text, m.end(), len(text), head)
         if head in ("award", "awards") and re.match(r"\s+of\b", text[m.end() :]):
@@ -204,16 +203,15 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
             continue
         verbs = [i for i, w in enumerate(mods) if _verb_like(w)]
         if not det and verbs:  # "seek amendments", "farmers want lower duties", "stop granting"
-            mods = mods[verbs[-1] + 1 :]
-            start = _start_of(text, m.start(), len(mods))
+            mods, starts = mods[verbs[-1] + 1 :], starts[verbs[-1] + 1 :]
+            start = starts[0] if starts else m.start()
             content = [w for w in mods if w.casefold() not in _WEAK]
         named = end > m.end() and re.search(r"\s[A-Z]", text[m.end() : end]) is not None
         if not det and not (content and head.endswith("s")) and not named:
             continue  # "gun safety laws", "amendments to the X Act" yes; "law" no
         strict = [i for i, w in enumerate(mods) if w.casefold() in STRICT.get(head, ())]
         if not det and strict:  # "discuss new restrictive measures": from "restrictive"
-            start = _start_of(text, m.start(), len(mods) - strict[0])
-            content = [w for w in mods[strict[0] :] if w.casefold() not in _WEAK]
+            start = starts[strict[0]]
         out.append((s.start + start, s.start + end, EN_HEADS[head]))
     for c in _CASE.finditer(text):
         out.append((s.start + c.start(), s.start + c.end(), "court_decision"))
