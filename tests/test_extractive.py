@@ -218,21 +218,22 @@ def _instruments(text: str, language: str | None = None) -> list[str]:
     return [lc.instrument for lc in _summarize(text, language).legal_context]
 
 
+def _assert_found(found: list[str], *expected: str) -> str:
+    """Each expected phrase is inside the instruments found; returns them joined."""
+    joined = " | ".join(found)
+    for phrase in expected:
+        assert phrase in joined, (phrase, found)
+    return joined
+
+
 def test_lower_case_instruments_found() -> None:
     text = (
         "The senator said the new surveillance law breaches the constitution. A judge issued "
         "a court order on Monday. Critics said stricter gun safety laws were needed, and the "
         "minister cited the 1998 extradition treaty between Chile and Peru."
     )
-    found = " | ".join(_instruments(text))
-    for expected in (
-        "new surveillance law",
-        "constitution",
-        "court order",
-        "gun safety laws",
-        "1998 extradition treaty between Chile and Peru",
-    ):
-        assert expected in found, (expected, found)  # fmt: skip
+    _assert_found(_instruments(text), "new surveillance law", "constitution", "court order",
+                  "gun safety laws", "1998 extradition treaty between Chile and Peru")
 
 
 def test_everyday_law_words_are_not_instruments() -> None:
@@ -250,15 +251,8 @@ def test_lower_case_instrument_heads_beyond_laws() -> None:
         "regulator suspended the certificate of product registration, and the suspension order "
         "was signed by its director. A senator said she would file a bill on the matter."
     )
-    found = " | ".join(_instruments(text))
-    for expected in (
-        "the award",
-        "memorandum of understanding",
-        "suspension order",
-        "certificate of product registration",
-        "a bill",
-    ):
-        assert expected in found, (expected, found)  # fmt: skip
+    _assert_found(_instruments(text), "the award", "memorandum of understanding",
+                  "suspension order", "certificate of product registration", "a bill")
 
 
 def test_everyday_award_order_and_bill_are_not_instruments() -> None:
@@ -272,8 +266,9 @@ def test_everyday_award_order_and_bill_are_not_instruments() -> None:
 def test_french_and_spanish_instruments() -> None:
     fr = ("Le Conseil d'État a suspendu le décret du 3 janvier. La loi d'orientation agricole "
           "restera en vigueur, a déclaré la ministre.")  # fmt: skip
-    found = " | ".join(_instruments(fr, "fr"))
-    assert "décret du 3 janvier" in found and "loi d'orientation agricole" in found
+    found = _assert_found(
+        _instruments(fr, "fr"), "décret du 3 janvier", "loi d'orientation agricole"
+    )
     assert "restera" not in found
     es = "El juez citó el tratado de extradición de 1970, dijo el fiscal Pablo Ruiz."
     assert any("tratado de extradición de 1970" in i for i in _instruments(es, "es"))
@@ -327,9 +322,8 @@ def test_german_capitalised_nouns_are_not_actors() -> None:
     names = {a.name for a in brief.actors}
     assert {"Arbeitsgericht Cottbus", "Ostkohle AG", "IG BCE", "Sabine Krüger"} <= names, names
     assert not names & {"Streik", "Millionen Euro", "Konzern", "Gewerkschaft", "Verfügung"}
-    found = " | ".join(lc.instrument for lc in brief.legal_context)
-    for expected in ("einstweiliger Verfügung", "Grundgesetz", "Kohleausstiegsgesetz"):
-        assert expected in found, (expected, found)
+    _assert_found([lc.instrument for lc in brief.legal_context], "einstweiliger Verfügung",
+                  "Grundgesetz", "Kohleausstiegsgesetz")
 
 
 def test_titled_person_of_party_or_country_and_abstract_phrases() -> None:
@@ -378,11 +372,8 @@ def test_described_instruments_with_safeguards() -> None:
         "electoral code of conduct did not apply. Its chief issued an appeal for calm, and "
         "workers can sign contracts freely."
     )
-    found = [lc.instrument for lc in _summarize(text).legal_context]
-    joined = " | ".join(found)
-    for expected in ("binding decision", "regulator's decision", "An appeal", "the contract",
-                     "code of conduct"):  # fmt: skip
-        assert expected in joined, (expected, found)
+    joined = _assert_found(_instruments(text), "binding decision", "regulator's decision",
+                           "An appeal", "the contract", "code of conduct")
     assert "an appeal for calm" not in joined and "sign contracts" not in joined
 
 
@@ -402,12 +393,10 @@ def test_court_and_regulatory_instruments_described_not_named() -> None:
         "report found the anti-dumping duties unlawful. Lawmakers filed a no-confidence motion, "
         "and the court ordered a stay of execution."
     )
-    joined = " | ".join(_instruments(text))
-    for expected in ("interim measure", "advisory opinion", "written assurances", "asylum code",
-                     "extended credit facility", "deferred prosecution agreement", "plea deal",
-                     "panel's report", "anti-dumping duties", "no-confidence motion",
-                     "stay of execution"):  # fmt: skip
-        assert expected in joined, (expected, joined)
+    _assert_found(_instruments(text), "interim measure", "advisory opinion",
+                  "written assurances", "asylum code", "extended credit facility",
+                  "deferred prosecution agreement", "plea deal", "panel's report",
+                  "anti-dumping duties", "no-confidence motion", "stay of execution")
 
 
 def test_everyday_senses_of_the_new_heads_are_not_instruments() -> None:
@@ -427,10 +416,8 @@ def test_instrument_acronyms_named_instruments_and_case_names() -> None:
         "Jones was cited."
     )
     found = _instruments(text)
-    joined = " | ".join(found)
-    for expected in ("GATT", "Regulation (EU) 2019/1020", "Directive 2011/92/EU",
-                     "SADC Principles and Guidelines", "Smith Holdings v. Jones"):  # fmt: skip
-        assert expected in joined, (expected, found)
+    _assert_found(found, "GATT", "Regulation (EU) 2019/1020", "Directive 2011/92/EU",
+                  "SADC Principles and Guidelines", "Smith Holdings v. Jones")
     assert not any("Hellas" in f for f in found)
     names = [a.name for a in _summarize(text).actors]
     assert "GATT" not in names
@@ -475,11 +462,8 @@ def test_plural_names_bare_provisions_and_governing_titles() -> None:
         "action. Ministers endorsed the Model Principles Governing Fair Elections, which bind "
         "no one. In the WTO dispute, the panel said the tariffs were unlawful."
     )
-    found = _instruments(text)
-    joined = " | ".join(found)
-    for expected in ("Geneva Conventions", "Section 230", "class action",
-                     "Model Principles Governing Fair Elections", "the tariffs"):  # fmt: skip
-        assert expected in joined, (expected, found)
+    _assert_found(_instruments(text), "Geneva Conventions", "Section 230", "class action",
+                  "Model Principles Governing Fair Elections", "the tariffs")
 
 
 def test_a_failing_section_leaves_the_rest_of_the_brief(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -503,13 +487,12 @@ def test_penalties_orders_rulings_and_compound_provisions() -> None:
         "Decision 351, the patent lapses. The riders' suspensions stand, and the minister said "
         "amendments to the Aviation Safety Act had helped."
     )
-    joined = " | ".join(_instruments(text))
-    for expected in ("notice of violation", "largest penalty", "an order", "March ruling",
-                     "that dismissal", "Article IV, Section 2 of the State Constitution",
-                     "Article 7.3 of the Sports Code", "Decision 351", "the patent",
-                     "riders' suspensions", "amendments to the Aviation Safety Act",
-                     "Aviation Safety Act"):  # fmt: skip
-        assert expected in joined, (expected, joined)
+    _assert_found(_instruments(text), "notice of violation", "largest penalty", "an order",
+                  "March ruling", "that dismissal",
+                  "Article IV, Section 2 of the State Constitution",
+                  "Article 7.3 of the Sports Code", "Decision 351", "the patent",
+                  "riders' suspensions", "amendments to the Aviation Safety Act",
+                  "Aviation Safety Act")
 
 
 def test_titles_inverted_holders_and_currency_letters() -> None:
