@@ -21,6 +21,13 @@ def _debug() -> bool:
     return os.environ.get("SUMMARIZER_DEBUG") == "1"
 
 
+def _one_of(value: str, allowed: tuple[str, ...], hint: str) -> None:
+    """A usage error (exit 2) unless an option's value is one of `allowed`."""
+    if value not in allowed:
+        listed = ", ".join(allowed[:-1]) + f" or {allowed[-1]}"
+        raise typer.BadParameter(f"must be {listed}", param_hint=hint)
+
+
 class _Group(TyperGroup):
     """Every command's SummarizerError becomes one line on stderr and its exit code."""
 
@@ -85,8 +92,7 @@ def summarize(
     from .config import resolve
     from .run import summarize_inputs
 
-    if fmt not in ("json", "md"):
-        raise typer.BadParameter("must be json or md", param_hint="--format")
+    _one_of(fmt, ("json", "md"), "--format")
     flags: dict[str, Any] = dict(
         engine=engine, model=model, base_url=base_url, mode=mode, max_retries=max_retries,
         max_tokens=max_tokens, timeout=timeout, deadline=deadline, concurrency=jobs,
@@ -114,8 +120,7 @@ def extract(
     from .config import resolve
     from .ingest import load_article
 
-    if fmt not in ("text", "json"):
-        raise typer.BadParameter("must be text or json", param_hint="--format")
+    _one_of(fmt, ("text", "json"), "--format")
     settings = resolve({"cache": False if no_cache else None})
     article = load_article(input, max_bytes=settings.max_input_bytes, cache=settings.cache)
     _emit(article.text if fmt == "text" else article.model_dump_json(indent=2), None)
@@ -138,8 +143,7 @@ def render(
     from .render import render as render_document
     from .validate import expand_brief_paths
 
-    if sort not in ("input", "date"):
-        raise typer.BadParameter("must be input or date", param_hint="--sort")
+    _one_of(sort, ("input", "date"), "--sort")
     fmt = output_format(output, template)
     briefs_read = [read_brief(p) for p in expand_brief_paths(briefs)]
     text = render_document(
@@ -161,8 +165,7 @@ def validate(
     from .validate import validate_paths
     from .validate_report import REPORT_FORMATS, format_report
 
-    if fmt not in REPORT_FORMATS:
-        raise typer.BadParameter("must be text, json or github", param_hint="--format")
+    _one_of(fmt, REPORT_FORMATS, "--format")
     reports = validate_paths(briefs, article=article)
     _emit(format_report(reports, fmt), None)
     if not all(r.ok for r in reports):
@@ -237,8 +240,7 @@ def batch_import(
     from .batchfile import import_results
     from .config import resolve
 
-    if fmt not in ("json", "md"):
-        raise typer.BadParameter("must be json or md", param_hint="--format")
+    _one_of(fmt, ("json", "md"), "--format")
     settings = resolve(dict(model=model, base_url=base_url, prompt_dir=prompt_dir))
     report = import_results(settings, results, output, fmt)
     for _, error in report.failures:
