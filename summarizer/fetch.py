@@ -14,7 +14,6 @@ import hashlib
 import http.client
 import json
 import os
-import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -27,6 +26,7 @@ from urllib.parse import urlsplit
 
 from . import __version__
 from .errors import InputError
+from .store import write_atomic
 
 USER_AGENT = f"summarizer/{__version__} (+article brief tool)"
 DEFAULT_TIMEOUT = 20.0
@@ -209,12 +209,8 @@ def _to_cache(url: str, page: Page) -> None:
     meta = {k: v for k, v in asdict(page).items() if k not in ("body", "from_cache")}
     meta.update(requested=url, size=len(page.body), fetched_at=time.time())
     try:
-        meta_path.parent.mkdir(parents=True, exist_ok=True)
-        for path, data in ((body_path, page.body), (meta_path, json.dumps(meta).encode())):
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
+        write_atomic(body_path, page.body)
+        write_atomic(meta_path, json.dumps(meta).encode())
     except OSError:
         pass  # a cache that cannot be written only costs a refetch
 
