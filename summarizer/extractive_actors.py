@@ -23,6 +23,7 @@ _APPOSITIVE = re.compile(
 )
 _PEOPLE = frozenset(("single", "person", "head_of_state", "official", "media", "business"))
 _KIND_RANK = {"head_of_state": 0, "official": 1, "media": 2, "business": 3, "person": 4}
+_ELIDED = re.compile(r"[dl]['’][A-ZÀ-Þ]")  # "d’État"
 _HEAD_WORDS = frozenset(("president", "prime", "king", "queen", "chancellor"))
 
 
@@ -148,17 +149,25 @@ def _merge_acronyms(clusters: list[Cluster], text: str) -> None:
 
 
 def _merge_people(clusters: list[Cluster]) -> None:
-    people = [c for c in clusters if c.kind not in ("state",) and len(_tokens(c.name)) >= 2]
+    """A surname into its full name ("Putin"), and a name's first words into the whole name
+    when only one name starts with them ("Ferrominas" -> "Ferrominas Mineração")."""
+    people = [c for c in clusters if c.kind in _PEOPLE and len(_tokens(c.name)) >= 2]
     for c in clusters:
-        if not c.mentions or len(_tokens(c.name)) != 1 or c.kind not in _PEOPLE:
+        if not c.mentions or c.kind not in _PEOPLE:
             continue
-        tok = _tokens(c.name)[0]
-        for other in people:
-            if other is not c and other.mentions and tok in _tokens(other.name)[1:]:
-                if other.kind in _PEOPLE:
-                    _absorb(other, c)
-                    other.kind = other.kind if other.kind != "single" else "person"
-                    break
+        toks = _tokens(c.name)
+        if len(toks) == 1:
+            other = next((o for o in people if o is not c and o.mentions
+                          and toks[0] in _tokens(o.name)[1:]), None)  # fmt: skip
+            if other is not None:
+                _absorb(other, c)
+                other.kind = other.kind if other.kind != "single" else "person"
+                continue
+        prefix = normalize(c.name) + " "
+        longer = [o for o in people if o is not c and o.mentions and o.title is None
+                  and normalize(o.name).startswith(prefix)]  # fmt: skip
+        if len(longer) == 1 and c.title is None and not c.name.isupper():
+            _absorb(longer[0], c)
 
 
 def _merge_places(clusters: list[Cluster]) -> None:
@@ -211,7 +220,7 @@ def _keeps(c: Cluster) -> bool:
     if c.kind == "person":
         return n >= 2 or c.holder or c.title is not None
     if c.kind == "state":
-        if c.adjectival >= 2:
+        if c.adjectival >= 2 or _organ(c.name):
             return True
         return any(not m.locative for m in c.mentions) and (n >= 2
                                                              or c.holder or early
@@ -219,11 +228,19 @@ def _keeps(c: Cluster) -> bool:
     return True
 
 
+def _organ(name: str) -> bool:
+    """A state organ in title case ("Ministry of Finance"): an actor even if named once."""
+    words = [w for w in name.split() if w.casefold() not in ("of", "for", "the", "and", "on")]
+    return (len(words) >= 2 and not country_alpha3(name)
+            and all(w[0].isupper() or _ELIDED.match(w) for w in words))  # fmt: skip
+
+
 def score(c: Cluster) -> float:
     """Salience: mentions, headline, holding a position, a title, an early first mention."""
     s = len(c.mentions) + 2.0 * c.headline + 3.0 * c.holder + 1.5 * (c.title is not None)
     s += 2.0 * (c.first.sentence <= 2) + 1.0 * (c.first.sentence <= 6)
     s += 0.5 * min(c.adjectival, 4)
+    s += 1.0 * (c.kind == "court")  # a legal brief's courts matter even when named once
     s -= 1.5 * (c.kind == "single") + 1.0 * all(m.locative for m in c.mentions)
     return s
 

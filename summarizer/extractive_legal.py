@@ -29,7 +29,8 @@ _HEADS = {
                      "Covenant", "Pact", "Accords", "Conventions", "Treaties", "Protocols",
                      "Agreements"), "treaty"),
     **dict.fromkeys(("Resolution",), "resolution"),
-    **dict.fromkeys(("Declaration", "Guidelines", "Principles", "Plan", "Framework"), "other"),
+    **dict.fromkeys(("Declaration", "Guidelines", "Principles", "Criteria", "Plan", "Framework",
+                     "Policy"), "other"),
     **dict.fromkeys(("Arrangement", "Understanding"), "treaty"),
     **dict.fromkeys(("Directive", "Regulation", "Regulations", "Rules"), "statute"),
 }  # fmt: skip
@@ -119,6 +120,12 @@ _PROVISION_BEFORE = re.compile(
     r"(?:,\s+(?:Section|Clause|Paragraph)\s+\d+(?:\.\d+)*[a-z]?(?:\(\w+\))*)?"
     r"\s+of\s+(?:the\s+)?$",
     re.I,
+)
+# A statute cited by its code's initials: "G.S. 160D-1207", "42 U.S.C. § 1983", "§ 230".
+_CODE_CITE = re.compile(
+    r"(?<![\w.])(?:\d+\s+)?(?!U\.S\.\s|U\.K\.\s)(?:[A-Z]\.){2,}(?:\s?[A-Z][a-z]{1,4}\.)*\s+"
+    r"(?:§§?\s*\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]?)*|\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]?)+)"
+    r"|(?<!\w)§§?\s*\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]?)*"
 )
 _SYSTEMS = frozenset("domestic national federal state local ordinary international trade".split())
 _Found = tuple[int, int, str, int]  # start, end, kind, rank
@@ -259,7 +266,7 @@ class LegalFinder:
                 if not _overlaps(a, b, found):
                     found.append((a, b, kind, 2))
             found = [self._with_provision(f, s) for f in sorted(found)]
-            for m in _BARE_PROVISION.finditer(s.text):
+            for m in [*_BARE_PROVISION.finditer(s.text), *_CODE_CITE.finditer(s.text)]:
                 a, b = s.start + m.start(), s.start + m.end()
                 if not _overlaps(a, b, found):
                     found.append((a, b, "other", 1))

@@ -32,7 +32,7 @@ EN_HEADS: dict[str, str] = {
                      "proceedings", "arbitration", "tariffs", "duties", "duty", "revocation",
                      "suspension", "annulment", "cancellation", "expropriation", "designation",
                      "suspensions", "revocations", "dismissal", "penalty", "penalties", "patent",
-                     "patents"), "other"),
+                     "patents", "declaration", "declarations", "action", "actions"), "other"),
     **dict.fromkeys(("ruling", "rulings", "verdict"), "court_decision"),
 }  # fmt: skip
 STANDALONE = frozenset(
@@ -86,9 +86,14 @@ STRICT: dict[str, frozenset[str]] = {
     "facility": frozenset("credit loan lending financing".split()),
     "plan": frozenset(
         "rebuilding recovery management restructuring resettlement relocation spatial zoning "
-        "land-use master".split()
+        "land-use master action emergency contingency evacuation".split()
     ),
     "report": frozenset("panel panel's appellate body's safety".split()),
+    **dict.fromkeys(
+        ("declaration", "declarations"),
+        frozenset("stability safety joint compliance conformity customs asset assets".split()),
+    ),
+    **dict.fromkeys(("action", "actions"), frozenset("civil enforcement disciplinary".split())),
     "settlement": frozenset("out-of-court court-approved legal".split()),
     "complaint": frozenset("criminal formal legal".split()),
     "petition": frozenset("constitutional legal habeas".split()),

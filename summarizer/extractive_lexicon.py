@@ -77,6 +77,28 @@ MEDIA_TITLES = _words(
     "editor correspondent reporter journalist columnist anchor presenter commentator"
 )
 BUSINESS_TITLES = _words("ceo cfo coo executive founder co-founder chairperson president-elect")
+# Common nouns right before a company's name: "the mining firm X", "its subsidiary X".
+BUSINESS_NOUNS = _words(
+    """firm company group insurer lender miner developer contractor operator producer
+    manufacturer carrier subsidiary conglomerate retailer startup start-up supplier exporter
+    importer"""
+)
+# Facilities named after a place or a company: "its Cachoeira Alta mine", "the Tesla plant".
+FACILITIES = _words(
+    """mine mines plant plants refinery factory smelter dam reservoir oilfield field project
+    site estate plantation terminal pipeline"""
+)
+# Publications of the law, never actors: "the Official Gazette".
+NOT_ACTORS = (
+    "official gazette",
+    "official journal",
+    "federal register",
+    "government gazette",
+    "state gazette",
+    "official bulletin",
+    "terms of service",
+    "terms of use",
+)
 # French and Spanish titles ("la ministre", "le porte-parole", "la jueza", "Mme", "Sra.").
 ROMANCE_TITLES = _words(
     """ministre président présidente porte-parole avocat avocate procureur procureure juge
@@ -110,7 +132,7 @@ ORG_HEADS: dict[str, str] = {
     ),
     **dict.fromkeys(
         ("watch", "international", "foundation", "institute", "society", "initiative",
-         "project", "network", "coalition", "campaign", "platform"),
+         "project", "network", "coalition", "campaign", "platform", "now"),
         "ngo",
     ),
     **dict.fromkeys(
@@ -271,8 +293,8 @@ INSTRUMENT_ACRONYMS: dict[str, str] = {
 LEGAL_HEADS = frozenset(
     """statute convention treaty charter act bill code constitution protocol agreement accord
     accords covenant directive regulation resolution amendment law laws decree ordinance
-    declaration guidelines principles plan framework arrangement understanding formula article
-    section""".split()
+    declaration guidelines principles criteria plan policy framework arrangement understanding
+    formula article section decision""".split()
     + [a.casefold() for a in INSTRUMENT_ACRONYMS]
 )
 

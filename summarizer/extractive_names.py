@@ -12,11 +12,14 @@ from dataclasses import dataclass
 
 from .countries import country_alpha3, demonym_alpha3, is_demonym, is_subdivision
 from .extractive_lexicon import (
+    BUSINESS_NOUNS,
     BUSINESS_TITLES,
+    FACILITIES,
     HEAD_OF_STATE_TITLES,
     KNOWN_ORGS,
     LEGAL_HEADS,
     MEDIA_TITLES,
+    NOT_ACTORS,
     ORG_HEADS,
     ORG_LEADS,
     PERSON_TITLES,
@@ -29,6 +32,14 @@ from .extractive_text import Sentence
 
 _Title = tuple[tuple[int, int], str, str | None]  # span, kind, country
 _PREP = frozenset("in at to from into near outside inside across via".split())
+# A token that is a code or a citation's initials, not a name: "B-4", "G.S. 160D-1207".
+_CITATION = re.compile(r"[A-Z]+-\d[\w-]*\b|(?:[A-Z]\.){2,}\s+§?\s*\d")
+# A name that goes on into a named instrument: "National Recovery" in "... and Resilience Plan".
+_AND_NAMED = re.compile(
+    r"\s+(?:and|&)\s+(?:[A-Z][\w’'-]*\s+){0,3}(?:"
+    + "|".join(sorted(h.capitalize() for h in LEGAL_HEADS if h.isalpha()))
+    + r")\b"
+)
 
 
 @dataclass
@@ -136,10 +147,15 @@ class NameScanner:
         idx = toks.index(run[0])
         end = toks.index(run[-1])
         nxt = toks[end + 1] if end + 1 < len(toks) else None
-        if run[-1].fold in LEGAL_HEADS or run[0].fold in ("article", "section") or (
-            nxt and nxt.fold in LEGAL_HEADS and not nxt.cap
+        led = len(run) > 2 and run[0].fold in ORG_HEADS and run[1].fold in ("of", "for", "on")
+        if (run[-1].fold in LEGAL_HEADS and not led) or run[0].fold in ("article", "section") or (
+            nxt and not nxt.cap and (nxt.fold in LEGAL_HEADS or nxt.fold in FACILITIES)
         ):
-            return []
+            return []  # instruments ("Dam Safety Policy") and facilities ("its X mine")
+        if " ".join(t.fold for t in run).startswith(NOT_ACTORS) or _AND_NAMED.match(
+            self.text, run[-1].end
+        ):
+            return []  # "the Official Gazette"; "National Recovery" of "... and Resilience Plan"
         if re.match(r"\s+vs?\.\s", self.text[run[-1].end : run[-1].end + 5]) or re.search(
             r"\svs?\.\s+$", self.text[max(0, run[0].start - 5) : run[0].start]
         ):
@@ -160,12 +176,15 @@ class NameScanner:
             prev[-1] in _PREP or (len(prev) == 2 and prev[0] in _PREP and prev[1] == "the")
         )
         base = dict(sentence=s.index, initial=initial, locative=locative)
+        if led:  # "Department of Mines, Energy and Water": no title inside
+            return [self._org(run, s, base)]
         last_title = max((i for i, t in enumerate(run) if _is_title(t)), default=-1)
         tail = run[last_title + 1 :]
         cut = next((i for i, t in enumerate(tail) if t.fold in ("of", "de")), len(tail))
         if last_title >= 0 and 0 < cut < len(tail) and self._personal(tail[:cut]):
-            tail = tail[:cut]  # "Sheriff Dale Hutchins of Umatilla County"
-            return self._titled(run[: last_title + 1 + cut], last_title, tail, s, base)
+            rest = trim(tail[cut + 1 :])  # "Sheriff Dale Hutchins of Umatilla County"
+            found = self._titled(run[: last_title + 1 + cut], last_title, tail[:cut], s, base)
+            return found + self._of_org(rest, s, base)
         if last_title >= 0 and tail and self._personal(tail):
             return self._titled(run, last_title, tail, s, base)
         return self._untitled(run, toks, s, base)
@@ -224,10 +243,21 @@ class NameScanner:
         poss = run[-1].poss
         if run[-1].fold in PLACE_HEADS or run[0].fold in PLACE_HEADS and len(run) > 1:
             return []
-        if len(run) == 1 and is_demonym(text):
-            return []
+        if len(run) == 1 and (
+            is_demonym(text)
+            or _CITATION.match(self.text, run[0].start)
+            and run[0].fold not in KNOWN_ORGS
+            and not country_alpha3(text)
+        ):
+            return []  # "Peruvian"; "B-4", "G.S." in "G.S. 160D-1207"
         if len(run) == 1 and run[0].fold in ORG_HEADS and run[0].fold not in KNOWN_ORGS:
             return []
+        of = next((i for i, t in enumerate(run) if t.fold == "of"), 0)  # "Koji Hamasaki of Japan"
+        if of >= 2 and self._personal(run[:of]) and (org := self._of_org(trim(run[of + 1 :]), s,
+                                                                          base)):  # fmt: skip
+            end = run[of - 1].end  # "Carmen Huamán of the Peruvian Cancer Patients' Network"
+            return [Mention(run[0].start, end, self.text[run[0].start : end], "person", None,
+                            **base), *org]  # fmt: skip
         if _org_kind(run):
             return [self._org(run, s, base)]
         code = country_alpha3(text) if len(text) > 3 or text in ("US", "UK", "UAE") else None
@@ -239,7 +269,6 @@ class NameScanner:
             return []
         if all(t.fold in TITLES for t in run) or is_subdivision(text) or text.casefold() in REGIONS:
             return []
-        of = next((i for i, t in enumerate(run) if t.fold == "of"), 0)  # "Koji Hamasaki of Japan"
         if of >= 2 and self._personal(run[:of]) and (code := _country_in(run[of + 1 :])):
             end = run[of - 1].end
             return [Mention(run[0].start, end, self.text[run[0].start : end], "person", code,
@@ -248,6 +277,11 @@ class NameScanner:
             return [Mention(run[0].start, run[-1].end, text, "other", _country_in(run),
                             possessive=poss, **base)]  # fmt: skip
         title = self._lower_title(run[0], toks)
+        idx = toks.index(run[0])
+        firm = idx > 0 and toks[idx - 1].fold in BUSINESS_NOUNS and not toks[idx - 1].cap
+        if firm and (len(run) > 1 or run[0].fold not in self.lower):  # "the mining firm X"
+            return [Mention(run[0].start, run[-1].end, text, "business", _country_in(run),
+                            possessive=poss, **base)]  # fmt: skip
         if 2 <= len(run) <= 4 and all(_is_name_word(t) or t.fold in CONNECT for t in run):
             if abstract(run[-1].fold):
                 return []
@@ -265,13 +299,20 @@ class NameScanner:
             return [m]
         return []
 
+    def _of_org(self, rest: list[Tok], s: Sentence, base: dict) -> list[Mention]:
+        """The organisation after a person's "of", as a mention of its own (or none)."""
+        if not rest or not _org_kind(rest):
+            return []
+        return [self._org(rest, s, dict(base, initial=False, locative=False))]
+
     def _adjectival(self, tok: Tok) -> bool:
         nxt = re.match(r"\s+([a-z]\w*)", self.text[tok.end : tok.end + 30])
         return nxt is not None and not tok.poss and nxt.group(1) not in ("and", "or", "has", "is")
 
     def _org(self, run: list[Tok], s: Sentence, base: dict) -> Mention:
         text = self.text[run[0].start : run[-1].end]
-        kind = _org_kind(run) or "other"
+        led = len(run) > 2 and run[0].fold in ORG_HEADS and run[1].fold in ("of", "for", "on")
+        kind = ORG_HEADS[run[0].fold] if led else _org_kind(run) or "other"
         country = _country_in(run) or self._possessive_country(run[0], s)
         if run[0].fold in KNOWN_ORGS and len(run) == 1:
             country = KNOWN_ORGS[run[0].fold][1]

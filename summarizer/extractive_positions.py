@@ -149,7 +149,7 @@ class PositionFinder:
             gap = self.text[h.end : at]
             if h.end <= at and h.start >= floor and re.fullmatch(r"\s*(?:\w+\s+){0,2}", gap):
                 if "," not in gap:
-                    return h.cluster
+                    return self._member(hits, h)
         if re.search(r"\b(?:he|she|they|it)\s+(?:\w+\s+)?$", near, re.I) or re.search(
             r"\bthe\s+\w+\s+$", near
         ):
@@ -173,6 +173,16 @@ class PositionFinder:
             return (self._person_before(hits, at) or last_person) if person else last
         nominal = self._nominal(self.text[max(floor, at - 50) : at], at, forward=False)
         return nominal or self._nominal(self.text[after : after + 30], at, forward=True)
+
+    def _member(self, hits: list[_Hit], h: _Hit) -> Cluster:
+        """The person in "Nadia Perez of the Fishers' Network said", else the hit's actor."""
+        i = hits.index(h)
+        prev = hits[i - 1] if i else None
+        if prev and prev.cluster.kind in _PEOPLE and re.fullmatch(
+            r",?\s+of\s+(?:the\s+)?", self.text[prev.end : h.start]
+        ):
+            return prev.cluster
+        return h.cluster
 
     def _person_before(self, hits: list[_Hit], at: int) -> Cluster | None:
         people = [h for h in hits if h.end <= at and h.cluster.kind in _PEOPLE]

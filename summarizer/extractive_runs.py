@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .countries import country_alpha3, demonym_alpha3
-from .extractive_lexicon import ORG_HEADS, STOP
+from .extractive_lexicon import ORG_HEADS, STOP, TITLES
 from .extractive_text import Sentence
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&-]*[^\W_])?")
@@ -65,11 +65,17 @@ def _breaks(prev: Tok, tok: Tok, text: str) -> bool:
         return False  # "Oregon State Sheriffs' Association"
     if prev.poss and tok.cap and _PLURAL_POSS.search(prev.text) and not country_alpha3(prev.text):
         return gap[2:].strip() != ""
+    if prev.poss and prev.fold in TITLES and tok.fold in _OFFICES:  # "Prosecutor's Office"
+        return gap[2:].strip() != ""
     return prev.poss or gap.strip() != "" or bool(_AFFIX.search(prev.text))
 
 
 _CONTRACTION = re.compile(r"['’](?:ve|m|d|ll|re|t)$|n['’]t$", re.I)
-_AFFIX = re.compile(r"-(?:based|backed|led|owned|run|born|linked|allied|controlled)$")
+_OFFICES = frozenset(("office", "department", "bureau", "chambers"))
+_AFFIX = re.compile(
+    r"-(?:based|backed|led|owned|run|born|linked|allied|controlled|listed|registered|"
+    r"headquartered|funded|financed|affiliated|aligned|sponsored|operated)$"
+)
 
 
 def _nation(tok: Tok) -> bool:
@@ -82,7 +88,30 @@ def _org_after(toks: list[Tok], i: int) -> bool:
     j = i
     while j < len(toks) and toks[j].cap and toks[j].fold not in STOP and not toks[j].poss:
         j += 1
-    return j > i and toks[j - 1].fold in ORG_HEADS and j - i <= 3
+    if j == i or toks[j - 1].fold not in ORG_HEADS or j - i > 3:
+        return False
+    # "Hispanova and Levante Energía": two companies, each named in full
+    return not (
+        ORG_HEADS[toks[j - 1].fold] == "business"
+        and j - i >= 2
+        and toks[i - 2].fold not in ORG_HEADS
+    )
+
+
+def _listed(cur: list[Tok], toks: list[Tok], i: int, text: str) -> bool:
+    """A list inside a name: 'Department of Trade, Industry and Competition', 'Control,
+    Ethics and Disciplinary Body'."""
+    if text[cur[-1].end : toks[i].start] != ", ":
+        return False
+    j = i
+    while j < len(toks) and j - i < 2 and toks[j].cap and toks[j].fold not in STOP:
+        j += 1
+    if not (j > i and j + 1 < len(toks) and toks[j].fold == "and" and toks[j + 1].cap
+            and text[toks[j - 1].end : toks[j + 1].start] == " and "):  # fmt: skip
+        return False
+    if cur[0].fold in ORG_HEADS and any(t.fold == "of" for t in cur):
+        return True
+    return len(cur) == 1 and not _nation(cur[0]) and _org_after(toks, j + 1)
 
 
 _ABSTRACT = re.compile(r"(?:tion|sion|ity|ness|ism|ship|hood|ments?|rights|affairs)$")
@@ -96,8 +125,8 @@ def abstract(word: str) -> bool:
 def _inner_head(tok: Tok, nxt: Tok | None, text: str) -> bool:
     """A capitalised common word inside a name that ends in an organisation head: 'Human
     Rights Watch', 'Chapter One Foundation'."""
-    if tok.fold in ORG_HEADS:
-        return True
+    if tok.fold in ORG_HEADS:  # "Peace Now", but not the headline's "Trump Now Says"
+        return tok.fold != "now" or not (nxt and nxt.cap)
     return (nxt is not None and nxt.cap and nxt.fold in ORG_HEADS and nxt.fold not in STOP
             and tok.fold not in CONNECT and not _breaks(tok, nxt, text))  # fmt: skip
 
@@ -108,12 +137,19 @@ def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
     cur: list[Tok] = []
     for i, tok in enumerate(toks):
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if cur and _breaks(cur[-1], tok, text):
+        if cur and _breaks(cur[-1], tok, text) and not _listed(cur, toks, i, text):
             found.append(cur)
             cur = []
         if (
             tok.cap
-            and (tok.fold not in STOP or cur and _inner_head(tok, nxt, text))
+            and (
+                tok.fold not in STOP
+                or cur
+                and _inner_head(tok, nxt, text)
+                or cur
+                and tok.fold == "now"
+                and not (nxt and nxt.cap)
+            )  # "Peace Now"
             and not _AFFIX.search(tok.text)
             and not _CONTRACTION.search(tok.text)
         ):
@@ -121,7 +157,7 @@ def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
             continue
         joins = (
             cur
-            and tok.fold in CONNECT
+            and (tok.fold in CONNECT or tok.fold == "by" and cur[-1].fold.endswith("ed"))
             and nxt is not None
             and (nxt.cap or nxt.fold == "the")
             and not _breaks(tok, nxt, text)

@@ -507,3 +507,51 @@ def test_titles_inverted_holders_and_currency_letters() -> None:
     assert "Dana Kroll" in names and "Superintendent Dana Kroll" not in names, names
     assert "Mara Tesch" in holders, holders
     assert not any(n.startswith("Article") or n.endswith(" C") for n in names), names
+
+
+def test_code_citations_policies_declarations_and_civil_actions() -> None:
+    text = (
+        "The judge said the permit collided with G.S. 113A-210 and with 42 U.S.C. § 1983. The "
+        "miner's stability declaration had lapsed, its emergency action plan was out of date, and "
+        "prosecutors filed a public civil action. The regulator's Corporate Leniency Policy and "
+        "the council's Standards and Criteria applied, the court said. The U.S. 10-year yield "
+        "rose."
+    )
+    found = _instruments(text)
+    _assert_found(found, "G.S. 113A-210", "42 U.S.C. § 1983", "stability declaration",
+                  "emergency action plan", "public civil action", "Corporate Leniency Policy",
+                  "Standards and Criteria")
+    assert not any("10-year" in f for f in found), found
+    names = {a.name for a in _summarize(text).actors}
+    assert not {"G.S.", "Corporate Leniency Policy"} & names, names
+
+
+def test_organisation_names_with_lists_by_now_and_offices() -> None:
+    text = (
+        "The Department of Mines, Energy and Water said on Monday that the Union of Families "
+        "Displaced by Mining had no standing. Tenants United Now, a housing group, disagreed, "
+        "and the State Prosecutor's Office of Kavala filed a complaint. Reyes Power and "
+        "Costa Norte Energy, two utilities, said nothing. Nadia Perez of the Coastal "
+        "Fishers' Network said the ruling was fair. The official gazette notice, published "
+        "in the Official Gazette, named the Kavala Deep mine and the Bay-registered Ostra "
+        "Shipping Holdings."
+    )
+    names = {a.name for a in _summarize(text).actors}
+    for expected in ("Department of Mines, Energy and Water",
+                     "Union of Families Displaced by Mining", "Tenants United Now",
+                     "State Prosecutor's Office of Kavala", "Costa Norte Energy", "Nadia Perez",
+                     "Coastal Fishers' Network", "Ostra Shipping Holdings"):  # fmt: skip
+        assert expected in names, (expected, names)
+    assert not {"Official Gazette", "Kavala Deep", "Tenants United", "Reyes Power and Costa "
+                "Norte Energy", "Bay-registered Ostra Shipping Holdings"} & names, names
+
+
+def test_short_forms_join_the_full_name_and_firms_are_named_once() -> None:
+    text = (
+        "Regulators ordered Vantor Minerais to close the pit on Monday. The audit firm Lago "
+        "Certa refused to sign. Vantor said it would comply, and Vantor later paid. Helvig "
+        "Marine Cement and Dunmore Lime met eleven times; Helvig Marine paid a fine."
+    )
+    names = {a.name for a in _summarize(text).actors}
+    assert {"Vantor Minerais", "Lago Certa", "Helvig Marine Cement"} <= names, names
+    assert not {"Vantor", "Helvig Marine"} & names, names
