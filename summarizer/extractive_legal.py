@@ -127,6 +127,8 @@ _CODE_CITE = re.compile(
     r"(?:§§?\s*\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]?)*|\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]?)+)"
     r"|(?<!\w)§§?\s*\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]?)*"
 )
+# A head placed but not described: "permit in croatia", "ban in texas".
+_PLACED = re.compile(r"[\w-]+ in [A-Za-zÀ-ÿ-]+(?: [A-Za-zÀ-ÿ-]+)?")
 _SYSTEMS = frozenset("domestic national federal state local ordinary international trade".split())
 _Found = tuple[int, int, str, int]  # start, end, kind, rank
 _NOT_INSTRUMENT = re.compile(r"^(?:the\s+)?(?:Bill|Law|Act|Code)$|^[A-Z][a-z]+ Bill$", re.I)
@@ -228,12 +230,14 @@ class LegalFinder:
         if rank == 2:
             last = q.text.split()[-1].casefold()
             key = f"<{kind}:{last if kind in ('other', 'treaty') else ''}>"
-        if key in self.items or any(key in k for k in self.items):
-            item = self.items.get(key) or next(v for k, v in self.items.items() if key in k)
+        same = self._same(key)
+        if same is not None:
+            item = self.items[same]
             if len(item.evidence) < 2 and all(e.start != s.start for e in item.evidence):
                 item.evidence.append(s.quote())
             return
-        self.rank[key] = 2 if rank == 1 and _vague_law(key) else rank
+        vague = _vague_law(key) or bool(_PLACED.fullmatch(key))  # "a permit in Croatia"
+        self.rank[key] = 2 if rank <= 1 and vague else rank
         self.items[key] = LegalContext(
             instrument=q.text,
             kind=kind,  # type: ignore[arg-type]
@@ -242,6 +246,18 @@ class LegalFinder:
             obligation=self._cut(_OBLIGATION.search(s.text), s),
             evidence=[s.quote()],
         )
+
+    def _same(self, key: str) -> str | None:
+        """The item a key names again: itself, a longer name that contains it, or one with
+        the same head and more modifiers ("the annual permit", "an annual operating permit")."""
+        if key in self.items:
+            return key
+        words = key.split()
+        for k in self.items:
+            if key in k or (len(words) > 1 and k.endswith(f" {words[-1]}")
+                            and set(words) <= set(k.split())):  # fmt: skip
+                return k
+        return None
 
     def _with_provision(self, found: _Found, s: Sentence) -> _Found:
         """'Article 113 of' + an instrument: one item per provision cited, however named."""

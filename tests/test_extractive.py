@@ -555,3 +555,13 @@ def test_short_forms_join_the_full_name_and_firms_are_named_once() -> None:
     names = {a.name for a in _summarize(text).actors}
     assert {"Vantor Minerais", "Lago Certa", "Helvig Marine Cement"} <= names, names
     assert not {"Vantor", "Helvig Marine"} & names, names
+
+
+def test_the_same_instrument_named_with_fewer_modifiers_is_one_item() -> None:
+    text = (
+        "The city council created an annual operating permit for rentals. The court said the "
+        "annual permit was unlawful and annulled the zoning permit as well."
+    )
+    found = _instruments(text)
+    assert sum("permit" in f for f in found) == 2, found
+    _assert_found(found, "annual operating permit", "zoning permit")
