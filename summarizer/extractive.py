@@ -134,6 +134,17 @@ def _actor(c: Cluster, text: str, sentences: dict[int, Sentence]) -> Actor:
     return Actor(name=c.name, kind=kind, country=c.country, role=role, evidence=[sentence])
 
 
+def _spread(found: list[tuple[Cluster, Position]]) -> list[Position]:
+    """At most MAX_POSITIONS, each holder's first before anyone's second; article order."""
+    seen: set[int] = set()
+    firsts: list[int] = []
+    rest: list[int] = []
+    for i, (c, _p) in enumerate(found):
+        (rest if id(c) in seen else firsts).append(i)
+        seen.add(id(c))
+    return [found[i][1] for i in sorted((firsts + rest)[:MAX_POSITIONS])]
+
+
 def _build(article: Article) -> Brief:
     text = article.text[:MAX_CHARS]
     language = article.language or detect_language(text)
@@ -148,7 +159,7 @@ def _build(article: Article) -> Brief:
         c.holder = True
     chosen = select(clusters)
     keep = {id(c) for c in chosen}
-    positions = [p for c, p in found if id(c) in keep][:MAX_POSITIONS]
+    positions = _spread([(c, p) for c, p in found if id(c) in keep])
     event = build_event(doc, headline)
     ev_sentences = [s for s in doc.sentences if any(q.start == s.start for q in event.evidence)]
     questions = _part(lambda: open_questions(doc), skipped)

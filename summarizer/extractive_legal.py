@@ -20,7 +20,7 @@ MAX_LEGAL = 12
 # A capitalised word, initials, an ordinal, or a capitalised aside: "(Permanent Sovereignty)".
 _CAP = (
     r"(?:[A-Z][\w’'-]*|(?:[A-Z]\.){2,}|\d+(?:st|nd|rd|th)"
-    r"|\([A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,3}\))"
+    r"|\([A-Z][\w’'-]*(?:\s(?:[A-Z][\w’'-]*|of|to|and|the|for|on|in)){0,6}\))"
 )
 _HEADS = {
     **dict.fromkeys(("Statute", "Act", "Bill", "Code", "Constitution", "Law", "Amendment",
@@ -109,10 +109,11 @@ _PROVISION = re.compile(
     r"(?:\(\w+\))*(?:\s+of\s+(?:the\s+)?[A-Z][\w ]{0,40}?(?=[,.;]|$))?"
 )
 # A provision cited on its own: "Section 230", "Article 5", "Rule 39", "Title IX".
-_NUM = r"(?:\d+(?:\.\d+)*[A-Za-z]?|[IVXLC]+)\b(?:\(\w+\))*"
+_NUM = r"(?:\d+(?:[.-]\d+)*[A-Za-z]?|[IVXLC]+)\b(?:\(\w+\))*"
 _BARE_PROVISION = re.compile(
-    rf"\b(?:(?:Article|Section|Rule|Title|Chapter|Annex)\s+{_NUM}"
-    rf"(?:,\s+(?:Section|Clause|Paragraph)\s+{_NUM})?|Decision\s+(?:No\.\s*)?\d+(?:/\d+)*\b)"
+    rf"\b(?:(?:Article|Section|Rule|Title|Chapter|Annex|Part|article|section)\s+{_NUM}"
+    rf"(?:,\s+(?:Section|Clause|Paragraph|No\.)\s+{_NUM})?"
+    rf"|Decision\s+(?:No\.\s*)?\d+(?:/\d+)*\b)"
 )
 _PROVISION_BEFORE = re.compile(
     r"\b(?:Article|Section|Clause|Paragraph|Chapter|Rule|Annex|Schedule|Part)s?\s+"

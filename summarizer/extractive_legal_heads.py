@@ -33,7 +33,8 @@ EN_HEADS: dict[str, str] = {
                      "suspension", "annulment", "cancellation", "expropriation", "designation",
                      "suspensions", "revocations", "dismissal", "penalty", "penalties", "patent",
                      "patents", "declaration", "declarations", "action", "actions"), "other"),
-    **dict.fromkeys(("ruling", "rulings", "verdict"), "court_decision"),
+    **dict.fromkeys(("ruling", "rulings", "verdict", "conviction", "convictions"),
+                    "court_decision"),
 }  # fmt: skip
 STANDALONE = frozenset(
     ("treaty", "statute", "constitution", "decree", "directive", "indictment", "injunction",
@@ -48,7 +49,7 @@ STRICT: dict[str, frozenset[str]] = {
         "removal detention extradition judicial judge's court's suspension administrative "
         "closure cease-and-desist eviction demolition interim stop-work ministerial "
         "presidential compliance enforcement freezing seizure confiscation forfeiture "
-        "emergency quarantine consent tribunal's".split()
+        "emergency quarantine consent tribunal's corrective".split()
     ),
     "award": frozenset("arbitral arbitration tribunal's arbitrator's binding".split()),
     "mandate": frozenset("un u.n. security council's peacekeeping court's legal".split()),
@@ -75,7 +76,7 @@ STRICT: dict[str, frozenset[str]] = {
     ),
     "measure": frozenset(
         "interim provisional precautionary protective conservatory restrictive retaliatory "
-        "countervailing anti-dumping safeguard remedial court's".split()
+        "countervailing anti-dumping safeguard remedial court's corrective".split()
     ),
     "assurances": frozenset("written diplomatic formal binding legal".split()),
     "guarantees": frozenset("written diplomatic formal binding legal job loan".split()),
@@ -144,7 +145,8 @@ CONTEXT.update(dict.fromkeys(("appeal", "contract", "amendments", "decision", "j
                                "settlement", "complaint", "petition", "charges",
                                "arbitration", "revocation", "suspension", "annulment",
                                "expropriation", "suspensions", "revocations", "dismissal",
-                               "ruling", "rulings", "verdict", "ban", "bans"), LEGAL))
+                               "ruling", "rulings", "verdict", "ban", "bans", "conviction",
+                               "convictions", "assurances"), LEGAL))
 # "the penalty", "the penalties" imposed by a regulator or a court.
 CONTEXT.update(dict.fromkeys(("penalty", "penalties"), re.compile(
     r"\b(?:court|tribunal|regulator|agency|authority|commission|panel)\b", re.I)))

@@ -25,6 +25,7 @@ STOP = (
     her their our my your me him us them who whom whose which what when where why how
     and or but nor so yet for of in on at by to from with without within into onto upon
     over under after before since until during despite although though while whereas if
+    outside inside near behind beside below above amid
     unless because as than then also even still just only not no yes all any some many
     much more most few several each every both either neither other another such
     meanwhile however moreover furthermore nevertheless instead indeed yet thus hence
@@ -88,6 +89,8 @@ FACILITIES = _words(
     """mine mines plant plants refinery factory smelter dam reservoir oilfield field project
     site estate plantation terminal pipeline"""
 )
+# Letters after a name, not part of it: "Brendan Rourke SC", "Amara Diallo MP".
+POSTNOMINALS = frozenset("SC QC KC Jr Jr. Sr Sr. MP MEP MSP MLA MPP OBE CBE KBE PhD".split())
 # Publications of the law, never actors: "the Official Gazette".
 NOT_ACTORS = (
     "official gazette",

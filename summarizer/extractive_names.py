@@ -24,6 +24,7 @@ from .extractive_lexicon import (
     ORG_LEADS,
     PERSON_TITLES,
     PLACE_HEADS,
+    POSTNOMINALS,
     REGIONS,
     TITLES,
 )
@@ -34,9 +35,10 @@ _Title = tuple[tuple[int, int], str, str | None]  # span, kind, country
 _PREP = frozenset("in at to from into near outside inside across via".split())
 # A token that is a code or a citation's initials, not a name: "B-4", "G.S. 160D-1207".
 _CITATION = re.compile(r"[A-Z]+-\d[\w-]*\b|(?:[A-Z]\.){2,}\s+§?\s*\d")
-# A name that goes on into a named instrument: "National Recovery" in "... and Resilience Plan".
+# A name that goes on into a named instrument: "National Recovery" in "... and Resilience Plan",
+# "Information Systems" in "... (Offences Relating to Information Systems) Act".
 _AND_NAMED = re.compile(
-    r"\s+(?:and|&)\s+(?:[A-Z][\w’'-]*\s+){0,3}(?:"
+    r"(?:\s+(?:and|&)\s+(?:[A-Z][\w’'-]*\s+){0,3}|[^()]{0,60}\)\s+|\s+\([^()]{0,80}\)\s+)(?:"
     + "|".join(sorted(h.capitalize() for h in LEGAL_HEADS if h.isalpha()))
     + r")\b"
 )
@@ -93,7 +95,7 @@ def _org_kind(toks: list[Tok]) -> str | None:
         tok = toks[i]
         if tok.fold not in ORG_HEADS:
             continue
-        if i > 0 or len(toks) == 1 or toks[1].fold in ("of", "for", "on"):
+        if i > 0 or len(toks) == 1 or toks[1].fold in ("of", "for", "on", "to"):
             if not (tok.fold == "international" and i == 0):
                 return ORG_HEADS[tok.fold]
     return None
@@ -141,6 +143,8 @@ class NameScanner:
 
     def _classify(self, run: list[Tok], toks: list[Tok], s: Sentence) -> list[Mention]:
         run = self._strip_initial(run, s)
+        if len(run) > 1 and run[-1].text in POSTNOMINALS:
+            run = trim(run[:-1])  # "Brendan Rourke SC"
         if not run:
             return []
         initial = self._opens(run[0], s)
@@ -167,7 +171,7 @@ class NameScanner:
         if len(run) > 1 and all(t.text.isupper() for t in run) and run[0].fold not in KNOWN_ORGS:
             return []  # SHOUTED BYLINES AND KICKERS
         if (nxt and not nxt.cap and nxt.fold in ORG_HEADS and len(run) > 1 and not run[-1].poss
-                and not _is_title(run[0])):
+                and not _is_title(run[0]) and not is_demonym(run[-1].text)):
             text = self.text[run[0].start : run[-1].end]
             return [Mention(run[0].start, run[-1].end, text, ORG_HEADS[nxt.fold],
                             _country_in(run), sentence=s.index, initial=initial)]  # fmt: skip
@@ -178,13 +182,17 @@ class NameScanner:
         base = dict(sentence=s.index, initial=initial, locative=locative)
         if led:  # "Department of Mines, Energy and Water": no title inside
             return [self._org(run, s, base)]
+        for cut in (i for i, t in enumerate(run) if t.fold in ("of", "de")):
+            title = max((i for i, t in enumerate(run[:cut]) if _is_title(t)), default=-1)
+            if 0 <= title < cut - 1 and self._personal(run[title + 1 : cut]):
+                rest = trim(run[cut + 1 :])  # "Sheriff Dale Hutchins of Umatilla County"
+                found = self._titled(run[:cut], title, run[title + 1 : cut], s, base)
+                return found + self._of_org(rest, s, base, nxt)
+        name = self._after_portfolio(run)
+        if name:  # "Minister for Employment and Workplace Relations Dean Marchetti"
+            return self._titled(run, len(run) - len(name) - 1, name, s, base)
         last_title = max((i for i, t in enumerate(run) if _is_title(t)), default=-1)
         tail = run[last_title + 1 :]
-        cut = next((i for i, t in enumerate(tail) if t.fold in ("of", "de")), len(tail))
-        if last_title >= 0 and 0 < cut < len(tail) and self._personal(tail[:cut]):
-            rest = trim(tail[cut + 1 :])  # "Sheriff Dale Hutchins of Umatilla County"
-            found = self._titled(run[: last_title + 1 + cut], last_title, tail[:cut], s, base)
-            return found + self._of_org(rest, s, base)
         if last_title >= 0 and tail and self._personal(tail):
             return self._titled(run, last_title, tail, s, base)
         return self._untitled(run, toks, s, base)
@@ -241,8 +249,14 @@ class NameScanner:
                   base: dict) -> list[Mention]:  # fmt: skip
         text = self.text[run[0].start : run[-1].end]
         poss = run[-1].poss
-        if run[-1].fold in PLACE_HEADS or run[0].fold in PLACE_HEADS and len(run) > 1:
-            return []
+        after = toks.index(run[-1]) + 1
+        nxt = toks[after] if after < len(toks) else None
+        if run[-1].fold in PLACE_HEADS or (
+            run[0].fold in PLACE_HEADS and len(run) > 1 and run[-1].fold not in ORG_HEADS
+        ):
+            return []  # "Union Square", "Port Moresby"; not "City Council"
+        if len(run) > 1 and is_demonym(run[-1].text) and nxt and not nxt.cap:
+            return []  # "a Western Australian lithium mine"
         if len(run) == 1 and (
             is_demonym(text)
             or _CITATION.match(self.text, run[0].start)
@@ -254,7 +268,7 @@ class NameScanner:
             return []
         of = next((i for i, t in enumerate(run) if t.fold == "of"), 0)  # "Koji Hamasaki of Japan"
         if of >= 2 and self._personal(run[:of]) and (org := self._of_org(trim(run[of + 1 :]), s,
-                                                                          base)):  # fmt: skip
+                                                                          base, nxt)):  # fmt: skip
             end = run[of - 1].end  # "Carmen Huamán of the Peruvian Cancer Patients' Network"
             return [Mention(run[0].start, end, self.text[run[0].start : end], "person", None,
                             **base), *org]  # fmt: skip
@@ -299,11 +313,31 @@ class NameScanner:
             return [m]
         return []
 
-    def _of_org(self, rest: list[Tok], s: Sentence, base: dict) -> list[Mention]:
-        """The organisation after a person's "of", as a mention of its own (or none)."""
-        if not rest or not _org_kind(rest):
+    def _after_portfolio(self, run: list[Tok]) -> list[Tok]:
+        """The name after a title with a portfolio ("Minister of Foreign Affairs Ana Ruiz"):
+        its last two words, or three when the third is a name too; none without one."""
+        port = next((i for i, t in enumerate(run[:-3]) if _is_title(t)
+                     and run[i + 1].fold in ("for", "of")), -1)  # fmt: skip
+        name = run[-2:]
+        if port < 0 or not self._personal(name) or any(t.fold in CONNECT for t in name):
             return []
-        return [self._org(rest, s, dict(base, initial=False, locative=False))]
+        third = run[-3]
+        if (_is_name_word(third) and not _is_title(third) and not abstract(third.fold)
+                and third.fold not in self.lower and third.fold not in ORG_HEADS):  # fmt: skip
+            return run[-3:]
+        return name
+
+    def _of_org(self, rest: list[Tok], s: Sentence, base: dict, nxt: Tok | None) -> list[Mention]:
+        """The organisation after a person's "of", as a mention of its own (or none): "of
+        the Fishers' Network", "of the National Renewal party"."""
+        base = dict(base, initial=False, locative=False)
+        if rest and _org_kind(rest):
+            return [self._org(rest, s, base)]
+        if rest and nxt is not None and not nxt.cap and nxt.fold in ORG_HEADS:
+            text = self.text[rest[0].start : rest[-1].end]
+            return [Mention(rest[0].start, rest[-1].end, text, ORG_HEADS[nxt.fold],
+                            _country_in(rest), **base)]  # fmt: skip
+        return []
 
     def _adjectival(self, tok: Tok) -> bool:
         nxt = re.match(r"\s+([a-z]\w*)", self.text[tok.end : tok.end + 30])

@@ -75,6 +75,10 @@ class _Hit:
     end: int
 
 
+# Between a person and the cue: an appositive set off by commas.
+_APPOSED = re.compile(r",\s+[^,.;\"“”]{3,100},\s*")
+
+
 class PositionFinder:
     """Finds positions in sentences, given the actors' mention spans."""
 
@@ -150,6 +154,15 @@ class PositionFinder:
             if h.end <= at and h.start >= floor and re.fullmatch(r"\s*(?:\w+\s+){0,2}", gap):
                 if "," not in gap:
                     return self._member(hits, h)
+        for h in reversed(hits):
+            if h.end > at or h.cluster.kind not in _PEOPLE:
+                continue
+            if _APPOSED.fullmatch(self.text, h.end, at):  # "Gráinne Hegarty, chief of X, said"
+                return h.cluster
+            if re.fullmatch(r",\s*", self.text[h.end : at]) and re.search(
+                r",\s*$", self.text[s.start : h.start]
+            ):  # "The opposition's spokeswoman, Senator Kate Lindqvist, said"
+                return h.cluster
         if re.search(r"\b(?:he|she|they|it)\s+(?:\w+\s+)?$", near, re.I) or re.search(
             r"\bthe\s+\w+\s+$", near
         ):

@@ -67,11 +67,22 @@ def _breaks(prev: Tok, tok: Tok, text: str) -> bool:
         return gap[2:].strip() != ""
     if prev.poss and prev.fold in TITLES and tok.fold in _OFFICES:  # "Prosecutor's Office"
         return gap[2:].strip() != ""
+    if gap == ". " and prev.fold in _ABBREVIATED and tok.cap:  # "Sen. Ignacio Larraín"
+        return False
     return prev.poss or gap.strip() != "" or bool(_AFFIX.search(prev.text))
 
 
 _CONTRACTION = re.compile(r"['’](?:ve|m|d|ll|re|t)$|n['’]t$", re.I)
+# Surnames that are also stop words, when a capitalised given name follows.
+_SURNAMES = frozenset(("oh", "so", "an", "do", "ma", "ho"))
+# Heads named for a purpose: "Committee to Protect Journalists", "Campaign to Stop ...".
+_PURPOSE = frozenset(
+    "committee campaign coalition movement alliance initiative fund project".split()
+)
 _OFFICES = frozenset(("office", "department", "bureau", "chambers"))
+_ABBREVIATED = frozenset(
+    "sen rep gov dr mr mrs ms gen col lt maj capt sgt supt adm prof rev insp cmdr".split()
+)
 _AFFIX = re.compile(
     r"-(?:based|backed|led|owned|run|born|linked|allied|controlled|listed|registered|"
     r"headquartered|funded|financed|affiliated|aligned|sponsored|operated)$"
@@ -114,7 +125,7 @@ def _listed(cur: list[Tok], toks: list[Tok], i: int, text: str) -> bool:
     return len(cur) == 1 and not _nation(cur[0]) and _org_after(toks, j + 1)
 
 
-_ABSTRACT = re.compile(r"(?:tion|sion|ity|ness|ism|ship|hood|ments?|rights|affairs)$")
+_ABSTRACT = re.compile(r"(?:tions?|sions?|ity|ness|ism|ship|hood|ments?|rights|affairs)$")
 
 
 def abstract(word: str) -> bool:
@@ -142,14 +153,9 @@ def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
             cur = []
         if (
             tok.cap
-            and (
-                tok.fold not in STOP
-                or cur
-                and _inner_head(tok, nxt, text)
-                or cur
-                and tok.fold == "now"
-                and not (nxt and nxt.cap)
-            )  # "Peace Now"
+            and (tok.fold not in STOP or cur and _inner_head(tok, nxt, text)
+                 or tok.fold in _SURNAMES and nxt is not None and nxt.cap
+                 and nxt.fold not in STOP and text[tok.end : nxt.start] == " ")  # "Oh Min-seo"
             and not _AFFIX.search(tok.text)
             and not _CONTRACTION.search(tok.text)
         ):
@@ -157,7 +163,9 @@ def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
             continue
         joins = (
             cur
-            and (tok.fold in CONNECT or tok.fold == "by" and cur[-1].fold.endswith("ed"))
+            and (tok.fold in CONNECT or tok.fold == "by" and cur[-1].fold.endswith("ed")
+                 or tok.fold == "to" and cur[-1].fold in _PURPOSE and nxt is not None
+                 and nxt.cap and nxt.fold not in ORG_HEADS and not _nation(nxt))
             and nxt is not None
             and (nxt.cap or nxt.fold == "the")
             and not _breaks(tok, nxt, text)

@@ -565,3 +565,45 @@ def test_the_same_instrument_named_with_fewer_modifiers_is_one_item() -> None:
     found = _instruments(text)
     assert sum("permit" in f for f in found) == 2, found
     _assert_found(found, "annual operating permit", "zoning permit")
+
+
+def test_titles_with_portfolios_abbreviations_and_letters_after_names() -> None:
+    text = (
+        "Federal Minister for Employment and Workplace Relations Dean Farrow welcomed the "
+        "ruling. The challenge was led by Sen. Ines Varga of the Civic Renewal party. Counsel "
+        "for the state, Aidan Kerr SC, disagreed, and Oh Ji-woo of the Committee to Protect "
+        "Reporters said so too. A Western Australian mine and the Fisheries (Coastal "
+        "Protection and Licensing) Act 2019 were cited."
+    )
+    names = {a.name for a in _summarize(text).actors}
+    for expected in ("Dean Farrow", "Ines Varga", "Civic Renewal", "Aidan Kerr", "Oh Ji-woo",
+                     "Committee to Protect Reporters"):  # fmt: skip
+        assert expected in names, (expected, names)
+    assert not {"Western Australian", "Coastal", "Aidan Kerr SC", "Relations Dean Farrow",
+                "Licensing"} & names, names  # fmt: skip
+    _assert_found(_instruments(text), "Fisheries (Coastal Protection and Licensing) Act 2019")
+
+
+def test_holders_set_off_by_commas_and_every_holder_before_seconds() -> None:
+    people = ("Omar Haddad", "Lena Brandt", "Tomas Reyes", "Ana Silva", "Yuki Mori",
+              "Ivan Petrov", "Sara Cohen", "Jon Berg")  # fmt: skip
+    lines = [f'"Point {i}," said {p}. "More {i}," {p.split()[1]} said.'
+             for i, p in enumerate(people)]  # fmt: skip
+    text = (
+        "The court freed the man on Monday. " + " ".join(lines) + " Gráinne Walsh, chief "
+        "executive of the charity Open Minds Ireland, said the case should prompt a review. The "
+        "opposition's justice spokeswoman, Senator Kate Lund, said the ruling was wrong."
+    )
+    holders = [p.holder for p in _summarize(text).positions]
+    assert {"Gráinne Walsh", "Kate Lund", *people} <= set(holders), holders
+    assert "Open Minds Ireland" not in holders, holders
+
+
+def test_parts_numbered_articles_convictions_and_corrective_orders() -> None:
+    text = (
+        "The tribunal said Part 2-7A applied and that Article 19, No. 24 protects water rights "
+        "under section 3 of the act. The court quashed her conviction and rejected the "
+        "assurances. The regulator issued a corrective order."
+    )
+    _assert_found(_instruments(text), "Part 2-7A", "Article 19, No. 24", "section 3",
+                  "her conviction", "the assurances", "a corrective order")
