@@ -20,6 +20,9 @@ Metrics:
     legal precision      brief instruments that contain some gold alias (a lower bound: the gold
                          lists the instruments an analyst would name, not every acceptable one)
     holder recall        gold position holders that hold some position in the brief
+    kind agreement       found key actors whose brief kind is the gold kind ("company" counts
+                         as "business", "international_org" as "igo", "ngo" as "civil_society")
+    stance agreement     found gold holders with a brief position of the gold stance
     grounded             quotes whose text is exactly article.text[start:end]
 """
 
@@ -59,6 +62,10 @@ class Score:
     legal_items: int
     holders_found: int
     holders_total: int
+    kinds_ok: int
+    kinds_total: int
+    stances_ok: int
+    stances_total: int
     quotes_ok: int
     quotes_total: int
 
@@ -75,9 +82,17 @@ def load(gold: dict[str, Any]) -> Article | None:
     return load_article(str(path)) if path.exists() else None
 
 
+_SAME_KIND = {"company": "business", "international_org": "igo", "ngo": "civil_society"}
+
+
+def _kind(kind: str) -> str:
+    return _SAME_KIND.get(kind, kind)
+
+
 def score(gold: dict[str, Any], article: Article, brief: Brief) -> Score:
     """Compare one brief with its gold annotation."""
     names = {_norm(a.name) for a in brief.actors}
+    kinds = {_norm(a.name): _kind(a.kind) for a in brief.actors}
     key_sets = [{_norm(x) for x in k["aliases"]} for k in gold["key_actors"]]
     ok = set().union(*key_sets, {_norm(x) for x in gold["other_actors"]})
     instruments = [_norm(item.instrument) for item in brief.legal_context]
@@ -86,6 +101,11 @@ def score(gold: dict[str, Any], article: Article, brief: Brief) -> Score:
     aliases = {_norm(k["name"]): s for k, s in zip(gold["key_actors"], key_sets, strict=True)}
     gold_holders = [aliases.get(_norm(p["holder"]), {_norm(p["holder"])})
                     for p in gold["positions"]]  # fmt: skip
+    found_kinds = [(next(kinds[n] for n in s if n in kinds), _kind(k["kind"]))
+                   for k, s in zip(gold["key_actors"], key_sets, strict=True) if s & names]
+    stances = [({p.stance for p in brief.positions if _norm(p.holder) in s}, g["stance"])
+               for s, g in zip(gold_holders, gold["positions"], strict=True)]
+    stances = [(mine, want) for mine, want in stances if mine]
     quotes = all_quotes(brief)
     text = article.text
     return Score(
@@ -98,6 +118,8 @@ def score(gold: dict[str, Any], article: Article, brief: Brief) -> Score:
         legal_items=len(instruments),
         holders_found=sum(bool(s & holders) for s in gold_holders),
         holders_total=len(gold_holders),
+        kinds_ok=sum(mine == want for mine, want in found_kinds), kinds_total=len(found_kinds),
+        stances_ok=sum(want in mine for mine, want in stances), stances_total=len(stances),
         quotes_ok=sum(q.start is not None and q.end is not None and
                       text[q.start : q.end] == q.text for q in quotes),
         quotes_total=len(quotes),
@@ -120,6 +142,8 @@ def figures(scores: list[Score]) -> dict[str, float]:
         "legal_recall": _ratio(total["legal_found"], total["legal_total"]),
         "legal_precision": _ratio(total["legal_ok"], total["legal_items"]),
         "holder_recall": _ratio(total["holders_found"], total["holders_total"]),
+        "kind_agreement": _ratio(total["kinds_ok"], total["kinds_total"]),
+        "stance_agreement": _ratio(total["stances_ok"], total["stances_total"]),
         "grounded": _ratio(total["quotes_ok"], total["quotes_total"]),
     }
 
@@ -155,24 +179,24 @@ def main() -> None:
         print(json.dumps({"articles": [asdict(s) for s in scores], "overall": result}, indent=1))
         return
     head = f"{'article':28} {'split':9} {'lang':4} {'keyR':>9} {'prec':>9} {'legalR':>7}"
-    print(head + f" {'legalP':>7} {'holdR':>7} {'grounded':>9}")
+    print(head + f" {'legalP':>7} {'holdR':>7} {'kindA':>7} {'stanceA':>7} {'grounded':>9}")
     for s in scores:
         print(
             f"{s.id:28} {s.split:9} {s.language:4} {s.key_found:>4}/{s.key_total:<4}"
             f" {s.actors_ok:>4}/{s.actors_total:<4} {s.legal_found:>3}/{s.legal_total:<3}"
-            f" {s.legal_ok:>3}/{s.legal_items:<3}"
-            f" {s.holders_found:>3}/{s.holders_total:<3} {s.quotes_ok:>4}/{s.quotes_total:<4}"
+            f" {s.legal_ok:>3}/{s.legal_items:<3} {s.holders_found:>3}/{s.holders_total:<3}"
+            f" {s.kinds_ok:>3}/{s.kinds_total:<3} {s.stances_ok:>3}/{s.stances_total:<3}"
+            f" {s.quotes_ok:>4}/{s.quotes_total:<4}"
         )
     print()
     print(f"{'overall':18} {'keyR':>6} {'prec':>6} {'legalR':>7} {'legalP':>7} {'holdR':>6}"
-          f" {'grounded':>9}")
+          f" {'kindA':>6} {'stanceA':>7} {'grounded':>9}")
     for name, f in result.items():
         print(
             f"{name:18} {f['key_actor_recall']:>6} {f['actor_precision']:>6} "
             f"{f['legal_recall']:>7} {f['legal_precision']:>7} {f['holder_recall']:>6}"
-            f" {f['grounded']:>9}"
+            f" {f['kind_agreement']:>6} {f['stance_agreement']:>7} {f['grounded']:>9}"
         )
-
 
 if __name__ == "__main__":
     main()
