@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .countries import SEATS, country_alpha3, demonym_alpha3
-from .extractive_lexicon import KNOWN_ORGS, TITLES
+from .extractive_lexicon import KNOWN_ORGS, ROLES, TITLES
 from .extractive_names import Mention
 from .grounding import normalize
 
@@ -201,8 +201,9 @@ def _appositive(c: Cluster, text: str) -> None:
             c.country = c.country or code
             if code and _HEAD_WORDS & {w.casefold() for w in words}:
                 c.kind = "head_of_state"
-            elif c.kind in ("person", "single"):
-                c.kind = "official"
+            elif c.kind in ("person", "single"):  # "X, a lawyer with the group": a person
+                generic = all(w.casefold() in ROLES for w in words[-2:]) and not code
+                c.kind = "person" if generic else "official"
             return
 
 
@@ -252,6 +253,7 @@ def select(clusters: list[Cluster]) -> list[Cluster]:
     return kept[:MAX_ACTORS]
 
 
+_PERSONAL = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
 _BUSINESS = re.compile(
     r"\b(?:compan(?:y|ies)|firms?|shareholders?|corporations?|startups?|"
     r"acquisitions?|chief executive|ceo|brand|products?)\b",
@@ -260,11 +262,15 @@ _BUSINESS = re.compile(
 
 
 def final_kind(c: Cluster, text: str) -> str:
-    """The schema's ActorKind for a cluster."""
-    if c.kind == "single":
-        known = KNOWN_ORGS.get(c.name.casefold())
-        if known:
-            return known[0]
+    """The schema's ActorKind for a cluster: an untitled 'person' that the text calls a
+    company and never 'he' or 'she' is a business."""
+    if c.kind == "single" and c.name.casefold() in KNOWN_ORGS:
+        return KNOWN_ORGS[c.name.casefold()][0]
+    if c.kind == "single" or (c.kind == "person" and c.title is None):
         near = " ".join(text[max(0, m.start - 80) : m.end + 80] for m in c.mentions[:6])
-        return "business" if len(_BUSINESS.findall(near)) >= 2 else "other"
+        after = " ".join(text[m.end : m.end + 100] for m in c.mentions[:6])
+        cues = len(_BUSINESS.findall(near))  # a person-like name needs one cue, a word two
+        if cues >= (1 if c.kind == "person" else 2) and not _PERSONAL.search(after):
+            return "business"
+        return "other" if c.kind == "single" else c.kind
     return c.kind

@@ -77,6 +77,11 @@ PERSON_TITLES = _words(
 MEDIA_TITLES = _words(
     "editor correspondent reporter journalist columnist anchor presenter commentator"
 )
+# Titles that any organisation gives, not only the state: "its president", "the director".
+ROLES = _words(
+    """president director chair chairman chairwoman chairperson spokesman spokeswoman
+    spokesperson secretary leader coordinator executive chief head founder"""
+)
 BUSINESS_TITLES = _words("ceo cfo coo executive founder co-founder chairperson president-elect")
 # Common nouns right before a company's name: "the mining firm X", "its subsidiary X".
 BUSINESS_NOUNS = _words(
@@ -229,7 +234,10 @@ STANCE_CUES: dict[str, str] = {
          "frustrated", "distressing", "flawed", "critique", "critique fortement",
          "défavorable", "demanding", "demanded", "harm", "crush", "immoral", "dénoncé",
          "dénonce", "critiqué", "condamné", "rejeté", "regretté", "déploré", "denunció",
-         "criticó", "rechazó", "condenó"),
+         "criticó", "rechazó", "condenó", "appeal", "disagree", "disagrees", "disagreed",
+         "mistaken", "misreads", "unjust", "unfair", "uncertainty", "punishes", "dismayed",
+         "outraged", "setback", "blow to", "overreach", "countermeasures", "reckless",
+         "unconstitutional", "regrettable", "deeply troubling"),
         "oppose",
     ),
     **dict.fromkeys(
@@ -238,7 +246,9 @@ STANCE_CUES: dict[str, str] = {
          "respected", "respects", "agreed", "agrees", "deserves", "needed", "will comply",
          "approved", "defended", "defends", "confident", "improved", "progress",
          "welcome", "favour", "favor", "salué", "félicité", "félicitée", "soutenu",
-         "victoire", "respaldó", "apoyó", "celebró"),
+         "victoire", "respaldó", "apoyó", "celebró", "vindicated", "relieved", "landmark",
+         "historic", "long overdue", "clear message", "pleased", "delighted", "grateful",
+         "milestone", "step forward", "a win for", "justice has been done"),
         "support",
     ),
 }  # fmt: skip

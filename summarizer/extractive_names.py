@@ -26,6 +26,7 @@ from .extractive_lexicon import (
     PLACE_HEADS,
     POSTNOMINALS,
     REGIONS,
+    ROLES,
     TITLES,
 )
 from .extractive_runs import CONNECT, Tok, abstract, runs, tokens, trim
@@ -72,9 +73,11 @@ def _title_kind(words: list[str], capitalised: bool, country: str | None) -> str
     if any(w in MEDIA_TITLES for w in words):
         return "media"
     if any(w in BUSINESS_TITLES for w in words):
-        return "business"
+        return "person"  # a chief executive is a person; the company is the business
     if words and all(w.rstrip(".") in PERSON_TITLES for w in words):
         return "person"
+    if not capitalised and not country and all(w in ROLES for w in words):
+        return "person"  # "its president, X", "the group's director, X": not an office of state
     return "official" if any(w not in PERSON_TITLES for w in words) else "person"
 
 

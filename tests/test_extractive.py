@@ -608,3 +608,19 @@ def test_parts_numbered_articles_convictions_and_corrective_orders() -> None:
     )
     _assert_found(_instruments(text), "Part 2-7A", "Article 19, No. 24", "section 3",
                   "her conviction", "the assurances", "a corrective order")
+
+
+def test_kinds_of_office_holders_role_holders_and_companies() -> None:
+    text = (
+        "Finance Minister Ana Ruiz said the fine was fair. \"It is a setback,\" said the "
+        "group's director, Maria Lopez. Norvik Cement chief executive Tom Hale said the "
+        "company would appeal. Norvik Cement said its plants would stay open."
+    )
+    brief = _summarize(text)
+    kinds = {a.name: a.kind for a in brief.actors}
+    assert kinds.get("Ana Ruiz") == "official", kinds
+    assert kinds.get("Maria Lopez") == "person", kinds
+    assert kinds.get("Tom Hale") == "person", kinds
+    assert kinds.get("Norvik Cement") == "business", kinds
+    stances = {p.holder: p.stance for p in brief.positions}
+    assert stances.get("Maria Lopez") == "oppose" and stances.get("Tom Hale") == "oppose", stances
