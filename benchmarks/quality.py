@@ -3,10 +3,10 @@
 Prints, per article and overall for each split ("tuned": the articles the heuristics were
 developed on; "held_out": real pages in ../shared/articles, annotated but since looked at;
 "blind": the team's articles in tests/heldout/, written and annotated before any engine run
-on them; "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8" and "blind9": a
-second, third, fourth, fifth, sixth, seventh, eighth and ninth such set in tests/blind2/,
-tests/blind3/, tests/blind4/, tests/blind5/, tests/blind6/, tests/blind7/, tests/blind8/ and
-tests/blind9/, read through the same `load` path),
+on them; "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9" and
+"blind10": a second, third, fourth, fifth, sixth, seventh, eighth, ninth and tenth such set in
+tests/blind2/, tests/blind3/, tests/blind4/, tests/blind5/, tests/blind6/, tests/blind7/,
+tests/blind8/, tests/blind9/ and tests/blind10/, read through the same `load` path),
 key-actor recall and precision, legal-instrument recall, position-holder recall
 and the grounded-quote rate.
 
@@ -101,7 +101,7 @@ def score(gold: dict[str, Any], article: Article, brief: Brief) -> Score:
     aliases = {_norm(k["name"]): s for k, s in zip(gold["key_actors"], key_sets, strict=True)}
     gold_holders = [aliases.get(_norm(p["holder"]), {_norm(p["holder"])})
                     for p in gold["positions"]]  # fmt: skip
-    found_kinds = [(next(kinds[n] for n in s if n in kinds), _kind(k["kind"]))
+    found_kinds = [(next(kinds[n] for n in sorted(s) if n in kinds), _kind(k["kind"]))
                    for k, s in zip(gold["key_actors"], key_sets, strict=True) if s & names]
     stances = [({p.stance for p in brief.positions if _norm(p.holder) in s}, g["stance"])
                for s, g in zip(gold_holders, gold["positions"], strict=True)]
@@ -161,10 +161,10 @@ def run() -> list[Score]:
 
 
 def groups(scores: list[Score]) -> dict[str, list[Score]]:
-    """The splits reported: tuned; held out, blind, blind2-9, each as English, other, all."""
+    """The splits reported: tuned; held out, blind, blind2-10, each as English, other, all."""
     out = {"tuned": [s for s in scores if s.split == "tuned"]}
     for split in ("held_out", "blind", "blind2", "blind3", "blind4", "blind5", "blind6",
-                  "blind7", "blind8", "blind9"):
+                  "blind7", "blind8", "blind9", "blind10"):
         out[f"{split}_en"] = [s for s in scores if s.split == split and s.language == "en"]
         out[f"{split}_other"] = [s for s in scores if s.split == split and s.language != "en"]
         out[f"{split}_all"] = [s for s in scores if s.split == split]
