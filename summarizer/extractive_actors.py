@@ -156,9 +156,10 @@ def _merge_people(clusters: list[Cluster]) -> None:
         if not c.mentions or c.kind not in _PEOPLE:
             continue
         toks = _tokens(c.name)
-        if len(toks) == 1:
-            other = next((o for o in people if o is not c and o.mentions
-                          and toks[0] in _tokens(o.name)[1:]), None)  # fmt: skip
+        if len(toks) == 1:  # the full name introduced first: "Rusnac" is Valeriu, not Cristina
+            found = [o for o in people
+                     if o is not c and o.mentions and toks[0] in _tokens(o.name)[1:]]  # fmt: skip
+            other = min(found, key=lambda o: o.first.start, default=None)
             if other is not None:
                 _absorb(other, c)
                 other.kind = other.kind if other.kind != "single" else "person"

@@ -24,7 +24,7 @@ _CAP = (
 )
 _HEADS = {
     **dict.fromkeys(("Statute", "Act", "Bill", "Code", "Constitution", "Law", "Amendment",
-                     "Decree", "Ordinance"), "statute"),
+                     "Decree", "Decree-Law", "Ordinance"), "statute"),
     **dict.fromkeys(("Convention", "Treaty", "Charter", "Protocol", "Agreement", "Accord",
                      "Covenant", "Pact", "Accords", "Conventions", "Treaties", "Protocols",
                      "Agreements"), "treaty"),
@@ -82,7 +82,8 @@ _GENERIC = [
                    r"\bplea (?:bargain|deal|agreement)s?\b|\bstay of (?:execution|proceedings|"
                    r"enforcement|deportation|removal)\b|\benvironmental impact assessments?\b|"
                    r"\bclass[- ]action(?:\s+(?:lawsuit|suit))?s?\b|\bguilty pleas?\b|"
-                   r"\bnotices? of (?:violation|breach|default|appeal|intent)\b"),
+                   r"\bnotices? of (?:violation|breach|default|appeal|intent|arbitration)\b|"
+                   r"\brules? nisi\b|\brequests? for arbitration\b|\barbitration claims?\b"),
         "other",
     ),
     (
@@ -123,10 +124,12 @@ _PROVISION_BEFORE = re.compile(
     re.I,
 )
 # A statute cited by its code's initials: "G.S. 160D-1207", "42 U.S.C. § 1983", "§ 230".
+_SECTION = r"§§?\s*\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]?)*(?:\(\w+\))*"
 _CODE_CITE = re.compile(
     r"(?<![\w.])(?:\d+\s+)?(?!U\.S\.\s|U\.K\.\s)(?:[A-Z]\.){2,}(?:\s?[A-Z][a-z]{1,4}\.)*\s+"
-    r"(?:§§?\s*\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]?)*|\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]?)+)"
-    r"|(?<!\w)§§?\s*\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]?)*"
+    rf"(?:{_SECTION}|\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]?)+)"
+    rf"|(?<![\w.])[A-Z][a-z]{{1,4}}\.(?:\s[A-Z][a-z]{{1,5}}\.?)*\s+{_SECTION}"  # "Wis. Stat. §"
+    rf"|(?<!\w){_SECTION}"
 )
 # A head placed but not described: "permit in croatia", "ban in texas".
 _PLACED = re.compile(r"[\w-]+ in [A-Za-zÀ-ÿ-]+(?: [A-Za-zÀ-ÿ-]+)?")

@@ -64,7 +64,8 @@ _NOT_AFTER = frozenset(
     """enforcement firm firms professor professors school schools student students maker
     makers makers' practice degree scholar scholars expert experts clerk clerks book books
     officer officers abiding holder holders winner winners winning ceremony ceremonies fee
-    fees plate plates""".split()
+    fees plate plates court courts judge judges panel chamber tribunal hearing hearings
+    process""".split()
 )
 _EN_HEAD_RX = re.compile(
     r"(?<![\w-])(" + "|".join(sorted(EN_HEADS, key=len, reverse=True)) + r")\b(?!-\w)", re.I

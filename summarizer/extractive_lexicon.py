@@ -25,7 +25,8 @@ STOP = (
     her their our my your me him us them who whom whose which what when where why how
     and or but nor so yet for of in on at by to from with without within into onto upon
     over under after before since until during despite although though while whereas if
-    outside inside near behind beside below above amid
+    outside inside near behind beside below above amid often usually always never sometimes
+    rarely seldom frequently
     unless because as than then also even still just only not no yes all any some many
     much more most few several each every both either neither other another such
     meanwhile however moreover furthermore nevertheless instead indeed yet thus hence
@@ -72,7 +73,8 @@ OFFICIAL_TITLES = _words(
     auditor-general controller comptroller registrar"""
 )
 PERSON_TITLES = _words(
-    "mr mrs ms miss dr prof professor sir dame lord lady rev reverend mx monsieur madame"
+    "mr mrs ms miss dr prof professor sir dame lord lady rev reverend mx monsieur madame "
+    "democrat republican"
 )
 MEDIA_TITLES = _words(
     "editor correspondent reporter journalist columnist anchor presenter commentator"
@@ -97,15 +99,14 @@ FACILITIES = _words(
 # Letters after a name, not part of it: "Brendan Rourke SC", "Amara Diallo MP".
 POSTNOMINALS = frozenset("SC QC KC Jr Jr. Sr Sr. MP MEP MSP MLA MPP OBE CBE KBE PhD".split())
 # Publications of the law, never actors: "the Official Gazette".
-NOT_ACTORS = (
-    "official gazette",
-    "official journal",
-    "federal register",
-    "government gazette",
-    "state gazette",
-    "official bulletin",
-    "terms of service",
-    "terms of use",
+NOT_ACTORS = ("official gazette", "official journal", "federal register", "government gazette",
+              "state gazette", "official bulletin", "terms of service", "terms of use",
+              "election day")  # fmt: skip
+# Currencies after a capitalised word: "CFA francs", "Hong Kong dollars".
+CURRENCIES = _words(
+    """franc francs dollar dollars euro euros peso pesos rupee rupees shilling shillings naira
+    rand yuan won yen taka reais real kwacha cedi cedis dinar dinars dirham dirhams lira pound
+    pounds"""
 )
 # French and Spanish titles ("la ministre", "le porte-parole", "la jueza", "Mme", "Sra.").
 ROMANCE_TITLES = _words(
@@ -140,7 +141,8 @@ ORG_HEADS: dict[str, str] = {
     ),
     **dict.fromkeys(
         ("watch", "international", "foundation", "institute", "society", "initiative",
-         "project", "network", "coalition", "campaign", "platform", "now"),
+         "project", "network", "coalition", "campaign", "platform", "now", "monitor",
+         "collective", "cooperative", "co-operative"),
         "ngo",
     ),
     **dict.fromkeys(
@@ -299,7 +301,8 @@ OUTCOME_CUES: dict[str, tuple[str, ...]] = {
 # Instruments best known by their acronym, and their kind.
 INSTRUMENT_ACRONYMS: dict[str, str] = {
     **dict.fromkeys("""GATT GATS TRIPS NAFTA USMCA CUSMA CETA TTIP RCEP CPTPP AfCFTA UNCLOS
-                    ICCPR ICESCR CEDAW UNFCCC NPT CTBT JCPOA TFEU""".split(), "treaty"),
+                    CAFTA-DR CAFTA ICCPR ICESCR CEDAW UNFCCC NPT CTBT JCPOA TFEU""".split(),
+                    "treaty"),
     **dict.fromkeys("GDPR FCPA RICO HIPAA FOIA DMCA CFAA".split(), "statute"),
     "UNDRIP": "other",
 }  # fmt: skip

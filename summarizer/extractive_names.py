@@ -14,6 +14,7 @@ from .countries import country_alpha3, demonym_alpha3, is_demonym, is_subdivisio
 from .extractive_lexicon import (
     BUSINESS_NOUNS,
     BUSINESS_TITLES,
+    CURRENCIES,
     FACILITIES,
     HEAD_OF_STATE_TITLES,
     KNOWN_ORGS,
@@ -27,6 +28,7 @@ from .extractive_lexicon import (
     POSTNOMINALS,
     REGIONS,
     ROLES,
+    STOP,
     TITLES,
 )
 from .extractive_runs import CONNECT, Tok, abstract, runs, tokens, trim
@@ -34,6 +36,7 @@ from .extractive_text import Sentence
 
 _Title = tuple[tuple[int, int], str, str | None]  # span, kind, country
 _PREP = frozenset("in at to from into near outside inside across via".split())
+_THING_AFTER = LEGAL_HEADS | FACILITIES | CURRENCIES
 # A token that is a code or a citation's initials, not a name: "B-4", "G.S. 160D-1207".
 _CITATION = re.compile(r"[A-Z]+-\d[\w-]*\b|(?:[A-Z]\.){2,}\s+§?\s*\d")
 # A name that goes on into a named instrument: "National Recovery" in "... and Resilience Plan",
@@ -104,6 +107,17 @@ def _org_kind(toks: list[Tok]) -> str | None:
     return None
 
 
+_CONTINENTAL = frozenset(
+    "african asian european american arab caribbean pacific atlantic nordic baltic balkan "
+    "andean latin".split()
+)
+
+
+def _adjective(tok: Tok) -> bool:
+    """A demonym or a continent's adjective: 'Western Australian', 'West African'."""
+    return is_demonym(tok.text) or tok.fold in _CONTINENTAL
+
+
 def _is_name_word(tok: Tok) -> bool:
     return tok.cap and tok.text.replace("-", "").replace("’", "").replace("'", "").isalpha()
 
@@ -135,6 +149,8 @@ class NameScanner:
 
     def _strip_initial(self, run: list[Tok], sentence: Sentence) -> list[Tok]:
         while run and self._opens(run[0], sentence) and run[0].fold in self.lower:
+            if len(run) > 1 and run[1].fold in STOP and run[1].cap:
+                break  # "Reporters Without Borders": a stop word inside makes it a name
             if run[0].fold in KNOWN_ORGS or _is_title(run[0]) or (len(run) > 1 and _org_kind(run)):
                 break
             run = trim(run[1:])
@@ -155,14 +171,8 @@ class NameScanner:
         end = toks.index(run[-1])
         nxt = toks[end + 1] if end + 1 < len(toks) else None
         led = len(run) > 2 and run[0].fold in ORG_HEADS and run[1].fold in ("of", "for", "on")
-        if (run[-1].fold in LEGAL_HEADS and not led) or run[0].fold in ("article", "section") or (
-            nxt and not nxt.cap and (nxt.fold in LEGAL_HEADS or nxt.fold in FACILITIES)
-        ):
-            return []  # instruments ("Dam Safety Policy") and facilities ("its X mine")
-        if " ".join(t.fold for t in run).startswith(NOT_ACTORS) or _AND_NAMED.match(
-            self.text, run[-1].end
-        ):
-            return []  # "the Official Gazette"; "National Recovery" of "... and Resilience Plan"
+        if self._thing(run, nxt, led):
+            return []
         if re.match(r"\s+vs?\.\s", self.text[run[-1].end : run[-1].end + 5]) or re.search(
             r"\svs?\.\s+$", self.text[max(0, run[0].start - 5) : run[0].start]
         ):
@@ -174,7 +184,7 @@ class NameScanner:
         if len(run) > 1 and all(t.text.isupper() for t in run) and run[0].fold not in KNOWN_ORGS:
             return []  # SHOUTED BYLINES AND KICKERS
         if (nxt and not nxt.cap and nxt.fold in ORG_HEADS and len(run) > 1 and not run[-1].poss
-                and not _is_title(run[0]) and not is_demonym(run[-1].text)):
+                and not _is_title(run[0]) and not _adjective(run[-1])):
             text = self.text[run[0].start : run[-1].end]
             return [Mention(run[0].start, run[-1].end, text, ORG_HEADS[nxt.fold],
                             _country_in(run), sentence=s.index, initial=initial)]  # fmt: skip
@@ -199,6 +209,20 @@ class NameScanner:
         if last_title >= 0 and tail and self._personal(tail):
             return self._titled(run, last_title, tail, s, base)
         return self._untitled(run, toks, s, base)
+
+    def _thing(self, run: list[Tok], nxt: Tok | None, led: bool) -> bool:
+        """Whether a run names an instrument, a facility, a currency or a publication."""
+        if run[-1].fold in LEGAL_HEADS and not led:
+            return True  # "Dam Safety Policy"; not "Ministry of Law"
+        if len(run) > 2 and run[0].fold in LEGAL_HEADS and run[1].fold in ("of", "on"):
+            return True  # "Charter of Fundamental Rights of the European Union"
+        if run[0].fold in ("article", "section") or " ".join(t.fold for t in run).startswith(
+            NOT_ACTORS
+        ):
+            return True  # "Article X"; "the Official Gazette"
+        if nxt and not nxt.cap and nxt.fold in _THING_AFTER:
+            return True  # "the X act", "its Cachoeira Alta mine", "CFA francs"
+        return bool(_AND_NAMED.match(self.text, run[-1].end))  # "National Recovery and ..."
 
     def _romance_org(self, run: list[Tok], toks: list[Tok], end: int, s: Sentence,
                      initial: bool) -> Mention | None:  # fmt: skip
@@ -258,7 +282,7 @@ class NameScanner:
             run[0].fold in PLACE_HEADS and len(run) > 1 and run[-1].fold not in ORG_HEADS
         ):
             return []  # "Union Square", "Port Moresby"; not "City Council"
-        if len(run) > 1 and is_demonym(run[-1].text) and nxt and not nxt.cap:
+        if len(run) > 1 and _adjective(run[-1]) and nxt and not nxt.cap:
             return []  # "a Western Australian lithium mine"
         if len(run) == 1 and (
             is_demonym(text)

@@ -73,8 +73,9 @@ def _breaks(prev: Tok, tok: Tok, text: str) -> bool:
 
 
 _CONTRACTION = re.compile(r"['’](?:ve|m|d|ll|re|t)$|n['’]t$", re.I)
-# Surnames that are also stop words, when a capitalised given name follows.
-_SURNAMES = frozenset(("oh", "so", "an", "do", "ma", "ho"))
+# Stop words that begin a name when a capitalised word follows: surnames ("Oh Min-seo"),
+# articles of place names ("Los Cayos"), "Our Future Party", "Reporters Without Borders".
+_NAME_WORDS = frozenset("oh so an do ma ho los las el la le les al our without".split())
 # Heads named for a purpose: "Committee to Protect Journalists", "Campaign to Stop ...".
 _PURPOSE = frozenset(
     "committee campaign coalition movement alliance initiative fund project".split()
@@ -93,12 +94,14 @@ def _nation(tok: Tok) -> bool:
     return bool(country_alpha3(tok.text) or demonym_alpha3(tok.text))
 
 
-def _org_after(toks: list[Tok], i: int) -> bool:
+def _org_after(toks: list[Tok], i: int, text: str) -> bool:
     """Whether the capitalised words from i end in an organisation head ("... and Drug
     Administration"), so that "and" belongs to the name."""
     j = i
     while j < len(toks) and toks[j].cap and toks[j].fold not in STOP and not toks[j].poss:
         j += 1
+        if j < len(toks) and text[toks[j - 1].end : toks[j].start] != " ":
+            break  # "... Exporters Association (BGMEA)"
     if j == i or toks[j - 1].fold not in ORG_HEADS or j - i > 3:
         return False
     # "Hispanova and Levante Energía": two companies, each named in full
@@ -122,7 +125,7 @@ def _listed(cur: list[Tok], toks: list[Tok], i: int, text: str) -> bool:
         return False
     if cur[0].fold in ORG_HEADS and any(t.fold == "of" for t in cur):
         return True
-    return len(cur) == 1 and not _nation(cur[0]) and _org_after(toks, j + 1)
+    return len(cur) == 1 and not _nation(cur[0]) and _org_after(toks, j + 1, text)
 
 
 _ABSTRACT = re.compile(r"(?:tions?|sions?|ity|ness|ism|ship|hood|ments?|rights|affairs)$")
@@ -154,8 +157,10 @@ def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
         if (
             tok.cap
             and (tok.fold not in STOP or cur and _inner_head(tok, nxt, text)
-                 or tok.fold in _SURNAMES and nxt is not None and nxt.cap
-                 and nxt.fold not in STOP and text[tok.end : nxt.start] == " ")  # "Oh Min-seo"
+                 or tok.fold in _NAME_WORDS and nxt is not None and nxt.cap
+                 and nxt.fold not in STOP and text[tok.end : nxt.start] == " "  # "Oh Min-seo"
+                 or cur and cur[-1].fold in CONNECT and nxt is not None and nxt.cap
+                 and text[tok.end : nxt.start] == " ")  # "Court of First Instance"
             and not _AFFIX.search(tok.text)
             and not _CONTRACTION.search(tok.text)
         ):
@@ -172,7 +177,7 @@ def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
             and (
                 tok.fold != "and"
                 or any(t.fold in ("of", "on", "for") for t in cur)
-                or (_org_after(toks, i + 1) and not _nation(cur[-1]) and not _nation(nxt))
+                or (_org_after(toks, i + 1, text) and not _nation(cur[-1]) and not _nation(nxt))
             )
         )
         if joins:

@@ -15,7 +15,8 @@ from .schema import Quote
 _ABBREV = frozenset(
     """mr mrs ms dr st gen col lt sgt capt gov sen rep jr sr no co corp inc ltd vs prof
     mt ft rev hon jan feb mar apr jun jul aug sep sept oct nov dec etc approx dept est
-    fig op al""".split()
+    fig op al ala ariz ark calif colo conn fla kan ky md mich minn mont neb nev okla tenn
+    tex vt wis wyo stat supp sec para""".split()
 )
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+(?:[\"'“‘(\[]|«\s?)?[A-Z0-9À-Þ])|\n+")
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'-]{2,40}\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+")

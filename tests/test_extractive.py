@@ -624,3 +624,36 @@ def test_kinds_of_office_holders_role_holders_and_companies() -> None:
     assert kinds.get("Norvik Cement") == "business", kinds
     stances = {p.holder: p.stance for p in brief.positions}
     assert stances.get("Maria Lopez") == "oppose" and stances.get("Tom Hale") == "oppose", stances
+
+
+def test_names_with_stop_words_lists_and_party_labels() -> None:
+    text = (
+        "Reporters Without Borders said the Tunis Court of First Instance erred. The Bangladesh "
+        "Garment Makers and Exporters Association (BGMA) said it was disappointed. Democrat "
+        "Ellen Marek leads Republican Doug Hale by 41 votes after Election Day. Ramón Peña, "
+        "president of the Los Cayos Farmers' Cooperative, spoke, as did Ion Bivol of the "
+        "opposition Our Future Party. Rusu was fined 60 million CFA francs; Maria Rusu, his "
+        "sister, was not. Seven West African states cited the Charter of Fundamental Rights of "
+        "the European Union, and Rusu said he would appeal."
+    )
+    names = {a.name for a in _summarize(text).actors}
+    for expected in ("Reporters Without Borders", "Tunis Court of First Instance",
+                     "Bangladesh Garment Makers and Exporters Association", "Ellen Marek",
+                     "Doug Hale", "Los Cayos Farmers' Cooperative", "Our Future Party"):
+        assert expected in names, (expected, names)
+    assert not {"Without Borders", "Democrat Ellen Marek", "Election Day", "CFA", "West African",
+                "Charter of Fundamental Rights of the European Union", "Exporters Association",
+                "Tunis Court"} & names, names  # fmt: skip
+
+
+def test_state_code_sections_decree_laws_and_arbitration_filings() -> None:
+    text = (
+        "Under Wis. Stat. § 6.87(6d), a ballot may not be counted, the court said. Prosecutors "
+        "used Decree-Law No. 2022-54 rather than the press law. A Tunisian appeals court "
+        "heard the case. The company filed a request for arbitration under CAFTA-DR, and the "
+        "High Court issued a rule nisi. Damages that tribunals often award are large."
+    )
+    found = _instruments(text)
+    _assert_found(found, "Wis. Stat. § 6.87(6d)", "Decree-Law No. 2022-54",
+                  "request for arbitration", "CAFTA-DR", "rule nisi")
+    assert not any("appeals" in f or "often award" in f for f in found), found
