@@ -16,7 +16,7 @@ from .extractive_text import Sentence, span
 from .grounding import normalize
 from .schema import LegalContext
 
-MAX_LEGAL = 12
+MAX_LEGAL = 15
 # A capitalised word, initials, an ordinal, or a capitalised aside: "(Permanent Sovereignty)".
 _CAP = (
     r"(?:[A-Z][\w’'-]*|(?:[A-Z]\.){2,}|\d+(?:st|nd|rd|th)"
