@@ -11,6 +11,7 @@ import pytest
 from summarizer.article import Article
 from summarizer.extractive import ExtractiveEngine
 from summarizer.extractive_actors import MAX_ACTORS
+from summarizer.extractive_legal import MAX_LEGAL
 from summarizer.grounding import all_quotes, consistency_problems, normalize, same_actor
 from summarizer.ingest import load_article
 from summarizer.schema import Brief
@@ -425,11 +426,11 @@ def test_instrument_acronyms_named_instruments_and_case_names() -> None:
 
 
 def test_named_instruments_outrank_generic_mentions_past_the_cap() -> None:
-    deals = " ".join(f"Party {i} signed a deal in round {i}." for i in range(14))
-    named = " ".join(f"The Treaty of City{i} was cited." for i in range(11))
+    deals = " ".join(f"Party {i} signed a deal in round {i}." for i in range(MAX_LEGAL + 2))
+    named = " ".join(f"The Treaty of City{i} was cited." for i in range(MAX_LEGAL - 1))
     found = _instruments(deals + " The court issued a ruling. " + named)
-    assert len(found) == 12
-    assert sum("Treaty of" in f for f in found) == 11
+    assert len(found) == MAX_LEGAL
+    assert sum("Treaty of" in f for f in found) == MAX_LEGAL - 1
 
 
 def test_provisions_asides_and_possessives_in_instruments() -> None:
