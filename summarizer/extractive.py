@@ -127,11 +127,24 @@ def _headline_hits(clusters: list[Cluster], headline: str | None) -> None:
         c.headline = sum(f" {normalize(a)} " in head for a in c.aliases)
 
 
+_AUTHORS = frozenset(("court", "state", "igo"))
+
+
 def _actor(c: Cluster, text: str, sentences: dict[int, Sentence]) -> Actor:
     sentence = sentences[c.first.sentence].quote()
     role = text[c.title[0] : c.title[1]] if c.title else ""
     kind: Any = final_kind(c, text)
     return Actor(name=c.name, kind=kind, country=c.country, role=role, evidence=[sentence])
+
+
+def _author(clusters: list[Cluster], sentences: list[Sentence]) -> Cluster | None:
+    """The court, authority or body named first in the event's sentence: who decided."""
+    if not sentences:
+        return None
+    mentions = sorted((m.start, id(c), c) for c in clusters for m in c.mentions
+                      if m.sentence == sentences[0].index and c.kind in _AUTHORS
+                      and not country_alpha3(c.name))  # fmt: skip
+    return mentions[0][2] if mentions else None
 
 
 def _spread(found: list[tuple[Cluster, Position]]) -> list[Position]:
@@ -154,14 +167,15 @@ def _build(article: Article) -> Brief:
     clusters = group(_mentions(doc, language), text)
     _headline_hits(clusters, headline)
     skipped: list[str] = []
-    found = _part(lambda: PositionFinder(text, clusters).find(doc.sentences), skipped)
+    event = build_event(doc, headline)
+    ev_sentences = [s for s in doc.sentences if any(q.start == s.start for q in event.evidence)]
+    author = _author(clusters, ev_sentences[:1])
+    found = _part(lambda: PositionFinder(text, clusters, author).find(doc.sentences), skipped)
     for c, _p in found:
         c.holder = True
     chosen = select(clusters)
     keep = {id(c) for c in chosen}
     positions = _spread([(c, p) for c, p in found if id(c) in keep])
-    event = build_event(doc, headline)
-    ev_sentences = [s for s in doc.sentences if any(q.start == s.start for q in event.evidence)]
     questions = _part(lambda: open_questions(doc), skipped)
     brief = Brief(
         source=_source(article, doc, headline, language),

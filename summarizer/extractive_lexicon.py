@@ -221,9 +221,12 @@ SPEECH_CUES = (
     "aseguró", "explicó", "indicó", "añadió", "agregó", "advirtió", "sostuvo", "anunció",
     "según", "Según", "dénoncé", "salué", "félicité", "félicitée", "critiqué", "rejeté",
     "condamné", "denunció", "criticó", "rechazó", "respaldó",
+    # German
+    "sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "kritisierte", "warnte",
+    "forderte", "meinte", "begrüßte", "laut", "Laut",
 )  # fmt: skip
 # Cues that name their holder after them ("according to the council", "selon elle").
-FORWARD_CUES = frozenset(("according to", "selon", "d'après", "d’après", "según"))
+FORWARD_CUES = frozenset(("according to", "selon", "d'après", "d’après", "según", "laut"))
 STANCE_CUES: dict[str, str] = {
     **dict.fromkeys(
         ("criticized", "criticised", "criticizes", "criticises", "condemned", "condemns",
@@ -239,7 +242,8 @@ STANCE_CUES: dict[str, str] = {
          "criticó", "rechazó", "condenó", "appeal", "disagree", "disagrees", "disagreed",
          "mistaken", "misreads", "unjust", "unfair", "uncertainty", "punishes", "dismayed",
          "outraged", "setback", "blow to", "overreach", "countermeasures", "reckless",
-         "unconstitutional", "regrettable", "deeply troubling"),
+         "unconstitutional", "regrettable", "deeply troubling", "dissent", "dissenting",
+         "kritisierte", "warnte", "rechtswidrig"),
         "oppose",
     ),
     **dict.fromkeys(
@@ -250,7 +254,7 @@ STANCE_CUES: dict[str, str] = {
          "welcome", "favour", "favor", "salué", "félicité", "félicitée", "soutenu",
          "victoire", "respaldó", "apoyó", "celebró", "vindicated", "relieved", "landmark",
          "historic", "long overdue", "clear message", "pleased", "delighted", "grateful",
-         "milestone", "step forward", "a win for", "justice has been done"),
+         "milestone", "step forward", "a win for", "justice has been done", "begrüßte"),
         "support",
     ),
 }  # fmt: skip

@@ -29,6 +29,7 @@ _CUE = re.compile(
                               "expressed solidarity", "expressed concern", "According to"}, key=len,
                              reverse=True)) + r")\b"
 )  # fmt: skip
+_STANCE_OF = {cue.casefold(): stance for cue, stance in STANCE_CUES.items()}  # "begrüßte"
 _STANCE = re.compile(r"\b(" + "|".join(sorted(STANCE_CUES, key=len, reverse=True)) + r")\b", re.I)
 _QUOTED = re.compile(r"[\"“«„]([^\"”»“\n]{3,}?)[\"”»]|(?<!\w)['‘]([^'’\n]{8,}?)['’](?!\w)")
 _BOUNDARY = re.compile(r"[;:]|,\s+(?:but|and|while|whereas)\b|\bbut\b")
@@ -64,6 +65,7 @@ _INVERSION = re.compile(  # "said Kadri Tamm", "said its director, Andrés Palac
     r"(?:(?<=\s)[a-z][\w’'-]*,\s+(?:[A-Z][a-z]+\.?\s+)?)?"
 )
 _PEOPLE = frozenset(("person", "head_of_state", "official", "media"))
+_JUDGE = re.compile(r"\b(?:judge|justice|magistrate|arbitrator)s?\b", re.I)
 _BE = frozenset("be been being was were is are am get got".split())
 _PREPOSITIONS = frozenset("with to by from of in at for against on about over".split())
 
@@ -82,9 +84,10 @@ _APPOSED = re.compile(r",\s+[^,.;\"“”]{3,100},\s*")
 class PositionFinder:
     """Finds positions in sentences, given the actors' mention spans."""
 
-    def __init__(self, text: str, clusters: list[Cluster]) -> None:
+    def __init__(self, text: str, clusters: list[Cluster], author: Cluster | None = None) -> None:
         self.text = text
         self.clusters = clusters
+        self.author = author
         self.quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
         self.hits: dict[int, list[_Hit]] = {}
         for c in clusters:
@@ -229,10 +232,11 @@ class PositionFinder:
 
     def _position(self, holder: Cluster, s: Sentence, cue: re.Match[str],
                   quotes: list[tuple[int, int]]) -> Position:  # fmt: skip
-        stances = {STANCE_CUES[m.group(1).casefold()] for m in _STANCE.finditer(s.text)
-                   if m.group(1).casefold() in STANCE_CUES}  # fmt: skip
+        stances = {_STANCE_OF[m.group(1).casefold()] for m in _STANCE.finditer(s.text)
+                   if m.group(1).casefold() in _STANCE_OF}  # fmt: skip
         speech = cue.group(1).casefold() in _SPEECH
         stance = ("mixed" if len(stances) > 1 else stances.pop() if stances
+                  else "support" if self._decided(holder)  # who decided stands by it
                   else "neutral" if speech else "unclear")  # fmt: skip
         return Position(
             holder=holder.name,
@@ -242,6 +246,14 @@ class PositionFinder:
             attributed=bool(quotes) or speech,
             evidence=[s.quote()],
         )
+
+    def _decided(self, holder: Cluster) -> bool:
+        """A court, a judge, or the body the event names first and its office holders: the
+        author of the decision the article reports ("KFTC Chairwoman Shin", "the court")."""
+        title = self.text[holder.title[0] : holder.title[1]] if holder.title else ""
+        if holder.kind == "court" or _JUDGE.search(title) or holder is self.author:
+            return True
+        return self.author is not None and any(a in title for a in self.author.aliases)
 
     def _on(self, s: Sentence, cue: re.Match[str], quotes: list[tuple[int, int]]) -> Quote:
         start = s.start + cue.end()

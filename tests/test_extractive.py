@@ -658,3 +658,21 @@ def test_state_code_sections_decree_laws_and_arbitration_filings() -> None:
     _assert_found(found, "Wis. Stat. § 6.87(6d)", "Decree-Law No. 2022-54",
                   "request for arbitration", "CAFTA-DR", "rule nisi")
     assert not any("appeals" in f or "often award" in f for f in found), found
+
+
+def test_stances_of_the_deciding_body_dissents_and_german_speech() -> None:
+    text = (
+        "The Korea Fair Trade Commission (KFTC) fined Lumen Comics on Monday. \"Lumen took "
+        "rights creators never meant to sell,\" KFTC Chairwoman Shin Mi-rae told reporters. In "
+        "a dissent, Justice Omar Vale wrote that the law was clear."
+    )
+    stances = {p.holder: p.stance for p in _summarize(text).positions}
+    assert stances.get("Shin Mi-rae") == "support", stances
+    assert stances.get("Omar Vale") == "oppose", stances
+    german = (
+        "Das Arbeitsgericht Cottbus hat den Streik untersagt. Vorstandschef Martin Ober "
+        "begrüßte die Entscheidung. Landesleiterin Petra Haas kritisierte das Urteil scharf."
+    )
+    stances = {p.holder: p.stance for p in _summarize(german, "de").positions}
+    assert stances.get("Martin Ober") == "support", stances
+    assert stances.get("Petra Haas") == "oppose", stances
