@@ -82,7 +82,8 @@ _GENERIC = [
                    r"\bplea (?:bargain|deal|agreement)s?\b|\bstay of (?:execution|proceedings|"
                    r"enforcement|deportation|removal)\b|\benvironmental impact assessments?\b|"
                    r"\bclass[- ]action(?:\s+(?:lawsuit|suit))?s?\b|\bguilty pleas?\b|"
-                   r"\bnotices? of (?:violation|breach|default|appeal|intent|arbitration)\b|"
+                   r"\bnotices? of (?:violation|breach|default|appeal|intent|arbitration|"
+                   r"discrepancy|non-compliance|termination)\b|"
                    r"\brules? nisi\b|\brequests? for arbitration\b|\barbitration claims?\b"),
         "other",
     ),

@@ -32,7 +32,9 @@ EN_HEADS: dict[str, str] = {
                      "proceedings", "arbitration", "tariffs", "duties", "duty", "revocation",
                      "suspension", "annulment", "cancellation", "expropriation", "designation",
                      "suspensions", "revocations", "dismissal", "penalty", "penalties", "patent",
-                     "patents", "declaration", "declarations", "action", "actions"), "other"),
+                     "patents", "declaration", "declarations", "action", "actions", "circular",
+                     "circulars", "disqualification", "authorisation", "authorization"),
+                    "other"),
     **dict.fromkeys(("ruling", "rulings", "verdict", "conviction", "convictions"),
                     "court_decision"),
 }  # fmt: skip
@@ -72,11 +74,11 @@ STRICT: dict[str, frozenset[str]] = {
     "rules": frozenset("procedural procedure arbitration ethics electoral evidence".split()),
     "opinion": frozenset(
         "advisory court's dissenting concurring separate majority legal tribunal's "
-        "consultative".split()
+        "consultative reasoned".split()
     ),
     "measure": frozenset(
         "interim provisional precautionary protective conservatory restrictive retaliatory "
-        "countervailing anti-dumping safeguard remedial court's corrective".split()
+        "countervailing anti-dumping safeguard remedial court's corrective supervision".split()
     ),
     "assurances": frozenset("written diplomatic formal binding legal".split()),
     "guarantees": frozenset("written diplomatic formal binding legal job loan".split()),
@@ -115,8 +117,11 @@ STRICT: dict[str, frozenset[str]] = {
         "antidumping".split()
     ),
     # Administrative acts: by their modifier, or standalone in a court or regulator article.
+    **dict.fromkeys(("authorisation", "authorization"),
+                    frozenset("court judicial prior written ministerial".split())),
     **dict.fromkeys(("revocation", "suspension", "annulment", "cancellation", "expropriation",
-                     "designation", "suspensions", "revocations", "dismissal"),
+                     "designation", "suspensions", "revocations", "dismissal",
+                     "disqualification"),
                     frozenset("licence license permit registration".split())),
     **dict.fromkeys(("penalty", "penalties"), frozenset(
         "administrative monetary civil financial regulatory disciplinary".split())),
@@ -146,7 +151,8 @@ CONTEXT.update(dict.fromkeys(("appeal", "contract", "amendments", "decision", "j
                                "arbitration", "revocation", "suspension", "annulment",
                                "expropriation", "suspensions", "revocations", "dismissal",
                                "ruling", "rulings", "verdict", "ban", "bans", "conviction",
-                               "convictions", "assurances"), LEGAL))
+                               "convictions", "assurances", "disqualification", "circular"),
+                   LEGAL))
 # "the penalty", "the penalties" imposed by a regulator or a court.
 CONTEXT.update(dict.fromkeys(("penalty", "penalties"), re.compile(
     r"\b(?:court|tribunal|regulator|agency|authority|commission|panel)\b", re.I)))

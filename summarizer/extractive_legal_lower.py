@@ -59,13 +59,14 @@ _DETS = frozenset(
     "the a an its their his her this that these those our your any some every each no all "
     "both whatever which what".split()
 )
+_POSS = ("'s", "’s", "s'", "s’")
 _VAGUE = frozenset("any some every each no all both whatever which what".split())
 _NOT_AFTER = frozenset(
     """enforcement firm firms professor professors school schools student students maker
     makers makers' practice degree scholar scholars expert experts clerk clerks book books
     officer officers abiding holder holders winner winners winning ceremony ceremonies fee
     fees plate plates court courts judge judges panel chamber tribunal hearing hearings
-    process""".split()
+    process economy""".split()
 )
 _EN_HEAD_RX = re.compile(
     r"(?<![\w-])(" + "|".join(sorted(EN_HEADS, key=len, reverse=True)) + r")\b(?!-\w)", re.I
@@ -110,14 +111,15 @@ def _modifiers(
             return m.start(), [], False, []  # "whatever resolutions", "any law"
         if fold.replace("’", "'").endswith(AUTHORITY):
             return m.start(), [fold, *mods], True, [m.start(), *starts]
-        if fold in _DETS or fold.endswith(("'s", "’s", "s'", "s’")):  # "Spain's", "players'"
+        if fold in _DETS or fold.endswith(_POSS):  # "Spain's", "players'"
             return m.start(), mods, True, starts
         if len(mods) >= 4:
             break
+        before = words[i - 1].group().casefold() if i else ""
         if not _ok_modifier(word) and not (
-            i and re.fullmatch(r"[a-z]+ed", word) and words[i - 1].group().casefold() in _DETS
+            re.fullmatch(r"[a-z]+ed", word) and (before in _DETS or before.endswith(_POSS))
             and not text[words[i - 1].end() : m.start()].strip()
-        ):  # "a deferred prosecution agreement", not "he signed agreements"
+        ):  # "a deferred prosecution agreement", "the ministry's reasoned opinion"
             break
         mods.insert(0, word)
         starts.insert(0, m.start())

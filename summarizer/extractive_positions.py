@@ -61,7 +61,7 @@ _LEAD_IN = re.compile(
 )
 _SPEECH = frozenset(SPEECH_CUES)
 _INVERSION = re.compile(  # "said Kadri Tamm", "said its director, Andrés Palacios"
-    r"\s*(?:(?:the|a|an|its|his|her|[a-z][\w-]*|[\w.&-]+['’]s)\s+){0,4}"
+    r"\s*(?:(?:the|a|an|its|his|her|[a-z][\w-]*|[\w.&-]+['’]s|[A-Z]{2,6})\s+){0,4}"
     r"(?:(?<=\s)[a-z][\w’'-]*,\s+(?:[A-Z][a-z]+\.?\s+)?)?"
 )
 _PEOPLE = frozenset(("person", "head_of_state", "official", "media"))
@@ -178,11 +178,11 @@ class PositionFinder:
         for h in hits:
             if floor <= h.start and h.end <= at and not self._after_prep(h.start, s.start):
                 return h.cluster
-        for h in hits:
-            gap = self.text[after : h.start]
-            speech = cue.group(1).casefold() in _SPEECH
-            if h.start >= after and speech and _INVERSION.fullmatch(gap):
-                return h.cluster
+        speech = cue.group(1).casefold() in _SPEECH
+        named = [h for h in hits if speech and h.start >= after
+                 and _INVERSION.fullmatch(self.text, after, h.start)]  # fmt: skip
+        if named:  # "said CIP researcher Baltazar Fumo": the person, not the acronym
+            return next((h for h in named if h.cluster.kind in _PEOPLE), named[0]).cluster
         pronoun = _PRONOUN.search(self.text[max(floor, at - 40) : at])
         if pronoun:
             person = pronoun.group(1).casefold() in _PERSONAL

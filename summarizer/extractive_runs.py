@@ -80,6 +80,12 @@ _NAME_WORDS = frozenset("oh so an do ma ho los las el la le les al our without".
 _PURPOSE = frozenset(
     "committee campaign coalition movement alliance initiative fund project".split()
 )
+# Heads of membership bodies, whose names may end "in <country>".
+_MEMBERSHIP = frozenset(
+    "association federation organization organisation union alliance network movement "
+    "coalition confederation league society chamber".split()
+)
+_CONTINENTS = frozenset("europe africa asia america americas oceania".split())
 _OFFICES = frozenset(("office", "department", "bureau", "chambers"))
 _ABBREVIATED = frozenset(
     "sen rep gov dr mr mrs ms gen col lt maj capt sgt supt adm prof rev insp cmdr".split()
@@ -110,6 +116,22 @@ def _org_after(toks: list[Tok], i: int, text: str) -> bool:
         and j - i >= 2
         and toks[i - 2].fold not in ORG_HEADS
     )
+
+
+def _inside_name(cur: list[Tok], tok: Tok, nxt: Tok | None) -> bool:
+    """A preposition inside an organisation's name that has "of" or "for" after its head:
+    "Association of People with Diabetes", "Group of States against Corruption",
+    "Association of Banks in Lebanon", "Organization for Security and Co-operation in Europe"
+    ("in" only before a country or continent, and not in a ministry's or a council's name)."""
+    if nxt is None or not nxt.cap or tok.fold not in ("with", "against", "in"):
+        return False
+    heads = [t.fold for t, after in zip(cur, cur[1:], strict=False)
+             if t.fold in ORG_HEADS and after.fold in ("of", "for")]  # fmt: skip
+    if not heads:
+        return False
+    if tok.fold != "in":
+        return True
+    return heads[0] in _MEMBERSHIP and (_nation(nxt) or nxt.fold in _CONTINENTS)
 
 
 def _listed(cur: list[Tok], toks: list[Tok], i: int, text: str) -> bool:
@@ -170,7 +192,8 @@ def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
             cur
             and (tok.fold in CONNECT or tok.fold == "by" and cur[-1].fold.endswith("ed")
                  or tok.fold == "to" and cur[-1].fold in _PURPOSE and nxt is not None
-                 and nxt.cap and nxt.fold not in ORG_HEADS and not _nation(nxt))
+                 and nxt.cap and nxt.fold not in ORG_HEADS and not _nation(nxt)
+                 or _inside_name(cur, tok, nxt))
             and nxt is not None
             and (nxt.cap or nxt.fold == "the")
             and not _breaks(tok, nxt, text)

@@ -676,3 +676,32 @@ def test_stances_of_the_deciding_body_dissents_and_german_speech() -> None:
     stances = {p.holder: p.stance for p in _summarize(german, "de").positions}
     assert stances.get("Martin Ober") == "support", stances
     assert stances.get("Petra Haas") == "oppose", stances
+
+
+def test_prepositions_inside_names_and_acronyms_before_inverted_holders() -> None:
+    text = (
+        "Julio Torres, president of the National Association of People with Diabetes, said so. "
+        "The Group of States against Corruption urged reform. The Association of Banks in "
+        "Lebanon declined to comment, and the Ministry of Justice in Kyiv said nothing. \"The "
+        "law is not a suggestion,\" said CIP researcher Baltazar Fumo."
+    )
+    brief = _summarize(text)
+    names = {a.name for a in brief.actors}
+    for expected in ("National Association of People with Diabetes",
+                     "Group of States against Corruption", "Association of Banks in Lebanon",
+                     "Ministry of Justice", "Baltazar Fumo"):  # fmt: skip
+        assert expected in names, (expected, names)
+    assert "Baltazar Fumo" in {p.holder for p in brief.positions}
+
+
+def test_circulars_disqualifications_authorisations_and_reasoned_opinions() -> None:
+    text = (
+        "The court upheld Asanova's disqualification after a notice of discrepancy. A 2023 "
+        "circular barred new accounts. The ministry's reasoned opinion and the court "
+        "authorisation were cited, and he was placed under supervision measures. The circular "
+        "economy grew."
+    )
+    found = _instruments(text)
+    _assert_found(found, "Asanova's disqualification", "notice of discrepancy", "2023 circular",
+                  "ministry's reasoned opinion", "court authorisation", "supervision measures")
+    assert not any("economy" in f for f in found), found
