@@ -300,6 +300,11 @@ class LegalFinder:
         for key in self.items:  # "the ruling" beside "a panel ruling": the bare one is generic
             if " " not in key and any(k.endswith(f" {key}") for k in self.items):
                 self.rank[key] = max(self.rank[key], 2)
+        generic = self.items.get("<court_decision:>")
+        if generic is not None:  # "..., ruling that" beside "the ruling": one ruling, named
+            head = generic.instrument.split()[-1].casefold()
+            if any(k != "<court_decision:>" and k.split()[-1] == head for k in self.items):
+                del self.items["<court_decision:>"]
         order = {key: i for i, key in enumerate(self.items)}
         kept = sorted(self.items, key=lambda k: (self.rank[k], order[k]))[:MAX_LEGAL]
         return [self.items[k] for k in sorted(kept, key=order.__getitem__)]

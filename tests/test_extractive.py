@@ -705,3 +705,12 @@ def test_circulars_disqualifications_authorisations_and_reasoned_opinions() -> N
     _assert_found(found, "Asanova's disqualification", "notice of discrepancy", "2023 circular",
                   "ministry's reasoned opinion", "court authorisation", "supervision measures")
     assert not any("economy" in f for f in found), found
+
+
+def test_a_ruling_named_as_a_verb_and_a_noun_is_one_item() -> None:
+    text = (
+        "The Supreme Court suspended the port expansion, ruling that the fishermen had not "
+        "been consulted. The ruling is final, the court said."
+    )
+    found = _instruments(text)
+    assert sum(f.casefold().endswith("ruling") for f in found) == 1, found
