@@ -40,11 +40,16 @@ _NAMED = re.compile(
     r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:\d{4}|[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*))?"
     r"(?:\s+\((?:EU|EC|EEC|EU,\s*Euratom)\))?"
     r"(?:\s+(?:No\.\s*)?\d[\d/.-]*(?:\d|/EU|/EC|/EEC)|\s+\d+)?"
+    r"(?:\s+of\s+\d{4}\b|,\s+\d{4}\b)?"  # "Law 1150 of 2007", "Act, 2016"
 )
 _GOVERNING = re.compile(
     r"\s+(?:Governing|Relating|Concerning|Regarding|Establishing|Implementing|Amending)"
     r"(?:\s+(?:to|on|of|the|and|for))*\s+[A-Z][\w’'-]*"
     r"(?:(?:\s+(?:of|the|and|for|on))*\s+[A-Z][\w’'-]*)*"
+)
+_BODY_BEFORE = re.compile(  # a body named for a field of law: "Tribunal for the Law of the Sea"
+    r"\b(?:Tribunal|Court|Commission|Committee|Institute|Ministry|Department|Office|Council|"
+    r"Society|Association|Centre|Center|School|Faculty|Professor)\s+(?:for|of|on)\b"
 )
 _HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_HEADS)}|bill|law|act)(?![\w’'-])")
 _ACRONYM = re.compile(rf"\b(?:{'|'.join(INSTRUMENT_ACRONYMS)})\b")
@@ -96,7 +101,7 @@ _GENERIC = [
     ),  # fmt: skip
 ]
 _RULING = re.compile(
-    r"\b(?:(?:a|the|its|the court['’]s)\s+)?(?:(?!(?:any|some|no|every)\s)\w+\s+)?"
+    r"\b(?:(?:a|the|its|the court['’]s)\s+)?(?:(?!(?:any|some|no|every)\s)(?<![’'])\w+\s+)?"
     r"(?:ruling|judgment|judgement|verdict|"
     r"decision|injunction)\b(?!\s+(?:party|parties|coalition|class|elite|junta|family|bloc))"
 )
@@ -162,6 +167,8 @@ def _named(s: Sentence) -> list[tuple[int, int, str]]:
             if not more:
                 continue  # "Bill Shorten", "Law Society", "Hellas Charter Air"
             end = more.end()
+        if heads and _BODY_BEFORE.search(phrase, 0, heads[-1].start()):
+            continue  # "International Tribunal for the Law of the Sea" is a court
         if phrase[0].islower() or _NOT_INSTRUMENT.match(phrase) or len(phrase.split()) < 2:
             if not re.match(r"^[A-Z][\w-]+ (?:Statute|Convention|Treaty|Charter)", phrase):
                 continue

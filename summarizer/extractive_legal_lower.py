@@ -52,7 +52,7 @@ _VERBS = frozenset(
     draft breach violate introduce support oppose back block review amend repeal apply use make
     take want need demand face file bring win lose ignore respect cite invoke follow obey meet
     announce grant deny reach negotiate renew extend ratify suspend revoke overturn uphold
-    scrap drop toughen tighten loosen relax ease""".split()
+    scrap drop toughen tighten loosen relax ease present submit table""".split()
 )
 _VERBS = _VERBS | {v + "s" for v in _VERBS} | {v + "ed" for v in _VERBS}
 _DETS = frozenset(

@@ -26,7 +26,7 @@ STOP = (
     and or but nor so yet for of in on at by to from with without within into onto upon
     over under after before since until during despite although though while whereas if
     outside inside near behind beside below above amid often usually always never sometimes
-    rarely seldom frequently
+    rarely seldom frequently rather
     unless because as than then also even still just only not no yes all any some many
     much more most few several each every both either neither other another such
     meanwhile however moreover furthermore nevertheless instead indeed yet thus hence
@@ -70,11 +70,11 @@ OFFICIAL_TITLES = _words(
     councillor councilman councilwoman lawmaker legislator mp mep minister-president
     crown prince princess sheikh archbishop cardinal bishop pope rabbi imam cleric
     gen col lt maj capt sgt gov supt adm admiral marshal sheriff sheriffs superintendent
-    auditor-general controller comptroller registrar"""
+    auditor-general controller comptroller registrar procurator delegate"""
 )
 PERSON_TITLES = _words(
     "mr mrs ms miss dr prof professor sir dame lord lady rev reverend mx monsieur madame "
-    "democrat republican"
+    "democrat republican barrister advocate solicitor"
 )
 MEDIA_TITLES = _words(
     "editor correspondent reporter journalist columnist anchor presenter commentator"

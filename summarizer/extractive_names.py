@@ -36,7 +36,13 @@ from .extractive_text import Sentence
 
 _Title = tuple[tuple[int, int], str, str | None]  # span, kind, country
 _PREP = frozenset("in at to from into near outside inside across via".split())
+_NOUNISH = ("ing", "tion", "ment", "ance", "ence", "ship", "ure", "ism", "ity")
 _THING_AFTER = LEGAL_HEADS | FACILITIES | CURRENCIES
+# Inside an instrument's long title: "Act on Organisation to Assign ... and to Regulate the ".
+_IN_TITLE = re.compile(
+    r"\b(?:Act|Law|Code|Decree|Convention|Treaty|Protocol)\s+(?:on|of|to|for)\s+"
+    r"(?:(?:[A-Z][\w’'-]*|and|to|the|of|for|on|in)\s+)*$"
+)
 # A token that is a code or a citation's initials, not a name: "B-4", "G.S. 160D-1207".
 _CITATION = re.compile(r"[A-Z]+-\d[\w-]*\b|(?:[A-Z]\.){2,}\s+§?\s*\d")
 # A name that goes on into a named instrument: "National Recovery" in "... and Resilience Plan",
@@ -214,8 +220,11 @@ class NameScanner:
         """Whether a run names an instrument, a facility, a currency or a publication."""
         if run[-1].fold in LEGAL_HEADS and not led:
             return True  # "Dam Safety Policy"; not "Ministry of Law"
-        if len(run) > 2 and run[0].fold in LEGAL_HEADS and run[1].fold in ("of", "on"):
-            return True  # "Charter of Fundamental Rights of the European Union"
+        pairs = zip(run[:3], run[1:], strict=False)
+        if any(t.fold in LEGAL_HEADS and n.fold in ("of", "on") for t, n in pairs):
+            return True  # "Charter of Fundamental Rights of ...", "General Statute of ..."
+        if _IN_TITLE.search(self.text, max(0, run[0].start - 200), run[0].start):
+            return True  # "Radio Frequency" in "the Act on Organisation to Assign Radio ..."
         if run[0].fold in ("article", "section") or " ".join(t.fold for t in run).startswith(
             NOT_ACTORS
         ):
@@ -278,10 +287,12 @@ class NameScanner:
         poss = run[-1].poss
         after = toks.index(run[-1]) + 1
         nxt = toks[after] if after < len(toks) else None
-        if run[-1].fold in PLACE_HEADS or (
+        headed = any(t.fold in ORG_HEADS and n.fold in ("of", "for")
+                     for t, n in zip(run, run[1:], strict=False))  # fmt: skip
+        if run[-1].fold in PLACE_HEADS and not headed or (
             run[0].fold in PLACE_HEADS and len(run) > 1 and run[-1].fold not in ORG_HEADS
         ):
-            return []  # "Union Square", "Port Moresby"; not "City Council"
+            return []  # "Union Square", "Port Moresby"; not "City Council", "Tribunal ... Sea"
         if len(run) > 1 and _adjective(run[-1]) and nxt and not nxt.cap:
             return []  # "a Western Australian lithium mine"
         if len(run) == 1 and (
@@ -294,9 +305,11 @@ class NameScanner:
         if len(run) == 1 and run[0].fold in ORG_HEADS and run[0].fold not in KNOWN_ORGS:
             return []
         of = next((i for i, t in enumerate(run) if t.fold == "of"), 0)  # "Koji Hamasaki of Japan"
-        if of >= 2 and self._personal(run[:of]) and (org := self._of_org(trim(run[of + 1 :]), s,
-                                                                          base, nxt)):  # fmt: skip
-            end = run[of - 1].end  # "Carmen Huamán of the Peruvian Cancer Patients' Network"
+        rest = trim(run[of + 1 :]) if of else []
+        place = rest and country_alpha3(self.text[rest[0].start : rest[-1].end])
+        if of >= 2 and rest and self._personal(run[:of]) and not place:
+            end = run[of - 1].end  # "Carmen Huamán of the Peruvian Cancer Patients' Network",
+            org = self._of_org(rest, s, base, nxt)  # "Yasmin Hollis of Hollis & Rahman"
             return [Mention(run[0].start, end, self.text[run[0].start : end], "person", None,
                             **base), *org]  # fmt: skip
         if _org_kind(run):
@@ -314,7 +327,8 @@ class NameScanner:
             end = run[of - 1].end
             return [Mention(run[0].start, end, self.text[run[0].start : end], "person", code,
                             possessive=poss, **base)]  # fmt: skip
-        if len(run) > 1 and any(country_alpha3(t.text) for t in run if len(t.text) > 3):
+        if len(run) > 1 and (any(country_alpha3(t.text) for t in run if len(t.text) > 3)
+                             or run[-1].text in ("UK", "US", "USA", "UAE")):  # "Relief UK"
             return [Mention(run[0].start, run[-1].end, text, "other", _country_in(run),
                             possessive=poss, **base)]  # fmt: skip
         title = self._lower_title(run[0], toks)
@@ -350,6 +364,7 @@ class NameScanner:
             return []
         third = run[-3]
         if (_is_name_word(third) and not _is_title(third) and not abstract(third.fold)
+                and not third.fold.endswith(_NOUNISH)  # "for Contracting Hernán Quintero"
                 and third.fold not in self.lower and third.fold not in ORG_HEADS):  # fmt: skip
             return run[-3:]
         return name

@@ -69,6 +69,8 @@ def _breaks(prev: Tok, tok: Tok, text: str) -> bool:
         return gap[2:].strip() != ""
     if gap == ". " and prev.fold in _ABBREVIATED and tok.cap:  # "Sen. Ignacio Larraín"
         return False
+    if gap == " & " and prev.cap and tok.cap:  # "Hollis & Rahman"
+        return False
     return prev.poss or gap.strip() != "" or bool(_AFFIX.search(prev.text))
 
 
@@ -86,6 +88,7 @@ _MEMBERSHIP = frozenset(
     "coalition confederation league society chamber".split()
 )
 _CONTINENTS = frozenset("europe africa asia america americas oceania".split())
+_MEDIA = frozenset("news channel tv radio".split())
 _OFFICES = frozenset(("office", "department", "bureau", "chambers"))
 _ABBREVIATED = frozenset(
     "sen rep gov dr mr mrs ms gen col lt maj capt sgt supt adm prof rev insp cmdr".split()
@@ -203,7 +206,8 @@ def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
                 or (_org_after(toks, i + 1, text) and not _nation(cur[-1]) and not _nation(nxt))
             )
         )
-        if joins:
+        if joins or (cur and cur[-1].fold in _MEDIA and re.fullmatch(r"\d{1,3}", tok.text)
+                     and text[cur[-1].end : tok.start] == " "):  # "Sayam News 24", "Channel 4"
             cur.append(tok)
             continue
         if cur:
@@ -216,7 +220,7 @@ def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
 
 def trim(run: list[Tok]) -> list[Tok]:
     """A run without connectors or lower-case words at either end."""
-    while run and (run[-1].fold in CONNECT or not run[-1].cap):
+    while run and (run[-1].fold in CONNECT or not run[-1].cap and not run[-1].text.isdigit()):
         run = run[:-1]
     while run and (run[0].fold in CONNECT or not run[0].cap):
         run = run[1:]

@@ -714,3 +714,36 @@ def test_a_ruling_named_as_a_verb_and_a_noun_is_one_item() -> None:
     )
     found = _instruments(text)
     assert sum(f.casefold().endswith("ruling") for f in found) == 1, found
+
+
+def test_bodies_named_for_law_firms_counsel_and_numbered_channels() -> None:
+    text = (
+        "The International Tribunal for the Law of the Sea on Friday ordered the trawler's "
+        "release. Her solicitor, Yasmin Holt of Holt & Rahman, said she was relieved, and "
+        "Barrister Saad Hashmi said so too. Delegate Procurator for Contracting Hernán Quiroga "
+        "opened an inquiry. Aid worker Sara Osman worked for Crescent Aid UK, a charity. The "
+        "channel Sayam News 24 was suspended under the Act on Organisation to Assign Radio "
+        "Frequency and to Regulate the Broadcasting Services, and the General Statute of "
+        "Public Contracting applied."
+    )
+    brief = _summarize(text)
+    names = {a.name for a in brief.actors}
+    for expected in ("International Tribunal for the Law of the Sea", "Yasmin Holt",
+                     "Saad Hashmi", "Hernán Quiroga", "Crescent Aid UK", "Sayam News 24"):
+        assert expected in names, (expected, names)
+    assert not {"Radio Frequency", "Regulate the Broadcasting Services", "Public Contracting",
+                "Contracting Hernán Quiroga", "Yasmin Holt of Holt"} & names, names
+    found = [lc.instrument for lc in brief.legal_context]
+    assert not any(f.startswith("International Tribunal") for f in found), found
+
+
+def test_years_after_numbered_laws_and_possessive_decisions() -> None:
+    text = (
+        "The court found a breach of Article 5 of Law 1150 of 2007 and of the Deposit "
+        "Protection Act, 2016. It upheld the central bank's decision. The minister would "
+        "present amendments to the Banking Companies Ordinance."
+    )
+    found = _instruments(text)
+    _assert_found(found, "Article 5 of Law 1150 of 2007", "Deposit Protection Act, 2016",
+                  "bank's decision", "amendments to the Banking Companies Ordinance")
+    assert not any(f.startswith(("s ", "present")) for f in found), found
