@@ -264,7 +264,8 @@ REQUEST_CUES = ("urged", "urges", "urging", "called on", "calls on", "calling on
 # PLOVER-style event cues: category -> cue stems (matched at word starts).
 EVENT_CUES: dict[str, tuple[str, ...]] = {
     "SANCTION": ("sanction", "embargo", "expel", "expuls", "persona non grata", "blacklist",
-                 "tariff", "asset freeze", "freeze the assets", "ban "),
+                 "tariff", "asset freeze", "freeze the assets", "ban ", "fined", "fines ",
+                 "fine of", "a fine", "penalt"),
     "PROTEST": ("protest", "march", "rally", "rallies", "demonstrat", "strike", "boycott",
                 "sit-in", "chanted"),
     "ASSAULT": ("attack", "bomb", "shell", "killed", "opened fire", "shot ", "airstrike",
@@ -274,7 +275,9 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
                "sentenced"),
     "ACCUSE": ("accus", "charg", "indict", "alleg", "blame", "condemn", "criticiz",
                "criticis", "war crimes"),
-    "REJECT": ("reject", "refus", "veto", "denied", "deny", "dismiss", "defy", "defian"),
+    "REJECT": ("reject", "refus", "veto", "denied", "deny", "dismiss", "defy", "defian",
+               "quash", "overturn", "overrul", "annul", "struck down", "strike down",
+               "strikes down", "set aside", "sets aside", "invalidat", "acquit"),
     "THREATEN": ("threat", "warn", "ultimatum"),
     "REQUEST": ("urge", "call on", "called on", "appeal", "demand", "request", "asked"),
     "MOBILIZE": ("mobiliz", "mobilis", "deploy", "troops", "military exercise"),
@@ -284,8 +287,9 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
                 "phone call"),
     "SUPPORT": ("praise", "endorse", "back", "support", "hail"),
     "COOPERATE": ("cooperat", "partnership", "joint", "alliance"),
-    "AID": ("aid", "humanitarian", "relief", "donat", "assistance", "rescu", "evacuat",
-            "rapatri"),
+    "AID": ("aid to", "aid for", "aid convoy", "aid deliver", "food aid", "military aid",
+            "humanitarian", "disaster relief", "relief supplies", "donat", "assistance", "rescu",
+            "evacuat", "rapatri"),
     "RETREAT": ("withdr", "retreat", "pull out", "pulled out"),
     "CONCEDE": ("concede", "apologi", "released", "admit", "compromise", "conced"),
 }  # fmt: skip

@@ -749,3 +749,19 @@ def test_years_after_numbered_laws_and_possessive_decisions() -> None:
     _assert_found(found, "Article 5 of Law 1150 of 2007", "Deposit Protection Act, 2016",
                   "bank's decision", "amendments to the Banking Companies Ordinance")
     assert not any(f.startswith(("s ", "present")) for f in found), found
+
+
+@pytest.mark.parametrize(
+    ("headline", "lead", "expected"),
+    [
+        ("Court Quashes Approval for Sugar Factory", "KAMPALA — The High Court on Monday "
+         "quashed the approval granted to a sugar factory near the forest.", "REJECT"),
+        ("Tribunal Overturns Decision to Strip Aid Worker of Citizenship", "LONDON — A "
+         "tribunal on Thursday overturned the decision against an aid worker.", "REJECT"),
+        ("Regulator Fines Ride-Hailing Firm €48 Million", "PARIS — The regulator on Tuesday "
+         "fined the firm €48 million over tracking.", "SANCTION"),
+    ],
+)
+def test_event_types_for_annulments_and_fines(headline: str, lead: str, expected: str) -> None:
+    brief = _summarize(f"{headline}\nMarch 3, 2025\n\n{lead}")
+    assert brief.event.event_type == expected, brief.event
