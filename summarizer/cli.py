@@ -239,13 +239,14 @@ def batch_import(
     """Validate and ground batch answers into briefs in a folder, exactly like live ones."""
     from .batchfile import import_results
     from .config import resolve
+    from .progress import count
 
     _one_of(fmt, ("json", "md"), "--format")
     settings = resolve(dict(model=model, base_url=base_url, prompt_dir=prompt_dir))
     report = import_results(settings, results, output, fmt)
     for _, error in report.failures:
         typer.echo(f"summarizer: error: {error}", err=True)
-    typer.echo(f"summarizer: {report.written} briefs written to {output}", err=True)
+    typer.echo(f"summarizer: {count(report.written, 'brief')} written to {output}", err=True)
     if report.failures:
         typer.echo(f"summarizer: {len(report.failures)} answers failed: run the same "
                    f"`summarizer summarize INPUTS... -o {output}` live to redo only those",

@@ -23,7 +23,7 @@ from .config import Settings
 from .engines import Engine, make_engine
 from .errors import InputError, NoValidBriefError, ProviderError, SummarizerError, UsageError
 from .manifest import Manifest
-from .progress import Progress, Tally, summary
+from .progress import Progress, Tally, count, summary
 from .schema import Brief
 from .store import write_output
 
@@ -266,7 +266,7 @@ class Batch:
 
     def _interrupted_message(self) -> str:
         t = self.tally
-        text = f"{t.done} briefs written, {t.pending} unfinished"
+        text = f"{count(t.done, 'brief')} written, {t.pending} unfinished"
         if self.folder is not None:
             text += "; run the same command again to resume"
         return text

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from .progress import count
 from .validate import FileReport
 
 REPORT_FORMATS = ("text", "json", "github")
 
 
 def _summary(reports: Sequence[FileReport]) -> str:
-    return f"{len(reports)} briefs, {sum(len(r.problems) for r in reports)} problems"
+    problems = sum(len(r.problems) for r in reports)
+    return f"{count(len(reports), 'brief')}, {count(problems, 'problem')}"
 
 
 def _github_data(text: str) -> str:

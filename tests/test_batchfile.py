@@ -72,7 +72,7 @@ def test_round_trip_gives_the_live_brief(tmp_path: Path) -> None:
     imported = runner.invoke(app, ["batch", "import", str(tmp_path / "results.jsonl"),
                                    "-o", str(tmp_path / "out")])  # fmt: skip
     assert imported.exit_code == 0, imported.stderr
-    assert "1 briefs written" in imported.stderr
+    assert "1 brief written" in imported.stderr
     with BatchServer() as url:
         live = runner.invoke(app, ["summarize", str(article), "--base-url", url, "--model",
                                    MODEL, "--mode", "json_schema", "--no-cache"])  # fmt: skip

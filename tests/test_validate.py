@@ -50,7 +50,7 @@ def test_valid_brief_passes(tmp_path: Path, good: dict[str, Any]) -> None:
     path = write_brief(tmp_path / "ok.json", good)
     result = run(str(path))
     assert result.exit_code == 0, result.output
-    assert result.output.strip().splitlines()[-1] == "1 briefs, 0 problems"
+    assert result.output.strip().splitlines()[-1] == "1 brief, 0 problems"
     (report,) = validate_paths([path])
     assert report.article == good["provenance"]["article_origin"]  # checked against it
 
@@ -134,7 +134,7 @@ def test_tampered_brief_fails_with_field_path(
     assert result.exit_code == 1, result.output
     lines = result.output.strip().splitlines()
     assert any(line.startswith(f"{path}: {expected}") for line in lines), result.output
-    assert lines[-1].startswith("1 briefs, ") and lines[-1].endswith(" problems")
+    assert lines[-1].startswith("1 brief, ") and lines[-1].endswith(("problem", "problems"))
 
 
 def test_span_mismatch_message(tmp_path: Path, good: dict[str, Any]) -> None:
@@ -241,7 +241,7 @@ def test_older_schema_gets_a_clear_message() -> None:
     (line, summary) = result.output.strip().splitlines()
     assert line.startswith(f"{path}: provenance.schema_version: written by schema 0.9; this is 1.0")
     assert "re-run `summarizer summarize`" in line
-    assert summary == "1 briefs, 1 problems"
+    assert summary == "1 brief, 1 problem"
 
 
 def test_newer_schema_gets_a_clear_message(tmp_path: Path, good: dict[str, Any]) -> None:
@@ -300,7 +300,7 @@ def test_github_report(tmp_path: Path, good: dict[str, Any]) -> None:
     assert first.startswith(
         f"::error file={prop},title=summarizer validate::positions[0].holder: 'X' is not an actor"
     )
-    assert summary == "1 briefs, 1 problems"
+    assert summary == "1 brief, 1 problem"
 
 
 def test_github_annotations_escape_newlines_and_percent() -> None:
