@@ -151,7 +151,8 @@ CONTEXT.update(dict.fromkeys(("appeal", "contract", "amendments", "decision", "j
                                "arbitration", "revocation", "suspension", "annulment",
                                "expropriation", "suspensions", "revocations", "dismissal",
                                "ruling", "rulings", "verdict", "ban", "bans", "conviction",
-                               "convictions", "assurances", "disqualification", "circular"),
+                               "convictions", "assurances", "disqualification", "circular",
+                               "order", "orders"),
                    LEGAL))
 # "the penalty", "the penalties" imposed by a regulator or a court.
 CONTEXT.update(dict.fromkeys(("penalty", "penalties"), re.compile(

@@ -228,8 +228,10 @@ def _described_ok(head: str, text: str, end: int, mods: list[str], det: bool,
         return False  # "the ruling party"
     if head.startswith("contract"):
         return det  # "the contract", not "sign contracts"
-    if head.startswith(("appeal", "decision", "plan")):  # "the decision to leave"
-        return det and not re.match(r"\s+(?:for|to|whether|on\s+whether)\b", text[end:])
+    if head.startswith(("appeal", "decision", "plan")):  # "the decision to leave", not "the
+        described = any(w.casefold() not in _WEAK for w in mods)  # November decision to cancel"
+        return det and (described or not re.match(r"\s+(?:for|to|whether|on\s+whether)\b",
+                                                  text[end:]))  # fmt: skip
     if head.startswith("proposal"):  # a named proposer in a treaty or quota context
         return det and any(w[0].isupper() for w in mods) and bool(TREATY.search(context))
     return True

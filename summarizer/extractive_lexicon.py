@@ -136,7 +136,7 @@ ORG_HEADS: dict[str, str] = {
          "administration", "service", "services", "agency", "committee", "centre", "center",
          "authority", "bureau", "house", "embassy", "legislature", "duma", "knesset",
          "presidency", "directorate", "prosecutor's", "inspectorate", "branch", "secretariat",
-         "body"),
+         "body", "system"),
         "state",
     ),
     **dict.fromkeys(
@@ -318,7 +318,7 @@ LEGAL_HEADS = frozenset(
     """statute convention treaty charter act bill code constitution protocol agreement accord
     accords covenant directive regulation resolution amendment law laws decree ordinance
     declaration guidelines principles criteria plan policy framework arrangement understanding
-    formula article section decision""".split()
+    formula article section decision decisions ruling rulings judgment judgments""".split()
     + [a.casefold() for a in INSTRUMENT_ACRONYMS]
 )
 

@@ -36,6 +36,16 @@ from .extractive_text import Sentence
 
 _Title = tuple[tuple[int, int], str, str | None]  # span, kind, country
 _PREP = frozenset("in at to from into near outside inside across via".split())
+_PLURAL_TITLES = frozenset(
+    "justices judges senators ministers commissioners magistrates governors mayors".split()
+)
+# Title words that are adjectives or portfolios, too weak to make one word after them a name.
+_PORTFOLIO = frozenset(
+    """national public general state foreign interior home trade economy works transport
+    communications environment energy education culture labour labor agriculture security
+    intelligence treasury police army navy health finance justice defence defense chief
+    deputy vice federal""".split()
+)
 _NOUNISH = ("ing", "tion", "ment", "ance", "ence", "ship", "ure", "ism", "ity")
 _THING_AFTER = LEGAL_HEADS | FACILITIES | CURRENCIES
 # Inside an instrument's long title: "Act on Organisation to Assign ... and to Regulate the ".
@@ -72,7 +82,9 @@ class Mention:
 
 
 def _is_title(tok: Tok) -> bool:
-    return tok.fold in TITLES or tok.fold.rstrip(".") in TITLES
+    """A title word, also in the plural before a list of names ("Justices A, B and C")."""
+    fold = tok.fold.rstrip(".")
+    return fold in TITLES or (fold in _PLURAL_TITLES and tok.cap)
 
 
 def _title_kind(words: list[str], capitalised: bool, country: str | None) -> str:
@@ -151,7 +163,20 @@ class NameScanner:
         out: list[Mention] = []
         for run in runs(toks, self.text):
             out.extend(self._classify(run, toks, sentence))
+        self._share_plural_titles(out)
         return out
+
+    def _share_plural_titles(self, mentions: list[Mention]) -> None:
+        """'Justices Fernando Nhaga, Maria da Luz Djaló and Domingos Té': every name in the
+        list gets the plural title's kind and span."""
+        for prev, m in zip(mentions, mentions[1:], strict=False):
+            if prev.title is None or m.title is not None or m.kind not in ("person", "single"):
+                continue
+            words = self.text[prev.title[0] : prev.title[1]].split()
+            if not (words and words[-1].endswith("s") and words[-1].casefold() not in TITLES):
+                continue  # not a plural title
+            if re.fullmatch(r",\s+(?:and\s+)?|\s+and\s+", self.text[prev.end : m.start]):
+                m.kind, m.title, m.titled_kind = "person", prev.title, prev.titled_kind
 
     def _strip_initial(self, run: list[Tok], sentence: Sentence) -> list[Tok]:
         while run and self._opens(run[0], sentence) and run[0].fold in self.lower:
@@ -203,7 +228,8 @@ class NameScanner:
             return [self._org(run, s, base)]
         for cut in (i for i, t in enumerate(run) if t.fold in ("of", "de")):
             title = max((i for i, t in enumerate(run[:cut]) if _is_title(t)), default=-1)
-            if 0 <= title < cut - 1 and self._personal(run[title + 1 : cut]):
+            lone = cut - title == 2 and run[title].fold in _PORTFOLIO  # "National System of"
+            if 0 <= title < cut - 1 and not lone and self._personal(run[title + 1 : cut]):
                 rest = trim(run[cut + 1 :])  # "Sheriff Dale Hutchins of Umatilla County"
                 found = self._titled(run[:cut], title, run[title + 1 : cut], s, base)
                 return found + self._of_org(rest, s, base, nxt)
@@ -212,7 +238,8 @@ class NameScanner:
             return self._titled(run, len(run) - len(name) - 1, name, s, base)
         last_title = max((i for i, t in enumerate(run) if _is_title(t)), default=-1)
         tail = run[last_title + 1 :]
-        if last_title >= 0 and tail and self._personal(tail):
+        if last_title >= 0 and tail and self._personal(tail) and all(t.fold != "of"
+                                                                     for t in tail):  # fmt: skip
             return self._titled(run, last_title, tail, s, base)
         return self._untitled(run, toks, s, base)
 
@@ -229,7 +256,9 @@ class NameScanner:
             NOT_ACTORS
         ):
             return True  # "Article X"; "the Official Gazette"
-        if nxt and not nxt.cap and nxt.fold in _THING_AFTER:
+        if nxt and not nxt.cap and nxt.fold in _THING_AFTER and (
+            self.text[run[-1].end : nxt.start] == " "
+        ):
             return True  # "the X act", "its Cachoeira Alta mine", "CFA francs"
         return bool(_AND_NAMED.match(self.text, run[-1].end))  # "National Recovery and ..."
 
@@ -307,7 +336,8 @@ class NameScanner:
         of = next((i for i, t in enumerate(run) if t.fold == "of"), 0)  # "Koji Hamasaki of Japan"
         rest = trim(run[of + 1 :]) if of else []
         place = rest and country_alpha3(self.text[rest[0].start : rest[-1].end])
-        if of >= 2 and rest and self._personal(run[:of]) and not place:
+        titled = any(_is_title(t) for t in run[:of])  # "National System of ...": not a person
+        if of >= 2 and rest and self._personal(run[:of]) and not place and not titled:
             end = run[of - 1].end  # "Carmen Huamán of the Peruvian Cancer Patients' Network",
             org = self._of_org(rest, s, base, nxt)  # "Yasmin Hollis of Hollis & Rahman"
             return [Mention(run[0].start, end, self.text[run[0].start : end], "person", None,
@@ -362,6 +392,8 @@ class NameScanner:
         name = run[-2:]
         if port < 0 or not self._personal(name) or any(t.fold in CONNECT for t in name):
             return []
+        if not all(_is_title(t) or _adjective(t) or t.fold in _PORTFOLIO for t in run[:port]):
+            return []  # "Community Court of Justice of ... West African States": a body
         third = run[-3]
         if (_is_name_word(third) and not _is_title(third) and not abstract(third.fold)
                 and not third.fold.endswith(_NOUNISH)  # "for Contracting Hernán Quintero"

@@ -78,7 +78,7 @@ class _Hit:
 
 
 # Between a person and the cue: an appositive set off by commas.
-_APPOSED = re.compile(r",\s+[^,.;\"“”]{3,100},\s*")
+_APPOSED = re.compile(r"(?:,\s+[^,.;\"“”]{3,100}){1,2},\s*")  # "X, policy director at Y, a group,"
 
 
 class PositionFinder:

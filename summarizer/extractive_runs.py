@@ -16,7 +16,8 @@ from .extractive_text import Sentence
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&-]*[^\W_])?")
 CONNECT = frozenset(
-    "of the for on and de des du la le d’ d' von van der al bin da di del sans".split()
+    "of the for on and de des du la le d’ d' von van der al bin da di del sans dello della "
+    "delle degli dei do dos das".split()
 )
 
 
@@ -77,7 +78,7 @@ def _breaks(prev: Tok, tok: Tok, text: str) -> bool:
 _CONTRACTION = re.compile(r"['’](?:ve|m|d|ll|re|t)$|n['’]t$", re.I)
 # Stop words that begin a name when a capitalised word follows: surnames ("Oh Min-seo"),
 # articles of place names ("Los Cayos"), "Our Future Party", "Reporters Without Borders".
-_NAME_WORDS = frozenset("oh so an do ma ho los las el la le les al our without".split())
+_NAME_WORDS = frozenset("oh so an do ma ho los las el la le les al our without all".split())
 # Heads named for a purpose: "Committee to Protect Journalists", "Campaign to Stop ...".
 _PURPOSE = frozenset(
     "committee campaign coalition movement alliance initiative fund project".split()

@@ -765,3 +765,37 @@ def test_years_after_numbered_laws_and_possessive_decisions() -> None:
 def test_event_types_for_annulments_and_fines(headline: str, lead: str, expected: str) -> None:
     brief = _summarize(f"{headline}\nMarch 3, 2025\n\n{lead}")
     assert brief.event.event_type == expected, brief.event
+
+
+def test_plural_titles_long_bodies_and_italian_connectors() -> None:
+    text = (
+        "The Community Court of Justice of the Economic Community of West African States ruled "
+        "on Wednesday. It ordered the state to restore Justices Rui Nhaga, Maria da Luz Cá "
+        "and Tomé Bá. The National System of Conservation Areas advised against the law, the "
+        "state-owned Ferrovie dello Stato Italiane group said nothing, and the All India "
+        "Institute of Medical Sciences was hacked. Rulings of the Constitutional Chamber cannot "
+        "be appealed. Ana Desai, policy director at the Centre for Digital Rights, a Bengaluru "
+        "group, said the rule was flawed."
+    )
+    brief = _summarize(text)
+    actors = {a.name: a for a in brief.actors}
+    for expected in ("Community Court of Justice of the Economic Community of West African "
+                     "States", "Rui Nhaga", "Maria da Luz Cá", "Tomé Bá",
+                     "National System of Conservation Areas", "Ferrovie dello Stato Italiane",
+                     "All India Institute of Medical Sciences", "Ana Desai"):
+        assert expected in actors, (expected, list(actors))
+    assert actors["Tomé Bá"].role == "Justices", actors["Tomé Bá"]
+    assert not {"West African States", "Rulings of the Constitutional Chamber", "System",
+                "National System"} & set(actors), list(actors)  # fmt: skip
+    assert "Ana Desai" in {p.holder for p in brief.positions}
+
+
+def test_orders_in_court_articles_and_decisions_to_act() -> None:
+    text = (
+        "The court refused to stay the rules. In its order, the bench said the power was broad. "
+        "The tribunal set aside the Office of Drug Control's November decision to cancel the "
+        "licences. The minister's decision to leave surprised no one."
+    )
+    found = _instruments(text)
+    _assert_found(found, "its order", "November decision")
+    assert not any("leave" in f or f.endswith("decision to") for f in found), found
