@@ -3,14 +3,10 @@
 Prints, per article and overall for each split ("tuned": the articles the heuristics were
 developed on; "held_out": real pages in ../shared/articles, annotated but since looked at;
 "blind": the team's articles in tests/heldout/, written and annotated before any engine run
-on them; "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
-"blind10", "blind11", "blind12" and "blind13": a second, third, fourth, fifth, sixth, seventh,
-eighth, ninth, tenth, eleventh, twelfth and thirteenth such set in tests/blind2/, tests/blind3/,
-tests/blind4/, tests/blind5/, tests/blind6/, tests/blind7/, tests/blind8/, tests/blind9/,
-tests/blind10/, tests/blind11/, tests/blind12/ and tests/blind13/, read through the same `load`
-path),
-key-actor recall and precision, legal-instrument recall, position-holder recall
-and the grounded-quote rate.
+on them; "blind2", "blind3", ...: further such sets in tests/blind2/, tests/blind3/, ..., each
+scored once before it was looked at, read through the same `load` path),
+key-actor recall and precision, legal-instrument recall and precision, position-holder recall,
+kind and stance agreement, and the grounded-quote rate.
 
     python benchmarks/quality.py            # table
     python benchmarks/quality.py --json     # machine-readable
@@ -163,10 +159,11 @@ def run() -> list[Score]:
 
 
 def groups(scores: list[Score]) -> dict[str, list[Score]]:
-    """The splits reported: tuned; held out, blind, blind2-13, each as English, other, all."""
+    """The splits reported: tuned; held out, blind, blind2, blind3, ... (in number order),
+    each as English, other, all."""
     out = {"tuned": [s for s in scores if s.split == "tuned"]}
-    for split in ("held_out", "blind", "blind2", "blind3", "blind4", "blind5", "blind6",
-                  "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13"):
+    numbered = sorted({s.split for s in scores if s.split[5:].isdigit()}, key=lambda x: int(x[5:]))
+    for split in ("held_out", "blind", *numbered):
         out[f"{split}_en"] = [s for s in scores if s.split == split and s.language == "en"]
         out[f"{split}_other"] = [s for s in scores if s.split == split and s.language != "en"]
         out[f"{split}_all"] = [s for s in scores if s.split == split]
