@@ -13,55 +13,22 @@ from dataclasses import dataclass
 from .countries import country_alpha3, demonym_alpha3, is_demonym, is_subdivision
 from .extractive_lexicon import (
     BUSINESS_NOUNS,
-    BUSINESS_TITLES,
-    CURRENCIES,
-    FACILITIES,
-    HEAD_OF_STATE_TITLES,
     KNOWN_ORGS,
-    LEGAL_HEADS,
-    MEDIA_TITLES,
-    NOT_ACTORS,
     ORG_HEADS,
     ORG_LEADS,
-    PERSON_TITLES,
     PLACE_HEADS,
     POSTNOMINALS,
     REGIONS,
-    ROLES,
     STOP,
     TITLES,
 )
 from .extractive_runs import CONNECT, Tok, abstract, runs, tokens, trim
 from .extractive_text import Sentence
+from .extractive_things import CITATION, is_thing
+from .extractive_titles import NOUNISH, PORTFOLIO, is_title, title_kind
 
 _Title = tuple[tuple[int, int], str, str | None]  # span, kind, country
 _PREP = frozenset("in at to from into near outside inside across via".split())
-_PLURAL_TITLES = frozenset(
-    "justices judges senators ministers commissioners magistrates governors mayors".split()
-)
-# Title words that are adjectives or portfolios, too weak to make one word after them a name.
-_PORTFOLIO = frozenset(
-    """national public general state foreign interior home trade economy works transport
-    communications environment energy education culture labour labor agriculture security
-    intelligence treasury police army navy health finance justice defence defense chief
-    deputy vice federal""".split()
-)
-_NOUNISH = ("ing", "tion", "ment", "ance", "ence", "ship", "ure", "ism", "ity")
-_THING_AFTER = LEGAL_HEADS | FACILITIES | CURRENCIES
-# Inside an instrument's long title: "Act on Organisation to Assign ... and to Regulate the ".
-_IN_TITLE = re.compile(
-    r"\b(?:Act|Law|Code|Decree|Convention|Treaty|Protocol)\s+(?:on|of|to|for)\s+"
-    r"(?:(?:[A-Z][\w’'-]*|and|to|the|of|for|on|in)\s+)*$"
-)
-# A token that is a code or a citation's initials, not a name: "B-4", "G.S. 160D-1207".
-_CITATION = re.compile(r"[A-Z]+-\d[\w-]*\b|(?:[A-Z]\.){2,}\s+§?\s*\d")
-# A name that goes on into a named instrument: "National Recovery" in "... and Resilience Plan",
-# "Information Systems" in "... (Offences Relating to Information Systems) Act".
-_AND_NAMED = re.compile(
-    r"(?:\s+(?:and|&)\s+(?:[A-Z][\w’'-]*\s+){0,3}|[^()]{0,60}\)\s+|\s+\([^()]{0,80}\)\s+)(?:"
-    + "|".join(sorted(h.capitalize() for h in LEGAL_HEADS if h.isalpha()))
-    + r")\b"
-)
 
 
 @dataclass
@@ -79,27 +46,6 @@ class Mention:
     initial: bool = False
     locative: bool = False
     possessive: bool = False
-
-
-def _is_title(tok: Tok) -> bool:
-    """A title word, also in the plural before a list of names ("Justices A, B and C")."""
-    fold = tok.fold.rstrip(".")
-    return fold in TITLES or (fold in _PLURAL_TITLES and tok.cap)
-
-
-def _title_kind(words: list[str], capitalised: bool, country: str | None) -> str:
-    if any(w in HEAD_OF_STATE_TITLES for w in words) and (capitalised or country):
-        if "minister" not in words or "prime" in words:
-            return "head_of_state"
-    if any(w in MEDIA_TITLES for w in words):
-        return "media"
-    if any(w in BUSINESS_TITLES for w in words):
-        return "person"  # a chief executive is a person; the company is the business
-    if words and all(w.rstrip(".") in PERSON_TITLES for w in words):
-        return "person"
-    if not capitalised and not country and all(w in ROLES for w in words):
-        return "person"  # "its president, X", "the group's director, X": not an office of state
-    return "official" if any(w not in PERSON_TITLES for w in words) else "person"
 
 
 def _country_in(toks: list[Tok]) -> str | None:
@@ -182,7 +128,7 @@ class NameScanner:
         while run and self._opens(run[0], sentence) and run[0].fold in self.lower:
             if len(run) > 1 and run[1].fold in STOP and run[1].cap:
                 break  # "Reporters Without Borders": a stop word inside makes it a name
-            if run[0].fold in KNOWN_ORGS or _is_title(run[0]) or (len(run) > 1 and _org_kind(run)):
+            if run[0].fold in KNOWN_ORGS or is_title(run[0]) or (len(run) > 1 and _org_kind(run)):
                 break
             run = trim(run[1:])
         return run
@@ -202,7 +148,7 @@ class NameScanner:
         end = toks.index(run[-1])
         nxt = toks[end + 1] if end + 1 < len(toks) else None
         led = len(run) > 2 and run[0].fold in ORG_HEADS and run[1].fold in ("of", "for", "on")
-        if self._thing(run, nxt, led):
+        if is_thing(self.text, run, nxt, led):
             return []
         if re.match(r"\s+vs?\.\s", self.text[run[-1].end : run[-1].end + 5]) or re.search(
             r"\svs?\.\s+$", self.text[max(0, run[0].start - 5) : run[0].start]
@@ -215,7 +161,7 @@ class NameScanner:
         if len(run) > 1 and all(t.text.isupper() for t in run) and run[0].fold not in KNOWN_ORGS:
             return []  # SHOUTED BYLINES AND KICKERS
         if (nxt and not nxt.cap and nxt.fold in ORG_HEADS and len(run) > 1 and not run[-1].poss
-                and not _is_title(run[0]) and not _adjective(run[-1])):
+                and not is_title(run[0]) and not _adjective(run[-1])):
             text = self.text[run[0].start : run[-1].end]
             return [Mention(run[0].start, run[-1].end, text, ORG_HEADS[nxt.fold],
                             _country_in(run), sentence=s.index, initial=initial)]  # fmt: skip
@@ -227,8 +173,8 @@ class NameScanner:
         if led:  # "Department of Mines, Energy and Water": no title inside
             return [self._org(run, s, base)]
         for cut in (i for i, t in enumerate(run) if t.fold in ("of", "de")):
-            title = max((i for i, t in enumerate(run[:cut]) if _is_title(t)), default=-1)
-            lone = cut - title == 2 and run[title].fold in _PORTFOLIO  # "National System of"
+            title = max((i for i, t in enumerate(run[:cut]) if is_title(t)), default=-1)
+            lone = cut - title == 2 and run[title].fold in PORTFOLIO  # "National System of"
             if 0 <= title < cut - 1 and not lone and self._personal(run[title + 1 : cut]):
                 rest = trim(run[cut + 1 :])  # "Sheriff Dale Hutchins of Umatilla County"
                 found = self._titled(run[:cut], title, run[title + 1 : cut], s, base)
@@ -236,31 +182,12 @@ class NameScanner:
         name = self._after_portfolio(run)
         if name:  # "Minister for Employment and Workplace Relations Dean Marchetti"
             return self._titled(run, len(run) - len(name) - 1, name, s, base)
-        last_title = max((i for i, t in enumerate(run) if _is_title(t)), default=-1)
+        last_title = max((i for i, t in enumerate(run) if is_title(t)), default=-1)
         tail = run[last_title + 1 :]
         if last_title >= 0 and tail and self._personal(tail) and all(t.fold != "of"
                                                                      for t in tail):  # fmt: skip
             return self._titled(run, last_title, tail, s, base)
         return self._untitled(run, toks, s, base)
-
-    def _thing(self, run: list[Tok], nxt: Tok | None, led: bool) -> bool:
-        """Whether a run names an instrument, a facility, a currency or a publication."""
-        if run[-1].fold in LEGAL_HEADS and not led:
-            return True  # "Dam Safety Policy"; not "Ministry of Law"
-        pairs = zip(run[:3], run[1:], strict=False)
-        if any(t.fold in LEGAL_HEADS and n.fold in ("of", "on") for t, n in pairs):
-            return True  # "Charter of Fundamental Rights of ...", "General Statute of ..."
-        if _IN_TITLE.search(self.text, max(0, run[0].start - 200), run[0].start):
-            return True  # "Radio Frequency" in "the Act on Organisation to Assign Radio ..."
-        if run[0].fold in ("article", "section") or " ".join(t.fold for t in run).startswith(
-            NOT_ACTORS
-        ):
-            return True  # "Article X"; "the Official Gazette"
-        if nxt and not nxt.cap and nxt.fold in _THING_AFTER and (
-            self.text[run[-1].end : nxt.start] == " "
-        ):
-            return True  # "the X act", "its Cachoeira Alta mine", "CFA francs"
-        return bool(_AND_NAMED.match(self.text, run[-1].end))  # "National Recovery and ..."
 
     def _romance_org(self, run: list[Tok], toks: list[Tok], end: int, s: Sentence,
                      initial: bool) -> Mention | None:  # fmt: skip
@@ -297,11 +224,11 @@ class NameScanner:
                 base: dict) -> list[Mention]:  # fmt: skip
         out: list[Mention] = []
         head = run[: last + 1]
-        first_title = next(i for i, t in enumerate(head) if _is_title(t))
+        first_title = next(i for i, t in enumerate(head) if is_title(t))
         prefix = head[:first_title]
         country = _country_in(prefix) or self._possessive_country(run[0], s)
         words = [t.fold.rstrip(".") for t in head[first_title:]]
-        kind = _title_kind(words, True, country)
+        kind = title_kind(words, True, country)
         if prefix and _org_kind(prefix):
             out.append(self._org(prefix, s, base))
         title_span = (run[0].start if not out else head[first_title].start, head[-1].end)
@@ -326,7 +253,7 @@ class NameScanner:
             return []  # "a Western Australian lithium mine"
         if len(run) == 1 and (
             is_demonym(text)
-            or _CITATION.match(self.text, run[0].start)
+            or CITATION.match(self.text, run[0].start)
             and run[0].fold not in KNOWN_ORGS
             and not country_alpha3(text)
         ):
@@ -336,7 +263,7 @@ class NameScanner:
         of = next((i for i, t in enumerate(run) if t.fold == "of"), 0)  # "Koji Hamasaki of Japan"
         rest = trim(run[of + 1 :]) if of else []
         place = rest and country_alpha3(self.text[rest[0].start : rest[-1].end])
-        titled = any(_is_title(t) for t in run[:of])  # "National System of ...": not a person
+        titled = any(is_title(t) for t in run[:of])  # "National System of ...": not a person
         if of >= 2 and rest and self._personal(run[:of]) and not place and not titled:
             end = run[of - 1].end  # "Carmen Huamán of the Peruvian Cancer Patients' Network",
             org = self._of_org(rest, s, base, nxt)  # "Yasmin Hollis of Hollis & Rahman"
@@ -387,16 +314,16 @@ class NameScanner:
     def _after_portfolio(self, run: list[Tok]) -> list[Tok]:
         """The name after a title with a portfolio ("Minister of Foreign Affairs Ana Ruiz"):
         its last two words, or three when the third is a name too; none without one."""
-        port = next((i for i, t in enumerate(run[:-3]) if _is_title(t)
+        port = next((i for i, t in enumerate(run[:-3]) if is_title(t)
                      and run[i + 1].fold in ("for", "of")), -1)  # fmt: skip
         name = run[-2:]
         if port < 0 or not self._personal(name) or any(t.fold in CONNECT for t in name):
             return []
-        if not all(_is_title(t) or _adjective(t) or t.fold in _PORTFOLIO for t in run[:port]):
+        if not all(is_title(t) or _adjective(t) or t.fold in PORTFOLIO for t in run[:port]):
             return []  # "Community Court of Justice of ... West African States": a body
         third = run[-3]
-        if (_is_name_word(third) and not _is_title(third) and not abstract(third.fold)
-                and not third.fold.endswith(_NOUNISH)  # "for Contracting Hernán Quintero"
+        if (_is_name_word(third) and not is_title(third) and not abstract(third.fold)
+                and not third.fold.endswith(NOUNISH)  # "for Contracting Hernán Quintero"
                 and third.fold not in self.lower and third.fold not in ORG_HEADS):  # fmt: skip
             return run[-3:]
         return name
@@ -440,15 +367,15 @@ class NameScanner:
         idx = toks.index(first)
         taken: list[Tok] = []
         for tok in reversed(toks[max(0, idx - 4) : idx]):
-            if _is_title(tok) and not tok.cap or demonym_alpha3(tok.text) and taken:
+            if is_title(tok) and not tok.cap or demonym_alpha3(tok.text) and taken:
                 taken.insert(0, tok)
                 continue
             break
         if not taken or self.text[taken[-1].end : first.start].strip(" ,") != "":
             return None
-        words = [t.fold for t in taken if _is_title(t)]
+        words = [t.fold for t in taken if is_title(t)]
         j = idx - len(taken)  # taken are the tokens right before the name
         country = _country_in(toks[max(0, j - 1) : j + len(taken)])
         if country is None and j > 0 and toks[j - 1].fold in KNOWN_ORGS:
             country = KNOWN_ORGS[toks[j - 1].fold][1]
-        return (taken[0].start, taken[-1].end), _title_kind(words, False, country), country
+        return (taken[0].start, taken[-1].end), title_kind(words, False, country), country
