@@ -65,7 +65,7 @@ _INVERSION = re.compile(  # "said Kadri Tamm", "said its director, Andrés Palac
     r"(?:(?<=\s)[a-z][\w’'-]*,\s+(?:[A-Z][a-z]+\.?\s+)?)?"
 )
 _PEOPLE = frozenset(("person", "head_of_state", "official", "media"))
-_JUDGE = re.compile(r"\b(?:judge|justice|magistrate|arbitrator)s?\b", re.I)
+_JUDGE = re.compile(r"\b(?:judge|justice|magistrate|arbitrator)s?$", re.I)  # not "Justice Minister"
 _BE = frozenset("be been being was were is are am get got".split())
 _PREPOSITIONS = frozenset("with to by from of in at for against on about over".split())
 

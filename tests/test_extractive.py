@@ -666,11 +666,13 @@ def test_stances_of_the_deciding_body_dissents_and_german_speech() -> None:
     text = (
         "The Korea Fair Trade Commission (KFTC) fined Lumen Comics on Monday. \"Lumen took "
         "rights creators never meant to sell,\" KFTC Chairwoman Shin Mi-rae told reporters. In "
-        "a dissent, Justice Omar Vale wrote that the law was clear."
+        "a dissent, Justice Omar Vale wrote that the law was clear. Justice Minister Helen Roe "
+        "said the government would study the ruling."
     )
     stances = {p.holder: p.stance for p in _summarize(text).positions}
     assert stances.get("Shin Mi-rae") == "support", stances
     assert stances.get("Omar Vale") == "oppose", stances
+    assert stances.get("Helen Roe") == "neutral", stances  # a minister of justice is no judge
     german = (
         "Das Arbeitsgericht Cottbus hat den Streik untersagt. Vorstandschef Martin Ober "
         "begrüßte die Entscheidung. Landesleiterin Petra Haas kritisierte das Urteil scharf."
