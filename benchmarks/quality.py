@@ -27,6 +27,7 @@ Metrics:
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -162,7 +163,8 @@ def groups(scores: list[Score]) -> dict[str, list[Score]]:
     """The splits reported: tuned; held out, blind, blind2, blind3, ... (in number order),
     each as English, other, all."""
     out = {"tuned": [s for s in scores if s.split == "tuned"]}
-    numbered = sorted({s.split for s in scores if s.split[5:].isdigit()}, key=lambda x: int(x[5:]))
+    numbered = sorted({s.split for s in scores if re.fullmatch(r"blind\d+", s.split)},
+                      key=lambda split: int(split[5:]))  # fmt: skip
     for split in ("held_out", "blind", *numbered):
         out[f"{split}_en"] = [s for s in scores if s.split == split and s.language == "en"]
         out[f"{split}_other"] = [s for s in scores if s.split == split and s.language != "en"]

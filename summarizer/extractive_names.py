@@ -22,10 +22,10 @@ from .extractive_lexicon import (
     STOP,
     TITLES,
 )
-from .extractive_runs import CONNECT, Tok, abstract, runs, tokens, trim
+from .extractive_runs import CONNECT, Tok, abstract, headed_by, runs, tokens, trim
 from .extractive_text import Sentence
 from .extractive_things import CITATION, is_thing
-from .extractive_titles import NOUNISH, PORTFOLIO, is_title, title_kind
+from .extractive_titles import NOUNISH, PLURAL, PORTFOLIO, is_title, title_kind
 
 _Title = tuple[tuple[int, int], str, str | None]  # span, kind, country
 _PREP = frozenset("in at to from into near outside inside across via".split())
@@ -77,6 +77,11 @@ _CONTINENTAL = frozenset(
 )
 
 
+def _led(run: list[Tok]) -> bool:
+    """A run that starts with an organisation head and "of": "Department of Mines, ..."."""
+    return len(run) > 2 and run[0].fold in ORG_HEADS and run[1].fold in ("of", "for", "on")
+
+
 def _adjective(tok: Tok) -> bool:
     """A demonym or a continent's adjective: 'Western Australian', 'West African'."""
     return is_demonym(tok.text) or tok.fold in _CONTINENTAL
@@ -119,7 +124,7 @@ class NameScanner:
             if prev.title is None or m.title is not None or m.kind not in ("person", "single"):
                 continue
             words = self.text[prev.title[0] : prev.title[1]].split()
-            if not (words and words[-1].endswith("s") and words[-1].casefold() not in TITLES):
+            if not (words and words[-1].casefold() in PLURAL):
                 continue  # not a plural title
             if re.fullmatch(r",\s+(?:and\s+)?|\s+and\s+", self.text[prev.end : m.start]):
                 m.kind, m.title, m.titled_kind = "person", prev.title, prev.titled_kind
@@ -147,7 +152,7 @@ class NameScanner:
         idx = toks.index(run[0])
         end = toks.index(run[-1])
         nxt = toks[end + 1] if end + 1 < len(toks) else None
-        led = len(run) > 2 and run[0].fold in ORG_HEADS and run[1].fold in ("of", "for", "on")
+        led = _led(run)
         if is_thing(self.text, run, nxt, led):
             return []
         if re.match(r"\s+vs?\.\s", self.text[run[-1].end : run[-1].end + 5]) or re.search(
@@ -187,7 +192,7 @@ class NameScanner:
         if last_title >= 0 and tail and self._personal(tail) and all(t.fold != "of"
                                                                      for t in tail):  # fmt: skip
             return self._titled(run, last_title, tail, s, base)
-        return self._untitled(run, toks, s, base)
+        return self._untitled(run, toks, s, base, nxt)
 
     def _romance_org(self, run: list[Tok], toks: list[Tok], end: int, s: Sentence,
                      initial: bool) -> Mention | None:  # fmt: skip
@@ -237,15 +242,11 @@ class NameScanner:
                            possessive=tail[-1].poss, **base))  # fmt: skip
         return out
 
-    def _untitled(self, run: list[Tok], toks: list[Tok], s: Sentence,
-                  base: dict) -> list[Mention]:  # fmt: skip
+    def _untitled(self, run: list[Tok], toks: list[Tok], s: Sentence, base: dict,
+                  nxt: Tok | None) -> list[Mention]:  # fmt: skip
         text = self.text[run[0].start : run[-1].end]
         poss = run[-1].poss
-        after = toks.index(run[-1]) + 1
-        nxt = toks[after] if after < len(toks) else None
-        headed = any(t.fold in ORG_HEADS and n.fold in ("of", "for")
-                     for t, n in zip(run, run[1:], strict=False))  # fmt: skip
-        if run[-1].fold in PLACE_HEADS and not headed or (
+        if run[-1].fold in PLACE_HEADS and not headed_by(run) or (
             run[0].fold in PLACE_HEADS and len(run) > 1 and run[-1].fold not in ORG_HEADS
         ):
             return []  # "Union Square", "Port Moresby"; not "City Council", "Tribunal ... Sea"
@@ -346,8 +347,7 @@ class NameScanner:
 
     def _org(self, run: list[Tok], s: Sentence, base: dict) -> Mention:
         text = self.text[run[0].start : run[-1].end]
-        led = len(run) > 2 and run[0].fold in ORG_HEADS and run[1].fold in ("of", "for", "on")
-        kind = ORG_HEADS[run[0].fold] if led else _org_kind(run) or "other"
+        kind = ORG_HEADS[run[0].fold] if _led(run) else _org_kind(run) or "other"
         country = _country_in(run) or self._possessive_country(run[0], s)
         if run[0].fold in KNOWN_ORGS and len(run) == 1:
             country = KNOWN_ORGS[run[0].fold][1]

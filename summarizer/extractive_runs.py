@@ -122,6 +122,13 @@ def _org_after(toks: list[Tok], i: int, text: str) -> bool:
     )
 
 
+def headed_by(run: list[Tok]) -> list[str]:
+    """The organisation heads in a run that "of" or "for" follows: "Association of ...",
+    "Tribunal for the Law of the Sea"."""
+    return [t.fold for t, after in zip(run, run[1:], strict=False)
+            if t.fold in ORG_HEADS and after.fold in ("of", "for")]  # fmt: skip
+
+
 def _inside_name(cur: list[Tok], tok: Tok, nxt: Tok | None) -> bool:
     """A preposition inside an organisation's name that has "of" or "for" after its head:
     "Association of People with Diabetes", "Group of States against Corruption",
@@ -129,8 +136,7 @@ def _inside_name(cur: list[Tok], tok: Tok, nxt: Tok | None) -> bool:
     ("in" only before a country or continent, and not in a ministry's or a council's name)."""
     if nxt is None or not nxt.cap or tok.fold not in ("with", "against", "in"):
         return False
-    heads = [t.fold for t, after in zip(cur, cur[1:], strict=False)
-             if t.fold in ORG_HEADS and after.fold in ("of", "for")]  # fmt: skip
+    heads = headed_by(cur)
     if not heads:
         return False
     if tok.fold != "in":

@@ -14,7 +14,7 @@ from .extractive_lexicon import (
 from .extractive_runs import Tok
 
 # Plural titles that stand before a list of names: "Justices A, B and C".
-_PLURAL = frozenset(
+PLURAL = frozenset(
     "justices judges senators ministers commissioners magistrates governors mayors".split()
 )
 # Title words that are adjectives or portfolios, too weak to make one word after them a name.
@@ -31,7 +31,7 @@ NOUNISH = ("ing", "tion", "ment", "ance", "ence", "ship", "ure", "ism", "ity")
 def is_title(tok: Tok) -> bool:
     """A title word, also in the plural before a list of names ("Justices A, B and C")."""
     fold = tok.fold.rstrip(".")
-    return fold in TITLES or (fold in _PLURAL and tok.cap)
+    return fold in TITLES or (fold in PLURAL and tok.cap)
 
 
 def title_kind(words: list[str], capitalised: bool, country: str | None) -> str:
