@@ -54,8 +54,8 @@ def _isolate(tmp: Path) -> None:
 def throughput(count: int, latency: float, jobs: list[int], tmp: Path) -> None:
     from batch_server import write_articles
 
+    from summarizer.batch.run import summarize_inputs
     from summarizer.config import resolve
-    from summarizer.run import summarize_inputs
 
     parent, child = mp.Pipe()
     server = mp.get_context("spawn").Process(target=_serve, args=(latency, child), daemon=True)
@@ -87,8 +87,8 @@ def throughput(count: int, latency: float, jobs: list[int], tmp: Path) -> None:
 
 def rss_child(count: int, tmp: Path) -> None:
     """In a fresh process: summarize `count` small articles (0 = import only); print RSS."""
+    from summarizer.batch.run import summarize_inputs
     from summarizer.config import resolve
-    from summarizer.run import summarize_inputs
 
     if count:
         folder = tmp / f"small-{count}"

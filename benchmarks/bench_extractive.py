@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from summarizer.article import Article  # noqa: E402
-from summarizer.extractive import ExtractiveEngine  # noqa: E402
+from summarizer.engines.extractive.engine import ExtractiveEngine  # noqa: E402
 
 TARGET_WORDS = 800
 _SENT = re.compile(r"(?<=[.!?\"”’])\s+(?=[A-Z\"“])")

@@ -7,7 +7,7 @@ It writes N briefs (all grounded in the team-written article `tests/fixtures/bri
 to a temporary folder, then times, in the same run and on the same files:
 
 - baseline: `json.loads` + `Brief.model_validate` of each file;
-- validate: `summarizer.validate.validate_paths` (schema, consistency rules, quotes and
+- validate: `summarizer.briefing.validate.validate_paths` (schema, consistency rules, quotes and
   spans against the article, read and indexed once).
 
 It prints briefs/s for both and the ratio validate/baseline (best of R runs each).
@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from briefs_factory import ARTICLE, brief_data  # noqa: E402
 
-from summarizer.schema import Brief  # noqa: E402
-from summarizer.validate import validate_paths  # noqa: E402
+from summarizer.brief.schema import Brief  # noqa: E402
+from summarizer.briefing.validate import validate_paths  # noqa: E402
 
 
 def make_briefs(folder: Path, count: int) -> list[Path]:

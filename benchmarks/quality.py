@@ -39,9 +39,9 @@ SHARED = ROOT.parent / "shared" / "articles"
 sys.path.insert(0, str(ROOT))
 
 from summarizer.article import Article  # noqa: E402
-from summarizer.extractive import ExtractiveEngine  # noqa: E402
-from summarizer.grounding import all_quotes, normalize  # noqa: E402
-from summarizer.schema import Brief  # noqa: E402
+from summarizer.brief.grounding import all_quotes, normalize  # noqa: E402
+from summarizer.brief.schema import Brief  # noqa: E402
+from summarizer.engines.extractive.engine import ExtractiveEngine  # noqa: E402
 
 
 @dataclass
@@ -75,7 +75,7 @@ def _norm(name: str) -> str:
 
 def load(gold: dict[str, Any]) -> Article | None:
     """The gold entry's article (None when the shared folder is absent)."""
-    from summarizer.ingest import load_article
+    from summarizer.ingest.load import load_article
 
     path = ROOT / gold["example"] if "example" in gold else SHARED / gold["shared"]
     return load_article(str(path)) if path.exists() else None

@@ -39,9 +39,9 @@ from llama_server import MODEL_ALIAS, LlamaServer  # noqa: E402
 
 from summarizer.article import Article  # noqa: E402
 from summarizer.config import Settings  # noqa: E402
+from summarizer.engines.llm.engine import LLMEngine, endpoint_host, make_client  # noqa: E402
+from summarizer.engines.llm.modes import ModeMemory  # noqa: E402
 from summarizer.errors import NoValidBriefError, SummarizerError  # noqa: E402
-from summarizer.llm import LLMEngine, endpoint_host, make_client  # noqa: E402
-from summarizer.modes import ModeMemory  # noqa: E402
 
 CASSETTES = REPO / "tests" / "cassettes"
 ARTICLE_PATH = REPO / "tests" / "fixtures" / "llm" / "article.txt"

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from .errors import SummarizerError
+from summarizer.errors import SummarizerError
 
 
 def _debug() -> bool:
@@ -60,7 +60,7 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None or str(output) == "-":
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
-        from .store import write_output
+        from summarizer.files import write_output
 
         write_output(output, text)
 
@@ -89,8 +89,8 @@ def summarize(
     tpm: Annotated[int | None, typer.Option(help="Tokens per minute cap (0: none)")] = None,
 ) -> None:
     """Summarize articles into briefs (JSON on stdout unless -o; -o DIR resumes)."""
-    from .config import resolve
-    from .run import summarize_inputs
+    from summarizer.batch.run import summarize_inputs
+    from summarizer.config import resolve
 
     _one_of(fmt, ("json", "md"), "--format")
     flags: dict[str, Any] = dict(
@@ -105,7 +105,7 @@ def summarize(
 @app.command()
 def schema() -> None:
     """Print the brief's JSON Schema."""
-    from .schema import brief_json_schema
+    from summarizer.brief.schema import brief_json_schema
 
     _emit(json.dumps(brief_json_schema(), indent=2), None)
 
@@ -117,8 +117,8 @@ def extract(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Fetch URLs again")] = False,
 ) -> None:
     """Print an article as the engines see it (bad input: one line on stderr, exit 4)."""
-    from .config import resolve
-    from .ingest import load_article
+    from summarizer.config import resolve
+    from summarizer.ingest.load import load_article
 
     _one_of(fmt, ("text", "json"), "--format")
     settings = resolve({"cache": False if no_cache else None})
@@ -139,9 +139,9 @@ def render(
     ] = None,
 ) -> None:
     """Render briefs as one briefing document: Markdown or standalone HTML by extension."""
-    from .render import output_format, read_brief
-    from .render import render as render_document
-    from .validate import expand_brief_paths
+    from summarizer.briefing.render import output_format, read_brief
+    from summarizer.briefing.render import render as render_document
+    from summarizer.briefing.validate import expand_brief_paths
 
     _one_of(sort, ("input", "date"), "--sort")
     fmt = output_format(output, template)
@@ -162,8 +162,8 @@ def validate(
     fmt: Annotated[str, typer.Option("--format", help="text, json or github")] = "text",
 ) -> None:
     """Check briefs: schema, consistency rules, quotes against the article (exit 1 if any fail)."""
-    from .validate import validate_paths
-    from .validate_report import REPORT_FORMATS, format_report
+    from summarizer.briefing.report import REPORT_FORMATS, format_report
+    from summarizer.briefing.validate import validate_paths
 
     _one_of(fmt, REPORT_FORMATS, "--format")
     reports = validate_paths(briefs, article=article)
@@ -179,8 +179,8 @@ app.add_typer(cache_app, name="cache")
 @cache_app.command("info")
 def cache_info() -> None:
     """Where the response cache is, how many briefs it holds, by model."""
-    from .config import resolve
-    from .engines import response_cache
+    from summarizer.config import resolve
+    from summarizer.engines import response_cache
 
     info = response_cache(resolve()).info()
     lines = [f"path: {info.path}", f"entries: {info.entries}",
@@ -192,8 +192,8 @@ def cache_info() -> None:
 @cache_app.command("clear")
 def cache_clear() -> None:
     """Delete every cached response (briefs already written are not touched)."""
-    from .config import resolve
-    from .engines import response_cache
+    from summarizer.config import resolve
+    from summarizer.engines import response_cache
 
     count = response_cache(resolve()).clear()
     _emit(f"cleared {count} cached responses", None)
@@ -215,8 +215,8 @@ def batch_export(
     prompt_dir: Annotated[str | None, typer.Option(help="Folder of prompt templates")] = None,
 ) -> None:
     """Write Batch API requests (OpenAI Batch API, vLLM run-batch), one line per article."""
-    from .batchfile import export_requests
-    from .config import resolve
+    from summarizer.batch.batch_api import export_requests
+    from summarizer.config import resolve
 
     settings = resolve(dict(model=model, base_url=base_url, mode=mode,
                                max_tokens=max_tokens, prompt_dir=prompt_dir))  # fmt: skip
@@ -237,9 +237,9 @@ def batch_import(
     prompt_dir: Annotated[str | None, typer.Option(help="Folder of prompt templates")] = None,
 ) -> None:
     """Validate and ground batch answers into briefs in a folder, exactly like live ones."""
-    from .batchfile import import_results
-    from .config import resolve
-    from .progress import count
+    from summarizer.batch.batch_api import import_results
+    from summarizer.batch.progress import count
+    from summarizer.config import resolve
 
     _one_of(fmt, ("json", "md"), "--format")
     settings = resolve(dict(model=model, base_url=base_url, prompt_dir=prompt_dir))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import UsageError
+from summarizer.errors import UsageError
 
 ENGINES = ("auto", "llm", "extractive")
 MODES = ("auto", "tools", "json_schema", "json", "md_json")

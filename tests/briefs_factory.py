@@ -10,9 +10,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from summarizer.grounding import ArticleIndex, report
-from summarizer.ingest import load_article
-from summarizer.schema import SCHEMA_VERSION, Brief
+from summarizer.brief.grounding import ArticleIndex, report
+from summarizer.brief.schema import SCHEMA_VERSION, Brief
+from summarizer.ingest.load import load_article
 
 BRIEFS = Path(__file__).parent / "fixtures" / "briefs"
 ARTICLE = BRIEFS / "harbour-court.txt"
@@ -92,7 +92,7 @@ def brief_data(article: Path = ARTICLE, origin: str | None = None) -> dict[str, 
         },
     }  # fmt: skip
     brief = Brief.model_validate(data)
-    from summarizer.grounding import all_quotes
+    from summarizer.brief.grounding import all_quotes
 
     data["provenance"]["grounding"] = report(all_quotes(brief)).model_dump()
     return data

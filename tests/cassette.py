@@ -183,6 +183,6 @@ class ReplayTransport(httpx2.AsyncBaseTransport):
 
     def client(self, settings: Any) -> Any:
         """The engine's own client (`make_client`) for `settings`, sending through this replay."""
-        from summarizer.llm import make_client
+        from summarizer.engines.llm.engine import make_client
 
         return make_client(settings, http_client=httpx2.AsyncClient(transport=self))

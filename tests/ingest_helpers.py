@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.errors import InputError
-from summarizer.ingest import load_article
+from summarizer.ingest.load import load_article
 
 
 def input_error(ref: str, **kwargs: object) -> str:

@@ -15,7 +15,7 @@ import pytest
 from batch_server import FIXTURES, BatchServer, write_articles
 from typer.testing import CliRunner
 
-from summarizer.batchfile import parse_custom_id
+from summarizer.batch.batch_api import parse_custom_id
 from summarizer.cli import app
 
 runner = CliRunner()

@@ -12,11 +12,11 @@ from batch_server import FIXTURES, BatchServer, write_articles
 from typer.testing import CliRunner
 
 from summarizer.article import Article
-from summarizer.cache import cache_key
 from summarizer.cli import app
 from summarizer.config import resolve
-from summarizer.llm import LLMEngine
-from summarizer.prompts import default_prompt_dir
+from summarizer.engines.cache import cache_key
+from summarizer.engines.llm.engine import LLMEngine
+from summarizer.engines.llm.prompts import default_prompt_dir
 
 runner = CliRunner()
 

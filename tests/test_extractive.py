@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from summarizer.article import Article
-from summarizer.extractive import ExtractiveEngine
-from summarizer.extractive_actors import MAX_ACTORS
-from summarizer.extractive_legal import MAX_LEGAL
-from summarizer.grounding import all_quotes, consistency_problems, normalize, same_actor
-from summarizer.ingest import load_article
-from summarizer.schema import Brief
+from summarizer.brief.grounding import all_quotes, consistency_problems, normalize, same_actor
+from summarizer.brief.schema import Brief
+from summarizer.engines.extractive.actors import MAX_ACTORS
+from summarizer.engines.extractive.engine import ExtractiveEngine
+from summarizer.engines.extractive.legal import MAX_LEGAL
+from summarizer.ingest.load import load_article
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
@@ -471,7 +471,7 @@ def test_plural_names_bare_provisions_and_governing_titles() -> None:
 
 
 def test_a_failing_section_leaves_the_rest_of_the_brief(monkeypatch: pytest.MonkeyPatch) -> None:
-    import summarizer.extractive_legal as legal
+    import summarizer.engines.extractive.legal as legal
 
     def broken(self: object, sentences: object) -> list[object]:
         raise StopIteration

@@ -1,4 +1,4 @@
-"""URL inputs (summarizer.fetch) against a local HTTP server on 127.0.0.1, never the internet."""
+"""URL inputs (summarizer.ingest.fetch) against a local HTTP server on 127.0.0.1, never the web."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from werkzeug import Request, Response
 
 from summarizer.cli import app
 from summarizer.errors import InputError
-from summarizer.fetch import MAX_REDIRECTS, USER_AGENT, cache_dir, fetch
-from summarizer.ingest import load_article
+from summarizer.ingest.fetch import MAX_REDIRECTS, USER_AGENT, cache_dir, fetch
+from summarizer.ingest.load import load_article
 
 PAGE = (FIXTURES / "ingest" / "page.html").read_bytes()
 TITLE = "Harbour Council Approves New Ferry Route"

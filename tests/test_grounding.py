@@ -7,8 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.grounding import ArticleIndex, consistency_problems, draft_problems, same_actor
-from summarizer.schema import DraftBrief
+from summarizer.brief.grounding import (
+    ArticleIndex,
+    consistency_problems,
+    draft_problems,
+    same_actor,
+)
+from summarizer.brief.schema import DraftBrief
 
 LLM = Path(__file__).parent / "fixtures" / "llm"
 TEXT = (LLM / "article.txt").read_text(encoding="utf-8")

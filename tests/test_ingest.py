@@ -1,4 +1,4 @@
-"""Input kinds and bad inputs (summarizer.ingest), and the `extract` command."""
+"""Input kinds and bad inputs (summarizer.ingest.load), and the `extract` command."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from summarizer.cli import app
 from summarizer.errors import InputError
-from summarizer.ingest import expand_inputs, load_article
+from summarizer.ingest.load import expand_inputs, load_article
 
 INGEST = FIXTURES / "ingest"
 FOLDER = INGEST / "folder"
@@ -266,7 +266,7 @@ def test_console_script_exit_code(tmp_path: Path) -> None:
 
 def test_heavy_libraries_load_only_when_needed() -> None:
     code = (
-        "import sys, summarizer.cli, summarizer.ingest, summarizer.fetch\n"
+        "import sys, summarizer.cli, summarizer.ingest.load, summarizer.ingest.fetch\n"
         "heavy = {'trafilatura', 'lxml', 'charset_normalizer', 'htmldate'} & set(sys.modules)\n"
         "print(sorted(heavy))"
     )

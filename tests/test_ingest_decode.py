@@ -1,4 +1,4 @@
-"""Encodings, line endings, binary detection and language guessing (summarizer.ingest_decode)."""
+"""Encodings, line endings, binary detection and language guessing (summarizer.ingest.decode)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from summarizer.errors import InputError
-from summarizer.ingest import load_article
-from summarizer.ingest_decode import decode_bytes, detect_language, looks_binary
+from summarizer.ingest.decode import decode_bytes, detect_language, looks_binary
+from summarizer.ingest.load import load_article
 
 TEXT = "Le café était fermé à Noël, a dit le maire « sans regret » — voilà.\n"
 

@@ -1,4 +1,4 @@
-"""HTML pages (summarizer.ingest_html): the team's fixture and the shared real pages."""
+"""HTML pages (summarizer.ingest.html): the team's fixture and the shared real pages."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
-from summarizer.ingest import load_article
-from summarizer.ingest_html import clean_lines
+from summarizer.ingest.html import clean_lines
+from summarizer.ingest.load import load_article
 
 PAGE = FIXTURES / "ingest" / "page.html"
 
@@ -71,7 +71,7 @@ def test_fixture_page_text_and_metadata() -> None:
 
 
 def test_fetched_url_wins_over_canonical() -> None:
-    from summarizer.ingest import html_article
+    from summarizer.ingest.load import html_article
 
     article = html_article(PAGE.read_bytes(), "x", url="http://127.0.0.1/ferry")
     assert article.url == "http://127.0.0.1/ferry"

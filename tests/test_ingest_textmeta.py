@@ -1,4 +1,4 @@
-"""Pasted-article headers, dates and Markdown clean-up (summarizer.textmeta)."""
+"""Pasted-article headers, dates and Markdown clean-up (summarizer.ingest.pasted)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from summarizer.textmeta import date_line, markdown_to_text, parse_date, split_header
+from summarizer.ingest.pasted import date_line, markdown_to_text, parse_date, split_header
 
 
 @pytest.mark.parametrize(

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 from llama_server import MODEL_ALIAS, LlamaServer, ServerUnavailable, find_python
 
-from summarizer.grounding import all_quotes
-from summarizer.schema import Brief
+from summarizer.brief.grounding import all_quotes
+from summarizer.brief.schema import Brief
 
 pytestmark = pytest.mark.live
 

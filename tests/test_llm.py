@@ -11,9 +11,9 @@ from fake_openai import FIXTURES, FakeEndpoint, completion, fixture
 
 from summarizer.article import Article
 from summarizer.config import Settings
+from summarizer.engines.llm.engine import LLMEngine
+from summarizer.engines.llm.modes import ModeMemory
 from summarizer.errors import NoValidBriefError, ProviderError
-from summarizer.llm import LLMEngine
-from summarizer.modes import ModeMemory
 
 ARTICLE = Article(text=(FIXTURES / "article.txt").read_text(encoding="utf-8"), origin="article.txt")
 KEY = "sk-test-not-a-real-key-123456"
@@ -193,7 +193,7 @@ def _sdk_client(handler: Any) -> Any:
     """A client built like the CLI's (SDK retries on), over a scripted transport."""
     import httpx2
 
-    from summarizer.llm import make_client
+    from summarizer.engines.llm.engine import make_client
 
     settings = Settings(base_url="http://fake.local/v1", api_key=KEY, timeout=5)
     return make_client(settings, transport=httpx2.MockTransport(handler))

@@ -22,12 +22,12 @@ from cassette import CassetteMismatch, RecordingTransport, ReplayTransport
 from fake_openai import FakeEndpoint, completion
 
 from summarizer.article import Article
+from summarizer.brief.grounding import all_quotes
+from summarizer.brief.schema import Brief
 from summarizer.config import Settings
+from summarizer.engines.llm.engine import LLMEngine, endpoint_host, raw_answer
+from summarizer.engines.llm.modes import ModeMemory
 from summarizer.errors import NoValidBriefError, ProviderError, SummarizerError
-from summarizer.grounding import all_quotes
-from summarizer.llm import LLMEngine, endpoint_host, raw_answer
-from summarizer.modes import ModeMemory
-from summarizer.schema import Brief
 
 HERE = Path(__file__).parent
 CASSETTES = HERE / "cassettes"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from summarizer.manifest import FILE_NAME, Manifest, read_lines, read_manifest
+from summarizer.batch.manifest import FILE_NAME, Manifest, read_lines, read_manifest
 
 
 def test_latest_status_wins_and_compaction_keeps_input_order(tmp_path: Path) -> None:

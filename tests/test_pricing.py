@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from summarizer.brief.schema import Usage
+from summarizer.engines.llm.pricing import BUILTIN_PRICES, cost_usd, load_prices
 from summarizer.errors import UsageError
-from summarizer.pricing import BUILTIN_PRICES, cost_usd, load_prices
-from summarizer.schema import Usage
 
 USAGE = Usage(prompt_tokens=2_000_000, completion_tokens=1_000_000, total_tokens=3_000_000)
 

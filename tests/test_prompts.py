@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from summarizer.article import Article
+from summarizer.engines.llm.prompts import default_prompt_dir, load_prompts
 from summarizer.errors import UsageError
-from summarizer.prompts import default_prompt_dir, load_prompts
 
 
 def test_default_templates_render_the_article_as_data() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import json
 
-from summarizer.ratelimit import Limiter, Meter, estimate_tokens, retry_after
-from summarizer.schema import Usage
+from summarizer.batch.ratelimit import Limiter, Meter, estimate_tokens, retry_after
+from summarizer.brief.schema import Usage
 
 
 class FakeTime:

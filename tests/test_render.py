@@ -12,11 +12,11 @@ import pytest
 from briefs_factory import brief_data, make_brief, write_brief
 from typer.testing import CliRunner
 
+from summarizer.brief.grounding import all_quotes
+from summarizer.brief.schema import Brief
+from summarizer.briefing.render import md_escape, render, render_html, render_markdown, safe_url
 from summarizer.cli import app
 from summarizer.errors import UsageError
-from summarizer.grounding import all_quotes
-from summarizer.render import md_escape, render, render_html, render_markdown, safe_url
-from summarizer.schema import Brief
 
 runner = CliRunner()
 CHROMIUM = Path("/usr/bin/chromium")

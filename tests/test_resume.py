@@ -14,8 +14,8 @@ import pytest
 from batch_server import BatchServer, write_articles
 from typer.testing import CliRunner
 
+from summarizer.batch.manifest import FILE_NAME, read_manifest
 from summarizer.cli import app
-from summarizer.manifest import FILE_NAME, read_manifest
 
 COUNT = 8
 

@@ -10,9 +10,9 @@ import pytest
 from batch_server import BatchServer, article_tag, capable_answer, write_articles
 from typer.testing import CliRunner
 
+from summarizer.batch.manifest import FILE_NAME, read_manifest
+from summarizer.batch.progress import Progress, Tally, summary
 from summarizer.cli import app
-from summarizer.manifest import FILE_NAME, read_manifest
-from summarizer.progress import Progress, Tally, summary
 
 runner = CliRunner()
 
@@ -183,8 +183,8 @@ def test_extractive_batch_has_manifest_and_summary(tmp_path: Path) -> None:
 def test_progress_bar_draws_counters_on_a_terminal() -> None:
     import io
 
-    from summarizer.ratelimit import Meter
-    from summarizer.schema import Usage
+    from summarizer.batch.ratelimit import Meter
+    from summarizer.brief.schema import Usage
 
     tally, meter, stream = Tally(total=4), Meter(model="gpt-4o-mini"), io.StringIO()
     meter.record(Usage(prompt_tokens=1000, completion_tokens=100, total_tokens=1100))
@@ -205,12 +205,12 @@ def test_progress_bar_draws_counters_on_a_terminal() -> None:
 def test_a_brief_that_cannot_be_written_stops_the_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import summarizer.store
+    import summarizer.files
 
     def full_disk(path: Path, text: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(summarizer.store, "write_atomic", full_disk)
+    monkeypatch.setattr(summarizer.files, "write_atomic", full_disk)
     write_articles(tmp_path / "in", 4)
     out = tmp_path / "out"
     with BatchServer() as url:

@@ -8,8 +8,8 @@ from pathlib import Path
 import jsonschema
 from typer.testing import CliRunner
 
+from summarizer.brief.schema import SCHEMA_VERSION, DraftBrief
 from summarizer.cli import app
-from summarizer.schema import SCHEMA_VERSION, DraftBrief
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "harbor-court-ruling.txt"
 runner = CliRunner()

@@ -13,10 +13,10 @@ import pytest
 from briefs_factory import ARTICLE, BRIEFS, brief_data, write_brief
 from typer.testing import CliRunner
 
-from summarizer import validate as validate_mod
+from summarizer.briefing import validate as validate_mod
+from summarizer.briefing.report import format_report
+from summarizer.briefing.validate import Problem, field_path, validate_paths
 from summarizer.cli import app
-from summarizer.validate import Problem, field_path, validate_paths
-from summarizer.validate_report import format_report
 
 runner = CliRunner()
 Tamper = Callable[[dict[str, Any]], None]
@@ -162,7 +162,7 @@ def test_slightly_changed_quote_is_caught(tmp_path: Path, good: dict[str, Any]) 
 
 
 def test_later_occurrence_of_a_quote_is_accepted(tmp_path: Path, good: dict[str, Any]) -> None:
-    from summarizer.ingest import load_article
+    from summarizer.ingest.load import load_article
 
     body = load_article(str(ARTICLE)).text
     second = body.index("Port Alder", body.index("Port Alder") + 1)
@@ -304,7 +304,7 @@ def test_github_report(tmp_path: Path, good: dict[str, Any]) -> None:
 
 
 def test_github_annotations_escape_newlines_and_percent() -> None:
-    from summarizer.validate import FileReport
+    from summarizer.briefing.validate import FileReport
 
     report = FileReport("a.json", [Problem("bluf", "100% wrong\nsecond line")])
     line = format_report([report], "github").splitlines()[0]
@@ -344,8 +344,8 @@ def test_large_batch_reads_and_indexes_the_article_once(
 def test_extractive_brief_of_the_real_article_validates(
     tmp_path: Path, shared_articles: Path
 ) -> None:
-    extractive = pytest.importorskip("summarizer.extractive")
-    from summarizer.ingest import load_article
+    extractive = pytest.importorskip("summarizer.engines.extractive.engine")
+    from summarizer.ingest.load import load_article
 
     source = shared_articles / "mongolia-putin-icc.txt"
     brief = extractive.ExtractiveEngine().summarize(load_article(str(source)))

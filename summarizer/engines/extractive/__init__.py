@@ -1,0 +1,1 @@
+"""The offline engine: deterministic, no model, no network; every quote a span."""

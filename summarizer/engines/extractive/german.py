@@ -1,0 +1,151 @@
+"""Minimal German: names and instruments in a language that capitalises every noun.
+
+A capitalised word says little in German ("Streik", "Millionen Euro"), so only names that
+something vouches for become mentions: a person after a title ("Vorsitzende Richterin Sabine
+Krüger", "Wirtschaftsminister Frank Liebig"), a company with its legal form ("Ostkohle AG"), an
+acronym ("IG BCE", "DGB"), or an institution by its head noun ("Arbeitsgericht Cottbus",
+"Bundesministerium der Finanzen"). Instruments are compounds on a legal head ("Kohleausstiegs-
+gesetz", "Manteltarifvertrag") or a head with a lower-case adjective ("einstweilige Verfügung").
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.engines.extractive.names import Mention
+from summarizer.engines.extractive.segment import Sentence
+
+_TITLE_ENDS = (
+    "minister", "ministerin", "kanzler", "kanzlerin", "präsident", "präsidentin", "richter",
+    "richterin", "leiter", "leiterin", "chef", "chefin", "sprecher", "sprecherin",
+    "vorsitzende", "vorsitzender", "meister", "meisterin", "anwalt", "anwältin", "direktor",
+    "direktorin", "sekretär", "sekretärin", "beauftragte", "beauftragter", "abgeordnete",
+    "abgeordneter", "senator", "senatorin", "geschäftsführer", "geschäftsführerin", "mitglied",
+)  # fmt: skip
+_HEAD_OF_STATE = ("bundeskanzler", "bundeskanzlerin", "bundespräsident", "bundespräsidentin")
+# Institution heads (as the end of a compound) and their kind.
+_ORG_ENDS: dict[str, str] = {
+    **dict.fromkeys(("gericht", "gerichtshof"), "court"),
+    **dict.fromkeys(("ministerium", "regierung", "bundestag", "landtag", "bundesrat", "behörde",
+                     "bundesamt", "landesamt", "bundesanstalt", "staatsanwaltschaft"), "state"),
+    **dict.fromkeys(("gewerkschaftsbund", "verband", "gewerkschaft", "partei"),
+                    "civil_society"),
+}  # fmt: skip
+# Bare institution words that need a name after them ("Gewerkschaft IG BCE", not "Gewerkschaft").
+_NEEDS_NAME = frozenset(("gewerkschaft", "partei", "verband", "regierung", "behörde"))
+_FORMS = frozenset("AG GmbH SE KG KGaA eG".split())
+_WORD = re.compile(r"[A-ZÄÖÜ][\wÄÖÜäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*|[a-zäöüß][\wäöüß-]*")
+_ARTICLES = frozenset(
+    """der die das den dem des ein eine einen einem einer eines wegen gegen unter über oder
+    aber hinter neben zwischen seine seinen seiner ihre ihren ihrer diese diesen dieser dieses
+    jede jeden jeder jedes keine keinen keiner werden worden haben unsere unseren""".split()
+)
+_NAME = r"[A-ZÄÖÜ][a-zäöüßéè]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+_ACRONYM = re.compile(r"\b(?:IG\s+)?[A-ZÄÖÜ]{2,6}\b")
+
+
+def common_nouns(text: str) -> frozenset[str]:
+    """Capitalised words that follow an article somewhere in the text: nouns, not names."""
+    words = re.findall(r"\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines)\s+"
+                       r"([A-ZÄÖÜ][\wäöüß-]*)", text, re.I)  # fmt: skip
+    return frozenset(words)
+
+
+def _mention(s: Sentence, a: int, b: int, kind: str, title: tuple[int, int] | None = None,
+             titled: str | None = None) -> Mention:  # fmt: skip
+    return Mention(s.start + a, s.start + b, s.text[a:b], kind, None, sentence=s.index,
+                   title=title, titled_kind=titled)  # fmt: skip
+
+
+def _is_title(word: str) -> bool:
+    return word.casefold().endswith(_TITLE_ENDS)
+
+
+def _titled(s: Sentence, nouns: frozenset[str]) -> list[Mention]:
+    out = []
+    words = list(re.finditer(r"[\wÄÖÜäöüßéè-]+", s.text))
+    for i, w in enumerate(words):
+        if not _is_title(w.group()) or not w.group()[0].isupper():
+            continue
+        names: list[re.Match[str]] = []
+        for n in words[i + 1 : i + 4]:
+            gap = s.text[(names[-1] if names else w).end() : n.start()]
+            if gap != " " or not re.fullmatch(_NAME, n.group()) or n.group() in nouns:
+                break
+            if _is_title(n.group()):
+                break
+            names.append(n)
+        if len(names) < 2:
+            continue
+        t0 = w.start()
+        if i and _is_title(words[i - 1].group()) and words[i - 1].group()[0].isupper():
+            t0 = words[i - 1].start()  # "Vorsitzende Richterin"
+        kind = "head_of_state" if w.group().casefold() in _HEAD_OF_STATE else "official"
+        out.append(_mention(s, names[0].start(), names[-1].end(), "person",
+                            (s.start + t0, s.start + w.end()), kind))  # fmt: skip
+    return out
+
+
+def _orgs(s: Sentence, nouns: frozenset[str]) -> list[Mention]:
+    out = []
+    toks = list(_WORD.finditer(s.text))
+    for i, m in enumerate(toks):
+        word = m.group()
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt and nxt.group() in _FORMS and word[0].isupper() and word not in _FORMS:
+            out.append(_mention(s, m.start(), nxt.end(), "business"))
+            continue
+        fold = word.casefold()
+        end = next((e for e in _ORG_ENDS if fold.endswith(e)), None)
+        if not end or not word[0].isupper():
+            continue
+        a, b = m.start(), m.end()
+        prev = toks[i - 1] if i else None
+        if prev and prev.group()[0].isupper() and prev.group().endswith(("er", "en", "es")) \
+                and prev.group() not in nouns and s.text[prev.end() : a] == " ":  # fmt: skip
+            a = prev.start()  # "Deutscher Gewerkschaftsbund"
+        named = nxt and nxt.group()[0].isupper() and nxt.group() not in nouns
+        if named and nxt and s.text[b : nxt.start()] == " " and not _ACRONYM.fullmatch(nxt.group()):
+            b = nxt.end()  # "Arbeitsgericht Cottbus"
+        elif a == m.start() and (fold in _NEEDS_NAME or (fold == end and end != "gericht")):
+            continue
+        out.append(_mention(s, a, b, _ORG_ENDS[end]))
+    for m in _ACRONYM.finditer(s.text):
+        out.append(_mention(s, m.start(), m.end(), "civil_society"))
+    return out
+
+
+def german_mentions(s: Sentence, nouns: frozenset[str]) -> list[Mention]:
+    """Vouched-for names in one German sentence, without overlaps, in text order."""
+    found = sorted(_titled(s, nouns) + _orgs(s, nouns), key=lambda m: (m.start, -m.end))
+    out: list[Mention] = []
+    for m in found:
+        if not any(o.start <= m.start < o.end for o in out):
+            out.append(m)
+    return out
+
+
+_LEGAL_ENDS: dict[str, str] = {
+    **dict.fromkeys(("gesetz", "gesetzes", "gesetzbuch", "verordnung", "richtlinie",
+                     "satzung"), "statute"),
+    **dict.fromkeys(("urteil", "urteils", "beschluss", "beschlusses", "verfügung"),
+                    "court_decision"),
+    **dict.fromkeys(("vertrag", "vertrags", "vertrages", "abkommen", "abkommens"), "treaty"),
+}  # fmt: skip
+_LEGAL = re.compile(r"\b(?:([a-zäöüß]+(?:e|er|en|em|es))\s+)?([A-ZÄÖÜ][a-zäöüß]*)\b")
+
+
+def german_instruments(s: Sentence) -> list[tuple[int, int, str]]:
+    """Compounds on a legal head, or a bare head with a lower-case adjective."""
+    out = []
+    for m in _LEGAL.finditer(s.text):
+        word = m.group(2).casefold()
+        end = next((e for e in _LEGAL_ENDS if word.endswith(e)), None)
+        if end is None:
+            continue
+        adjective = m.group(1) and m.group(1) not in _ARTICLES
+        if word == end and not adjective:
+            continue  # "ein Gesetz", "das Urteil": too vague alone
+        start = m.start(1) if adjective else m.start(2)
+        out.append((s.start + start, s.start + m.end(), _LEGAL_ENDS[end]))
+    return out

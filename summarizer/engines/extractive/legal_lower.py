@@ -1,0 +1,256 @@
+"""Legal instruments written the way reporters write them: in lower case, by type and topic.
+
+English puts the modifiers before the head ("the new surveillance law", "gun safety laws",
+"a court order", "Spain's criminal code"); French and Spanish put them after ("la loi
+d'orientation agricole", "le décret du 3 janvier", "el tratado de extradición"). A head alone
+is not enough: it needs a determiner and a topic modifier (or a complement), except for heads
+that always name an instrument ("the treaty", "the indictment"). Case names ("X v. Y") are
+court decisions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.engines.extractive.german import german_instruments
+from summarizer.engines.extractive.legal_heads import (
+    AUTHORITY,
+    BY_COMPLEMENT,
+    CONTEXT,
+    EN_HEADS,
+    LEGAL,
+    STANDALONE,
+    STRICT,
+    TREATY,
+)
+from summarizer.engines.extractive.legal_romance import Found, romance
+from summarizer.engines.extractive.lexicon import STOP
+from summarizer.engines.extractive.segment import Sentence
+
+# A bill that is paid is not a draft law: "foot the bill", "paid the bill".
+_BILL_VERB = re.compile(
+    r"\b(?:foot|foots|footing|footed|pay|pays|paid|paying|settle|settled|split)\s+$", re.I
+)
+_WEAK = frozenset(
+    """new old same previous current existing proposed draft controversial contested latest
+    first second third final original other such whole entire very recent earlier amended
+    revised so-called own full planned interim landmark key main sweeping strict tough
+    extended enhanced percent per cent
+    tougher stricter broad broader major minor similar separate relevant respective
+    apparent alleged""".split()
+)
+# Nouns in -ing that name a field ("mining licences"), not a verb ("granting licences").
+_ING = frozenset(
+    """mining fishing drilling banking housing planning building trading sentencing spending
+    funding licensing zoning logging hunting farming shipping broadcasting gambling betting
+    lending accounting reporting labelling labeling marketing advertising parking policing
+    voting dumping anti-dumping bargaining processing""".split()
+)
+# Verbs that come straight before a plural instrument: "seek amendments", "impose duties".
+_VERBS = frozenset(
+    """seek sign discuss open adopt pass approve reject propose impose lift enforce challenge
+    draft breach violate introduce support oppose back block review amend repeal apply use make
+    take want need demand face file bring win lose ignore respect cite invoke follow obey meet
+    announce grant deny reach negotiate renew extend ratify suspend revoke overturn uphold
+    scrap drop toughen tighten loosen relax ease present submit table""".split()
+)
+_VERBS = _VERBS | {v + "s" for v in _VERBS} | {v + "ed" for v in _VERBS}
+_DETS = frozenset(
+    "the a an its their his her this that these those our your any some every each no all "
+    "both whatever which what".split()
+)
+_POSS = ("'s", "’s", "s'", "s’")
+_VAGUE = frozenset("any some every each no all both whatever which what".split())
+_NOT_AFTER = frozenset(
+    """enforcement firm firms professor professors school schools student students maker
+    makers makers' practice degree scholar scholars expert experts clerk clerks book books
+    officer officers abiding holder holders winner winners winning ceremony ceremonies fee
+    fees plate plates court courts judge judges panel chamber tribunal hearing hearings
+    process economy""".split()
+)
+_EN_HEAD_RX = re.compile(
+    r"(?<![\w-])(" + "|".join(sorted(EN_HEADS, key=len, reverse=True)) + r")\b(?!-\w)", re.I
+)
+_WORD = re.compile(r"[\w.’'&-]+")
+_CASE = re.compile(
+    r"(?:[A-Z][\w.’'-]*(?:\s+(?:&|of|and|the|for)\s+|\s+)){0,7}[A-Z][\w.’'-]*"
+    r"\s+v(?:s)?\.\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
+)
+
+
+def _ok_modifier(word: str) -> bool:
+    fold = word.casefold()
+    if fold in _WEAK:
+        return True
+    if re.fullmatch(r"\d{4}|\d+(?:\.\d+)?%?", word):
+        return True  # "the 1970 treaty", "a 35 percent safeguard duty"
+    if word[0].isupper():  # "the Paris agreement", "a February ruling"
+        possessive = fold.endswith(("'s", "’s"))
+        return not possessive and (fold not in STOP or bool(_MONTH.fullmatch(word)))
+    if fold in STOP or fold.endswith("ly") or not re.fullmatch(r"[a-z][a-z-]*", word):
+        return False
+    return not fold.endswith("ed") or fold in ("armed", "united")
+
+
+def _modifiers(
+    text: str, head_start: int, floor: int
+) -> tuple[int, list[str], bool, list[int]]:
+    """Walk back from a head over modifiers.
+
+    Returns (start, modifiers, has determiner, where each modifier starts).
+    """
+    start, mods, starts = head_start, list[str](), list[int]()
+    words = list(_WORD.finditer(text, floor, head_start))
+    for i in range(len(words) - 1, -1, -1):
+        m = words[i]
+        if text[m.end() : start].strip():
+            break  # punctuation between
+        word = m.group()
+        fold = word.casefold()
+        if fold in _VAGUE:
+            return m.start(), [], False, []  # "whatever resolutions", "any law"
+        if fold.replace("’", "'").endswith(AUTHORITY):
+            return m.start(), [fold, *mods], True, [m.start(), *starts]
+        if fold in _DETS or fold.endswith(_POSS):  # "Spain's", "players'"
+            return m.start(), mods, True, starts
+        if len(mods) >= 4:
+            break
+        before = words[i - 1].group().casefold() if i else ""
+        if not _ok_modifier(word) and not (
+            re.fullmatch(r"[a-z]+ed", word) and (before in _DETS or before.endswith(_POSS))
+            and not text[words[i - 1].end() : m.start()].strip()
+        ):  # "a deferred prosecution agreement", "the ministry's reasoned opinion"
+            break
+        mods.insert(0, word)
+        starts.insert(0, m.start())
+        start = m.start()
+    return start, mods, False, starts
+
+
+def _verb_like(word: str) -> bool:
+    """A verb, or an -ing form that is not a field's name ("granting", not "mining")."""
+    fold = word.casefold()
+    return fold in _VERBS or (fold.endswith("ing") and fold not in _ING)
+
+
+_RULING_NOUN = re.compile(r"\s+(?:party|parties|coalition|class|elite|junta|family|bloc|camp)\b")
+_ORDER_THAT = re.compile(
+    r"\s+(?:requiring|directing|compelling|barring|prohibiting|obliging|instructing|forcing|"
+    r"suspending|halting|blocking)\b"
+)
+_MONTH = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b"
+)
+_TIME_WORD = re.compile(rf"{_MONTH.pattern}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                        r"Saturday|Sunday)\b")
+_LOOSE_STOP = re.compile(r"(?<![.\s][A-Z])(?<!\b[A-Z])\.$")  # "...and Tanzania." but not "U.S."
+
+
+def _complement(text: str, end: int, limit: int, head: str) -> int:
+    """Extend over 'of/on/in/between/against' + a name or a short topic phrase."""
+    if head == "code" and (c := re.match(r"\s+of\s+(?:conduct|practice|ethics)\b", text[end:])):
+        return end + c.end()  # "the electoral code of conduct"
+    m = re.match(r"\s+(on|of|in|between|against|governing|to)\s+", text[end:limit])
+    if m and m.group(1) == "to" and not head.startswith("amendment"):
+        return end  # "amendments to the Act"; not "the appeal to the court"
+    if re.match(r"\s+on\s+(?:hold|record|behalf|time|track)\b", text[end:limit]):
+        return end  # "the ban on hold"
+    if not m or head in ("order", "orders", "bill", "bills", "code", "judgment"):
+        return end
+    at = end + m.end()
+    name = re.match(r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:and\s+(?:the\s+)?|of\s+)?[A-Z][\w.’'-]*)*",
+                    text[at:limit])  # fmt: skip
+    if name and not _TIME_WORD.match(name.group()) and not name.group().endswith(("'s", "’s")):
+        stop = at + name.end()
+        return stop - 1 if _LOOSE_STOP.search(text, at, stop) else stop
+    if name or m.group(1) not in ("on", "of", "governing"):
+        return end
+    last = end
+    for i, w in enumerate(re.finditer(r"[a-z][\w-]*|[^\w\s]", text[at:limit])):
+        fold = w.group()
+        if i >= 5 or not fold[0].isalpha() or (fold in STOP and fold not in ("in", "and")):
+            break
+        if fold not in ("in", "and"):
+            last = at + w.end()
+    return last
+
+
+def _english(s: Sentence, context: str = "") -> list[Found]:
+    out: list[Found] = []
+    text, floor = s.text, 0
+    for m in _EN_HEAD_RX.finditer(text):
+        raw, head = m.group(1), m.group(1).casefold()
+        if raw[0].isupper() and not head.startswith("terms"):
+            continue  # capitalised names are _NAMED's job
+        after = re.match(r"\s+([\w’'-]+)", text[m.end() :])
+        if after and after.group(1).casefold() in _NOT_AFTER:
+            continue
+        start, mods, det, starts = _modifiers(text, m.start(), floor)
+        content = [w for w in mods if w.casefold() not in _WEAK]
+        end = _complement(text, m.end(), len(text), head)
+        if head in ("award", "awards") and re.match(r"\s+of\b", text[m.end() :]):
+            continue  # "the award of contracts"
+        if head == "bill" and _BILL_VERB.search(text[:start]):
+            continue
+        if not _described_ok(head, text, m.end(), mods, det, context):
+            continue
+        rx = CONTEXT.get(head)
+        in_context = det and rx is not None and rx.search(context) is not None
+        if head.startswith("order") and det and _ORDER_THAT.match(text, m.end()):
+            in_context = bool(LEGAL.search(context))  # "an order requiring the airline to"
+        if head in STRICT and not (head in BY_COMPLEMENT and end > m.end()):
+            if not (in_context or any(w.casefold() in STRICT[head] for w in mods)):
+                continue
+        elif not (content or end > m.end() or (det and head in STANDALONE) or in_context):
+            continue
+        verbs = [i for i, w in enumerate(mods) if _verb_like(w)]
+        if not det and verbs:  # "seek amendments", "farmers want lower duties", "stop granting"
+            mods, starts = mods[verbs[-1] + 1 :], starts[verbs[-1] + 1 :]
+            start = starts[0] if starts else m.start()
+            content = [w for w in mods if w.casefold() not in _WEAK]
+        named = end > m.end() and re.search(r"\s[A-Z]", text[m.end() : end]) is not None
+        if not det and not (content and head.endswith("s")) and not named:
+            continue  # "gun safety laws", "amendments to the X Act" yes; "law" no
+        strict = [i for i, w in enumerate(mods) if w.casefold() in STRICT.get(head, ())]
+        if not det and strict:  # "discuss new restrictive measures": from "restrictive"
+            start = starts[strict[0]]
+        out.append((s.start + start, s.start + end, EN_HEADS[head]))
+    for c in _CASE.finditer(text):
+        out.append((s.start + c.start(), s.start + c.end(), "court_decision"))
+    return out
+
+
+def _described_ok(head: str, text: str, end: int, mods: list[str], det: bool,
+                  context: str) -> bool:  # fmt: skip
+    """Safeguards for everyday heads: 'an appeal for calm', 'a proposal to meet' are not."""
+    if head.startswith("ruling") and _RULING_NOUN.match(text, end):
+        return False  # "the ruling party"
+    if head.startswith("contract"):
+        return det  # "the contract", not "sign contracts"
+    if head.startswith(("appeal", "decision", "plan")):  # "the decision to leave", not "the
+        described = any(w.casefold() not in _WEAK for w in mods)  # November decision to cancel"
+        return det and (described or not re.match(r"\s+(?:for|to|whether|on\s+whether)\b",
+                                                  text[end:]))  # fmt: skip
+    if head.startswith("proposal"):  # a named proposer in a treaty or quota context
+        return det and any(w[0].isupper() for w in mods) and bool(TREATY.search(context))
+    return True
+
+
+def lower_instruments(s: Sentence, language: str | None, context: str = "") -> list[Found]:
+    """Lower-case and case-name instruments in one sentence: (start, end, kind).
+
+    `context` is the article's text: some heads ("the award") stand alone only in an article
+    about arbitration or a tribunal.
+    """
+    if language == "de":
+        found = german_instruments(s)
+    else:
+        found = _english(s, context) if language in (None, "en") else romance(s, language)
+    cases = [f for f in found if _CASE.fullmatch(s.text, f[0] - s.start, f[1] - s.start)]
+    found = cases + sorted((f for f in found if f not in cases), key=lambda f: (f[0], -f[1]))
+    out: list[Found] = []
+    for f in found:  # case names first: "the Court's decision in X v. Y" keeps "X v. Y"
+        if not any(a < f[1] and f[0] < b for a, b, _ in out):
+            out.append(f)
+    return sorted(out)

@@ -1,0 +1,389 @@
+"""Name candidates: capitalised runs in each sentence, titles stripped, kinds guessed.
+
+The runs come from `extractive_runs` (capitalised tokens, "of the"-like connectors inside). Each
+run becomes at most two mentions: a person after the last title word, or an organisation, a
+state, or a bare single word that the selection step judges by how the text uses it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.brief.countries import country_alpha3, demonym_alpha3, is_demonym, is_subdivision
+from summarizer.engines.extractive.capitalised import (
+    CONNECT,
+    Tok,
+    abstract,
+    headed_by,
+    runs,
+    tokens,
+    trim,
+)
+from summarizer.engines.extractive.lexicon import (
+    BUSINESS_NOUNS,
+    KNOWN_ORGS,
+    ORG_HEADS,
+    ORG_LEADS,
+    PLACE_HEADS,
+    POSTNOMINALS,
+    REGIONS,
+    STOP,
+    TITLES,
+)
+from summarizer.engines.extractive.not_actors import CITATION, is_thing
+from summarizer.engines.extractive.segment import Sentence
+from summarizer.engines.extractive.titles import NOUNISH, PLURAL, PORTFOLIO, is_title, title_kind
+
+_Title = tuple[tuple[int, int], str, str | None]  # span, kind, country
+_PREP = frozenset("in at to from into near outside inside across via".split())
+
+
+@dataclass
+class Mention:
+    """One name occurrence: its span, what it looks like, and what surrounds it."""
+
+    start: int
+    end: int
+    name: str
+    kind: str  # person, org kind (court, igo, ...), state, single
+    country: str | None
+    sentence: int
+    title: tuple[int, int] | None = None
+    titled_kind: str | None = None
+    initial: bool = False
+    locative: bool = False
+    possessive: bool = False
+
+
+def _country_in(toks: list[Tok]) -> str | None:
+    for tok in toks:
+        code = demonym_alpha3(tok.text) or (country_alpha3(tok.text) if len(tok.text) > 3 else None)
+        if code:
+            return code
+    return None
+
+
+def _org_kind(toks: list[Tok]) -> str | None:
+    if toks[0].fold in KNOWN_ORGS:
+        return KNOWN_ORGS[toks[0].fold][0]
+    if toks[0].fold in ORG_LEADS and len(toks) > 1:
+        return ORG_LEADS[toks[0].fold]
+    for i in range(len(toks) - 1, -1, -1):
+        tok = toks[i]
+        if tok.fold not in ORG_HEADS:
+            continue
+        if i > 0 or len(toks) == 1 or toks[1].fold in ("of", "for", "on", "to"):
+            if not (tok.fold == "international" and i == 0):
+                return ORG_HEADS[tok.fold]
+    return None
+
+
+_CONTINENTAL = frozenset(
+    "african asian european american arab caribbean pacific atlantic nordic baltic balkan "
+    "andean latin".split()
+)
+
+
+def _led(run: list[Tok]) -> bool:
+    """A run that starts with an organisation head and "of": "Department of Mines, ..."."""
+    return len(run) > 2 and run[0].fold in ORG_HEADS and run[1].fold in ("of", "for", "on")
+
+
+def _adjective(tok: Tok) -> bool:
+    """A demonym or a continent's adjective: 'Western Australian', 'West African'."""
+    return is_demonym(tok.text) or tok.fold in _CONTINENTAL
+
+
+def _is_name_word(tok: Tok) -> bool:
+    return tok.cap and tok.text.replace("-", "").replace("’", "").replace("'", "").isalpha()
+
+
+_ROMANCE = frozenset(("fr", "es", "it", "pt", "ca"))
+_ORG_NOUN = re.compile(r"(?:tion|tions|ité|ités|ence|ance|ée|ées|ción|ciones|idad|ía)$")
+_ADJ = re.compile(
+    r"(?:elle|el|al|ale|aux|ales|ien|ienne|aire|ique|iques|if|ive|ais|aise|ain|aine|ier|ière|"
+    r"able|ible|eux|euse|enne|ennes|anne|annes|ole|ure|ures|ano|ana|ico|ica|ivo|iva|ario|aria|"
+    r"ense|ista|ino|ina)$"
+)
+
+
+class NameScanner:
+    """Finds name mentions sentence by sentence in one article."""
+
+    def __init__(self, text: str, language: str | None = None) -> None:
+        self.text = text
+        self.romance = language in _ROMANCE
+        self.lower = frozenset(re.findall(r"(?<![\w’'])[a-zà-ÿ][\w’'-]*", text))
+
+    def scan(self, sentence: Sentence) -> list[Mention]:
+        """All name mentions in one sentence."""
+        toks = tokens(sentence)
+        out: list[Mention] = []
+        for run in runs(toks, self.text):
+            out.extend(self._classify(run, toks, sentence))
+        self._share_plural_titles(out)
+        return out
+
+    def _share_plural_titles(self, mentions: list[Mention]) -> None:
+        """'Justices Fernando Nhaga, Maria da Luz Djaló and Domingos Té': every name in the
+        list gets the plural title's kind and span."""
+        for prev, m in zip(mentions, mentions[1:], strict=False):
+            if prev.title is None or m.title is not None or m.kind not in ("person", "single"):
+                continue
+            words = self.text[prev.title[0] : prev.title[1]].split()
+            if not (words and words[-1].casefold() in PLURAL):
+                continue  # not a plural title
+            if re.fullmatch(r",\s+(?:and\s+)?|\s+and\s+", self.text[prev.end : m.start]):
+                m.kind, m.title, m.titled_kind = "person", prev.title, prev.titled_kind
+
+    def _strip_initial(self, run: list[Tok], sentence: Sentence) -> list[Tok]:
+        while run and self._opens(run[0], sentence) and run[0].fold in self.lower:
+            if len(run) > 1 and run[1].fold in STOP and run[1].cap:
+                break  # "Reporters Without Borders": a stop word inside makes it a name
+            if run[0].fold in KNOWN_ORGS or is_title(run[0]) or (len(run) > 1 and _org_kind(run)):
+                break
+            run = trim(run[1:])
+        return run
+
+    def _opens(self, tok: Tok, sentence: Sentence) -> bool:
+        before = self.text[sentence.start : tok.start]
+        return not re.search(r"\w", before) or bool(re.search(r"[:\"“‘(—–-]\s*$", before))
+
+    def _classify(self, run: list[Tok], toks: list[Tok], s: Sentence) -> list[Mention]:
+        run = self._strip_initial(run, s)
+        if len(run) > 1 and run[-1].text in POSTNOMINALS:
+            run = trim(run[:-1])  # "Brendan Rourke SC"
+        if not run:
+            return []
+        initial = self._opens(run[0], s)
+        idx = toks.index(run[0])
+        end = toks.index(run[-1])
+        nxt = toks[end + 1] if end + 1 < len(toks) else None
+        led = _led(run)
+        if is_thing(self.text, run, nxt, led):
+            return []
+        if re.match(r"\s+vs?\.\s", self.text[run[-1].end : run[-1].end + 5]) or re.search(
+            r"\svs?\.\s+$", self.text[max(0, run[0].start - 5) : run[0].start]
+        ):
+            return []  # parties in a case name ("X v. Y") are the legal item, not actors
+        if self.romance and nxt is not None:
+            org = self._romance_org(run, toks, end, s, initial)
+            if org is not None:
+                return [org]
+        if len(run) > 1 and all(t.text.isupper() for t in run) and run[0].fold not in KNOWN_ORGS:
+            return []  # SHOUTED BYLINES AND KICKERS
+        if (nxt and not nxt.cap and nxt.fold in ORG_HEADS and len(run) > 1 and not run[-1].poss
+                and not is_title(run[0]) and not _adjective(run[-1])):
+            text = self.text[run[0].start : run[-1].end]
+            return [Mention(run[0].start, run[-1].end, text, ORG_HEADS[nxt.fold],
+                            _country_in(run), sentence=s.index, initial=initial)]  # fmt: skip
+        prev = [t.fold for t in toks[max(0, idx - 2) : idx]]
+        locative = bool(prev) and (
+            prev[-1] in _PREP or (len(prev) == 2 and prev[0] in _PREP and prev[1] == "the")
+        )
+        base = dict(sentence=s.index, initial=initial, locative=locative)
+        if led:  # "Department of Mines, Energy and Water": no title inside
+            return [self._org(run, s, base)]
+        for cut in (i for i, t in enumerate(run) if t.fold in ("of", "de")):
+            title = max((i for i, t in enumerate(run[:cut]) if is_title(t)), default=-1)
+            lone = cut - title == 2 and run[title].fold in PORTFOLIO  # "National System of"
+            if 0 <= title < cut - 1 and not lone and self._personal(run[title + 1 : cut]):
+                rest = trim(run[cut + 1 :])  # "Sheriff Dale Hutchins of Umatilla County"
+                found = self._titled(run[:cut], title, run[title + 1 : cut], s, base)
+                return found + self._of_org(rest, s, base, nxt)
+        name = self._after_portfolio(run)
+        if name:  # "Minister for Employment and Workplace Relations Dean Marchetti"
+            return self._titled(run, len(run) - len(name) - 1, name, s, base)
+        last_title = max((i for i, t in enumerate(run) if is_title(t)), default=-1)
+        tail = run[last_title + 1 :]
+        if last_title >= 0 and tail and self._personal(tail) and all(t.fold != "of"
+                                                                     for t in tail):  # fmt: skip
+            return self._titled(run, last_title, tail, s, base)
+        return self._untitled(run, toks, s, base, nxt)
+
+    def _romance_org(self, run: list[Tok], toks: list[Tok], end: int, s: Sentence,
+                     initial: bool) -> Mention | None:  # fmt: skip
+        """'Conseil constitutionnel', 'Confédération paysanne': noun, then adjectives."""
+        head = run[-1].fold
+        if len(run) > 2 or not (head in ORG_LEADS or _ORG_NOUN.search(head)):
+            return None
+        last = None
+        for tok in toks[end + 1 : end + 3]:
+            prev = last or run[-1]
+            if tok.cap or not _ADJ.search(tok.fold) or self.text[prev.end : tok.start] != " ":
+                break
+            last = tok
+        if last is None:
+            return None
+        kind = ORG_LEADS.get(run[0].fold, "other")
+        return Mention(run[0].start, last.end, self.text[run[0].start : last.end], kind,
+                       None, sentence=s.index, initial=initial)  # fmt: skip
+
+    def _personal(self, tail: list[Tok]) -> bool:
+        if len(tail) > 4 or not all(_is_name_word(t) or t.fold in CONNECT for t in tail):
+            return False
+        if abstract(tail[-1].fold):
+            return False  # "National Development", "Human Rights": not a person
+        if any(t.fold in ORG_HEADS or t.fold in PLACE_HEADS for t in tail):
+            return False
+        if tail[0].fold in KNOWN_ORGS:
+            return False
+        if all(t.fold in self.lower for t in tail if t.fold not in CONNECT):
+            return False
+        return not (len(tail) == 1 and country_alpha3(tail[0].text))
+
+    def _titled(self, run: list[Tok], last: int, tail: list[Tok], s: Sentence,
+                base: dict) -> list[Mention]:  # fmt: skip
+        out: list[Mention] = []
+        head = run[: last + 1]
+        first_title = next(i for i, t in enumerate(head) if is_title(t))
+        prefix = head[:first_title]
+        country = _country_in(prefix) or self._possessive_country(run[0], s)
+        words = [t.fold.rstrip(".") for t in head[first_title:]]
+        kind = title_kind(words, True, country)
+        if prefix and _org_kind(prefix):
+            out.append(self._org(prefix, s, base))
+        title_span = (run[0].start if not out else head[first_title].start, head[-1].end)
+        out.append(Mention(tail[0].start, tail[-1].end, self.text[tail[0].start : tail[-1].end],
+                           "person", country, title=title_span, titled_kind=kind,
+                           possessive=tail[-1].poss, **base))  # fmt: skip
+        return out
+
+    def _untitled(self, run: list[Tok], toks: list[Tok], s: Sentence, base: dict,
+                  nxt: Tok | None) -> list[Mention]:  # fmt: skip
+        text = self.text[run[0].start : run[-1].end]
+        poss = run[-1].poss
+        if run[-1].fold in PLACE_HEADS and not headed_by(run) or (
+            run[0].fold in PLACE_HEADS and len(run) > 1 and run[-1].fold not in ORG_HEADS
+        ):
+            return []  # "Union Square", "Port Moresby"; not "City Council", "Tribunal ... Sea"
+        if len(run) > 1 and _adjective(run[-1]) and nxt and not nxt.cap:
+            return []  # "a Western Australian lithium mine"
+        if len(run) == 1 and (
+            is_demonym(text)
+            or CITATION.match(self.text, run[0].start)
+            and run[0].fold not in KNOWN_ORGS
+            and not country_alpha3(text)
+        ):
+            return []  # "Peruvian"; "B-4", "G.S." in "G.S. 160D-1207"
+        if len(run) == 1 and run[0].fold in ORG_HEADS and run[0].fold not in KNOWN_ORGS:
+            return []
+        of = next((i for i, t in enumerate(run) if t.fold == "of"), 0)  # "Koji Hamasaki of Japan"
+        rest = trim(run[of + 1 :]) if of else []
+        place = rest and country_alpha3(self.text[rest[0].start : rest[-1].end])
+        titled = any(is_title(t) for t in run[:of])  # "National System of ...": not a person
+        if of >= 2 and rest and self._personal(run[:of]) and not place and not titled:
+            end = run[of - 1].end  # "Carmen Huamán of the Peruvian Cancer Patients' Network",
+            org = self._of_org(rest, s, base, nxt)  # "Yasmin Hollis of Hollis & Rahman"
+            return [Mention(run[0].start, end, self.text[run[0].start : end], "person", None,
+                            **base), *org]  # fmt: skip
+        if _org_kind(run):
+            return [self._org(run, s, base)]
+        code = country_alpha3(text) if len(text) > 3 or text in ("US", "UK", "UAE") else None
+        if code or (len(run) == 1 and demonym_alpha3(text) and not self._adjectival(run[0])):
+            code = code or demonym_alpha3(text)
+            return [Mention(run[0].start, run[-1].end, text, "state", code, possessive=poss,
+                            **base)]  # fmt: skip
+        if len(run) == 1 and demonym_alpha3(text):
+            return []
+        if all(t.fold in TITLES for t in run) or is_subdivision(text) or text.casefold() in REGIONS:
+            return []
+        if of >= 2 and self._personal(run[:of]) and (code := _country_in(run[of + 1 :])):
+            end = run[of - 1].end
+            return [Mention(run[0].start, end, self.text[run[0].start : end], "person", code,
+                            possessive=poss, **base)]  # fmt: skip
+        if len(run) > 1 and (any(country_alpha3(t.text) for t in run if len(t.text) > 3)
+                             or run[-1].text in ("UK", "US", "USA", "UAE")):  # "Relief UK"
+            return [Mention(run[0].start, run[-1].end, text, "other", _country_in(run),
+                            possessive=poss, **base)]  # fmt: skip
+        title = self._lower_title(run[0], toks)
+        idx = toks.index(run[0])
+        firm = idx > 0 and toks[idx - 1].fold in BUSINESS_NOUNS and not toks[idx - 1].cap
+        if firm and (len(run) > 1 or run[0].fold not in self.lower):  # "the mining firm X"
+            return [Mention(run[0].start, run[-1].end, text, "business", _country_in(run),
+                            possessive=poss, **base)]  # fmt: skip
+        if 2 <= len(run) <= 4 and all(_is_name_word(t) or t.fold in CONNECT for t in run):
+            if abstract(run[-1].fold):
+                return []
+            if any(t.text.isupper() and len(t.text) > 1 for t in run) and len(run) > 2:
+                return []
+            m = Mention(run[0].start, run[-1].end, text, "person", None, possessive=poss, **base)
+            if title:
+                m.title, m.titled_kind, m.country = title
+            return [m]
+        if len(run) == 1:
+            m = Mention(run[0].start, run[-1].end, text, "single", None, possessive=poss, **base)
+            if title and not (text.isupper() and len(text) <= 6):
+                m.kind = "person"
+                m.title, m.titled_kind, _ = title
+            return [m]
+        return []
+
+    def _after_portfolio(self, run: list[Tok]) -> list[Tok]:
+        """The name after a title with a portfolio ("Minister of Foreign Affairs Ana Ruiz"):
+        its last two words, or three when the third is a name too; none without one."""
+        port = next((i for i, t in enumerate(run[:-3]) if is_title(t)
+                     and run[i + 1].fold in ("for", "of")), -1)  # fmt: skip
+        name = run[-2:]
+        if port < 0 or not self._personal(name) or any(t.fold in CONNECT for t in name):
+            return []
+        if not all(is_title(t) or _adjective(t) or t.fold in PORTFOLIO for t in run[:port]):
+            return []  # "Community Court of Justice of ... West African States": a body
+        third = run[-3]
+        if (_is_name_word(third) and not is_title(third) and not abstract(third.fold)
+                and not third.fold.endswith(NOUNISH)  # "for Contracting Hernán Quintero"
+                and third.fold not in self.lower and third.fold not in ORG_HEADS):  # fmt: skip
+            return run[-3:]
+        return name
+
+    def _of_org(self, rest: list[Tok], s: Sentence, base: dict, nxt: Tok | None) -> list[Mention]:
+        """The organisation after a person's "of", as a mention of its own (or none): "of
+        the Fishers' Network", "of the National Renewal party"."""
+        base = dict(base, initial=False, locative=False)
+        if rest and _org_kind(rest):
+            return [self._org(rest, s, base)]
+        if rest and nxt is not None and not nxt.cap and nxt.fold in ORG_HEADS:
+            text = self.text[rest[0].start : rest[-1].end]
+            return [Mention(rest[0].start, rest[-1].end, text, ORG_HEADS[nxt.fold],
+                            _country_in(rest), **base)]  # fmt: skip
+        return []
+
+    def _adjectival(self, tok: Tok) -> bool:
+        nxt = re.match(r"\s+([a-z]\w*)", self.text[tok.end : tok.end + 30])
+        return nxt is not None and not tok.poss and nxt.group(1) not in ("and", "or", "has", "is")
+
+    def _org(self, run: list[Tok], s: Sentence, base: dict) -> Mention:
+        text = self.text[run[0].start : run[-1].end]
+        kind = ORG_HEADS[run[0].fold] if _led(run) else _org_kind(run) or "other"
+        country = _country_in(run) or self._possessive_country(run[0], s)
+        if run[0].fold in KNOWN_ORGS and len(run) == 1:
+            country = KNOWN_ORGS[run[0].fold][1]
+        return Mention(run[0].start, run[-1].end, text, kind, country,
+                       possessive=run[-1].poss, **base)  # fmt: skip
+
+    def _possessive_country(self, first: Tok, s: Sentence) -> str | None:
+        m = re.search(r"([A-Z][\w-]+)['’]s\s+$", self.text[max(s.start, first.start - 40) :
+                                                         first.start])  # fmt: skip
+        return country_alpha3(m.group(1)) if m and len(m.group(1)) > 3 else None
+
+    def _lower_title(self, first: Tok, toks: list[Tok]) -> _Title | None:
+        """A lower-case title just before the name ('spokesman X', 'its president, X').
+
+        Returns the title's span, its kind and the country it names, or None.
+        """
+        idx = toks.index(first)
+        taken: list[Tok] = []
+        for tok in reversed(toks[max(0, idx - 4) : idx]):
+            if is_title(tok) and not tok.cap or demonym_alpha3(tok.text) and taken:
+                taken.insert(0, tok)
+                continue
+            break
+        if not taken or self.text[taken[-1].end : first.start].strip(" ,") != "":
+            return None
+        words = [t.fold for t in taken if is_title(t)]
+        j = idx - len(taken)  # taken are the tokens right before the name
+        country = _country_in(toks[max(0, j - 1) : j + len(taken)])
+        if country is None and j > 0 and toks[j - 1].fold in KNOWN_ORGS:
+            country = KNOWN_ORGS[toks[j - 1].fold][1]
+        return (taken[0].start, taken[-1].end), title_kind(words, False, country), country

@@ -1,0 +1,50 @@
+"""Titles before names: which words are titles, what kind of actor a title makes, and which
+title words are too weak ("National", "Federal") to make the word after them a name."""
+
+from __future__ import annotations
+
+from summarizer.engines.extractive.capitalised import Tok
+from summarizer.engines.extractive.lexicon import (
+    BUSINESS_TITLES,
+    HEAD_OF_STATE_TITLES,
+    MEDIA_TITLES,
+    PERSON_TITLES,
+    ROLES,
+    TITLES,
+)
+
+# Plural titles that stand before a list of names: "Justices A, B and C".
+PLURAL = frozenset(
+    "justices judges senators ministers commissioners magistrates governors mayors".split()
+)
+# Title words that are adjectives or portfolios, too weak to make one word after them a name.
+PORTFOLIO = frozenset(
+    """national public general state foreign interior home trade economy works transport
+    communications environment energy education culture labour labor agriculture security
+    intelligence treasury police army navy health finance justice defence defense chief
+    deputy vice federal""".split()
+)
+# Endings of common nouns, not of given names: "for Contracting Hernán Quintero".
+NOUNISH = ("ing", "tion", "ment", "ance", "ence", "ship", "ure", "ism", "ity")
+
+
+def is_title(tok: Tok) -> bool:
+    """A title word, also in the plural before a list of names ("Justices A, B and C")."""
+    fold = tok.fold.rstrip(".")
+    return fold in TITLES or (fold in PLURAL and tok.cap)
+
+
+def title_kind(words: list[str], capitalised: bool, country: str | None) -> str:
+    """The actor kind a title gives: head of state, media, person or official."""
+    if any(w in HEAD_OF_STATE_TITLES for w in words) and (capitalised or country):
+        if "minister" not in words or "prime" in words:
+            return "head_of_state"
+    if any(w in MEDIA_TITLES for w in words):
+        return "media"
+    if any(w in BUSINESS_TITLES for w in words):
+        return "person"  # a chief executive is a person; the company is the business
+    if words and all(w.rstrip(".") in PERSON_TITLES for w in words):
+        return "person"
+    if not capitalised and not country and all(w in ROLES for w in words):
+        return "person"  # "its president, X", "the group's director, X": not an office of state
+    return "official" if any(w not in PERSON_TITLES for w in words) else "person"
