@@ -238,8 +238,8 @@ def batch_import(
 ) -> None:
     """Validate and ground batch answers into briefs in a folder, exactly like live ones."""
     from summarizer.batch.batch_api import import_results
-    from summarizer.batch.progress import count
     from summarizer.config import resolve
+    from summarizer.wording import count
 
     _one_of(fmt, ("json", "md"), "--format")
     settings = resolve(dict(model=model, base_url=base_url, prompt_dir=prompt_dir))

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from summarizer.errors import InputError
-from summarizer.ingest.decode import decode_bytes, detect_language, looks_binary
+from summarizer.ingest.decode import decode_bytes, looks_binary
 from summarizer.ingest.load import load_article
+from summarizer.language import detect_language
 
 TEXT = "Le café était fermé à Noël, a dit le maire « sans regret » — voilà.\n"
 

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from summarizer.brief.assemble import now_iso
+from summarizer.clock import now_iso
 from summarizer.files import write_atomic
 
 FILE_NAME = "manifest.jsonl"

@@ -32,11 +32,6 @@ class Tally:
         return time.monotonic() - self.started
 
 
-def count(n: int, noun: str) -> str:
-    """'1 brief', '2 briefs': a number with its noun in the right number."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def _tokens(n: int) -> str:
     return f"{n / 1000:.1f}k" if n >= 10_000 else str(n)
 

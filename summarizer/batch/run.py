@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.batch.manifest import Manifest
-from summarizer.batch.progress import Progress, Tally, count, summary
+from summarizer.batch.progress import Progress, Tally, summary
 from summarizer.brief.schema import Brief
 from summarizer.config import Settings
 from summarizer.engines import Engine, make_engine
@@ -32,6 +32,7 @@ from summarizer.errors import (
     UsageError,
 )
 from summarizer.files import write_output
+from summarizer.wording import count
 
 
 def output_paths(refs: list[str], folder: Path, ext: str) -> dict[str, Path]:

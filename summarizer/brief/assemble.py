@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from summarizer.article import Article
 from summarizer.brief.countries import to_alpha3
 from summarizer.brief.grounding import ArticleIndex, all_quotes, report
@@ -19,11 +17,6 @@ from summarizer.brief.schema import (
     Quote,
     Source,
 )
-
-
-def now_iso() -> str:
-    """The current UTC time, ISO 8601 to the second."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def source_of(article: Article) -> Source:

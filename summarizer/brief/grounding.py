@@ -8,7 +8,7 @@ article text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
@@ -120,6 +120,10 @@ class ArticleIndex:
         sentence = sentence.strip()
         return Quote(text=sentence, start=left, end=left + len(sentence), match="exact")
 
+    def draft_problems(self, draft: DraftBrief) -> list[str]:
+        """What is wrong with a model's answer against this article (see `draft_problems`)."""
+        return draft_problems(draft, self)
+
 
 def _tokens(name: str) -> set[str]:
     return set(re.findall(r"\w+", normalize(name)))
@@ -183,11 +187,6 @@ def draft_problems(draft: DraftBrief, index: ArticleIndex) -> list[str]:
                     "copy the words exactly"
                 )
     return problems
-
-
-def ground_quotes(texts: Sequence[str], index: ArticleIndex) -> list[Quote]:
-    """Locate each quote in the article."""
-    return [index.locate(t) for t in texts]
 
 
 def report(quotes: Iterable[Quote], problems: list[str] | None = None) -> GroundingReport:

@@ -91,9 +91,7 @@ class DraftBrief(BaseModel):
     def _grounded(self, info: ValidationInfo) -> DraftBrief:
         index = (info.context or {}).get("article_index")
         if index is not None:
-            from summarizer.brief.grounding import draft_problems
-
-            problems = draft_problems(self, index)
+            problems = index.draft_problems(self)
             if problems:
                 raise ValueError(
                     "the answer is not grounded in the article:\n- " + "\n- ".join(problems)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from summarizer.batch.progress import count
 from summarizer.briefing.validate import FileReport
+from summarizer.wording import count
 
 REPORT_FORMATS = ("text", "json", "github")
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from summarizer.article import Article
 from summarizer.errors import InputError
-from summarizer.ingest.decode import detect_language
+from summarizer.language import detect_language
 
 MIN_WORDS = 5  # fewer words than this is a menu or a label, not an article
 # Screen-reader-only and hidden elements: never what a reader sees.

@@ -27,9 +27,10 @@ from typing import BinaryIO
 
 from summarizer.article import Article
 from summarizer.errors import InputError
-from summarizer.ingest.decode import decode_bytes, detect_language
+from summarizer.ingest.decode import decode_bytes
 from summarizer.ingest.fetch import fetch, is_url
 from summarizer.ingest.pasted import split_header
+from summarizer.language import detect_language
 
 DEFAULT_MAX_BYTES = 5_000_000
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})

@@ -6,7 +6,6 @@ every span is its own evidence. It is what runs when no LLM is configured.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import time
 from collections.abc import Callable
@@ -25,6 +24,7 @@ from summarizer.brief.schema import (
     Quote,
     Source,
 )
+from summarizer.clock import now_iso
 from summarizer.engines.extractive.actors import Cluster, final_kind, group, select
 from summarizer.engines.extractive.event import (
     build_event,
@@ -37,7 +37,7 @@ from summarizer.engines.extractive.legal import LegalFinder
 from summarizer.engines.extractive.names import Mention, NameScanner
 from summarizer.engines.extractive.positions import MAX_POSITIONS, PositionFinder
 from summarizer.engines.extractive.segment import Doc, Sentence, segment
-from summarizer.ingest.decode import detect_language
+from summarizer.language import detect_language
 
 _T = TypeVar("_T")
 
@@ -71,9 +71,6 @@ class ExtractiveEngine:
         return self.summarize(article)
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
 
 def _provenance(article: Article) -> Provenance:
     return Provenance(
@@ -86,7 +83,7 @@ def _provenance(article: Article) -> Provenance:
         article_sha256=article.sha256,
         article_origin=article.origin,
         attempts=1,
-        created_at=_now(),
+        created_at=now_iso(),
     )
 
 

@@ -17,9 +17,10 @@ from typing import Any
 from urllib.parse import urlparse
 
 from summarizer.article import Article
-from summarizer.brief.assemble import assemble, now_iso
+from summarizer.brief.assemble import assemble
 from summarizer.brief.grounding import ArticleIndex
 from summarizer.brief.schema import Brief, DraftBrief, Provenance, Template, Usage
+from summarizer.clock import now_iso
 from summarizer.config import Settings
 from summarizer.engines.llm.modes import ModeMemory, instructor_mode
 from summarizer.engines.llm.pricing import cost_usd
