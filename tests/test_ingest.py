@@ -272,3 +272,19 @@ def test_heavy_libraries_load_only_when_needed() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "[]", proc.stderr
+
+
+def test_gzip_files_are_read_by_their_inner_suffix(tmp_path: Path) -> None:
+    import gzip
+
+    page = tmp_path / "page.html.gz"
+    body = "<p>" + "The council approved the plan on Monday after a long debate. " * 5 + "</p>"
+    page.write_bytes(gzip.compress(f"<html><head><title>Plan</title></head><body><article>{body}"
+                                   "</article></body></html>".encode()))
+    article = load_article(str(page))
+    assert "council approved the plan" in article.text
+    assert "<p>" not in article.text
+    broken = tmp_path / "broken.txt.gz"
+    broken.write_bytes(b"not gzip at all")
+    with pytest.raises(InputError, match="broken.txt.gz: not a readable gzip file"):
+        load_article(str(broken))

@@ -43,7 +43,26 @@ _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I
 
 
 def _supported(path: Path) -> bool:
-    return path.suffix.lower() in SUPPORTED_SUFFIXES and not path.name.startswith(".")
+    return _suffix(path) in SUPPORTED_SUFFIXES and not path.name.startswith(".")
+
+
+def _suffix(path: Path) -> str:
+    """The suffix that says what a file holds: `.html` for `page.html.gz`."""
+    if path.suffix.lower() == ".gz":
+        return Path(path.stem).suffix.lower()
+    return path.suffix.lower()
+
+
+def _gunzip(data: bytes, ref: str, max_bytes: int) -> bytes:
+    """The content of a gzip file, capped like any input."""
+    import gzip
+    import io
+
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+            return _read_capped(fh, ref, max_bytes)  # type: ignore[arg-type]
+    except (OSError, EOFError) as exc:
+        raise InputError(f"{ref}: not a readable gzip file ({exc})") from None
 
 
 def _folder_files(ref: str) -> list[str]:
@@ -229,7 +248,9 @@ def load_article(
     if is_url(ref):
         return _url_article(ref, max_bytes, cache, timeout)
     data = _read_file(ref, max_bytes)
-    suffix = Path(ref).suffix.lower()
+    suffix = _suffix(Path(ref))
+    if Path(ref).suffix.lower() == ".gz":
+        data = _gunzip(data, ref, max_bytes)
     if suffix in HTML_SUFFIXES or (suffix not in SUPPORTED_SUFFIXES and looks_like_html(data)):
         return html_article(data, ref)
     return text_article(data, ref, markdown=suffix in MARKDOWN_SUFFIXES)
