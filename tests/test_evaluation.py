@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import copy
+import html as html_lib
 import json
 import os
+import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 from briefs_factory import brief_data
+from typer.testing import CliRunner
 
 from summarizer.brief.schema import Brief
+from summarizer.cli import app
 from summarizer.evaluation import (
     GoldError,
     expand_gold,
@@ -22,7 +27,8 @@ from summarizer.evaluation import (
     totals,
 )
 from summarizer.evaluation.match import actor_matches, instrument_matches
-from summarizer.evaluation.scoring import metrics_of
+from summarizer.evaluation.report import SHORT
+from summarizer.evaluation.scoring import METRICS, metrics_of
 from summarizer.ingest.load import load_article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -198,3 +204,356 @@ def test_the_project_gold_sets_are_format_1_with_their_articles() -> None:
         ref = gold.article_ref
         if "/shared/" not in ref.replace(os.sep, "/"):
             assert Path(ref).is_file(), (path, ref)
+
+
+# ------------------------------------------------------------------ the command
+runner = CliRunner()
+LLM_GOLD = EVAL / "gold-llm"
+
+
+def run(*args: str) -> Any:
+    return runner.invoke(app, ["eval", *args])
+
+
+def _report(*args: str) -> tuple[Any, dict[str, Any]]:
+    result = run(*args, "--format", "json")
+    return result, json.loads(result.stdout)
+
+
+def _engine_metrics(gold_path: Path) -> dict[str, Any]:
+    """What the scorer says of the offline engine's brief of a gold file's article."""
+    from summarizer.engines.extractive.engine import ExtractiveEngine
+
+    gold = load_gold(gold_path)
+    article = load_article(gold.article_ref)
+    return score_brief(gold.gold, ExtractiveEngine().summarize(article), article.text).metrics
+
+
+def test_offline_engine_json_report() -> None:
+    result, report = _report(str(HARBOUR), "--engine", "extractive")
+    assert result.exit_code == 0, result.stderr
+    assert report["source"] == "extractive"
+    (row,) = report["articles"]
+    expected = _engine_metrics(HARBOUR)
+    assert {m: row[m] for m in METRICS} == expected
+    assert {m: report["totals"][m] for m in METRICS} == expected
+    for key in ("actor_recall", "actor_precision", "legal_recall", "stance_agreement",
+                "grounded_rate"):  # the contract's names
+        assert key in report["totals"] and key in row
+    assert row["id"] == "harbour-court" and row["error"] is None and row["total_tokens"] is None
+    assert report["totals"]["articles"] == 1 and report["gates"] == []
+
+
+def test_auto_engine_without_llm_says_it_runs_offline() -> None:
+    result = run(str(HARBOUR))
+    assert result.exit_code == 0
+    assert "no LLM configured: extractive brief" in result.stderr
+    assert "summarizer eval: 1 article scored (extractive)" in result.stdout
+
+
+def test_text_table_has_every_metric_and_the_totals() -> None:
+    result = run(str(EVAL / "gold"), "--engine", "extractive")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    head = next(line for line in lines if line.startswith("article"))
+    assert head.split()[1:] == [SHORT[m] for m in METRICS]
+    expected = _engine_metrics(HARBOUR)
+    for prefix in ("harbour-court", "totals"):
+        row = next(line for line in lines if line.startswith(prefix)).split()[1:]
+        assert row == [("n/a" if expected[m] is None else f"{expected[m]:.3f}") for m in METRICS]
+
+
+def test_min_gates_pass_and_fail_naming_the_metric() -> None:
+    ok = run(str(HARBOUR), "--engine", "extractive", "--min", "grounded_rate=1",
+             "--min", "actor_recall=0.5")  # fmt: skip
+    assert ok.exit_code == 0, ok.stderr
+    assert "ok   actor_recall" in ok.stdout and "gate failed" not in ok.stderr
+    stance = _engine_metrics(HARBOUR)["stance_agreement"]
+    assert stance is not None and stance < 0.99
+    bad = run(str(HARBOUR), "--engine", "extractive", "--min", f"stance_agreement={stance + 0.01}",
+              "--min", "grounded_rate=1")  # fmt: skip
+    assert bad.exit_code == 1
+    failed = [line for line in bad.stderr.splitlines() if "gate failed" in line]
+    assert failed == [f"summarizer: gate failed: stance_agreement {stance:.4g} is below the "
+                      f"minimum {stance + 0.01:g}"]  # fmt: skip
+    assert "FAIL stance_agreement" in bad.stdout and "ok   grounded_rate" in bad.stdout
+
+
+def test_a_minimum_on_a_metric_with_nothing_to_count_fails(tmp_path: Path) -> None:
+    gold = json.loads(HARBOUR.read_text(encoding="utf-8"))
+    gold["article"] = str(load_gold(HARBOUR).article_ref)
+    del gold["outcome_status"]
+    path = _write(tmp_path, json.dumps(gold))
+    result = run(str(path), "--engine", "extractive", "--min", "outcome_accuracy=0")
+    assert result.exit_code == 1
+    assert ("gate failed: outcome_accuracy has no value (nothing to count) to meet the "
+            "minimum 0") in result.stderr
+    assert run(str(HARBOUR), "--engine", "extractive", "--min", "outcome_accuracy=0"
+               ).exit_code == 0  # fmt: skip
+
+
+@pytest.mark.parametrize("spec", ["recall=0.5", "actor_recall", "actor_recall=high",
+                                  "actor_recall=1.5"])
+def test_bad_min_is_a_usage_error(spec: str) -> None:
+    result = run(str(HARBOUR), "--engine", "extractive", "--min", spec)
+    assert result.exit_code == 2
+    assert f"--min {spec}" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_baseline_gate_with_tolerance(tmp_path: Path) -> None:
+    saved = tmp_path / "baseline.json"
+    first = run(str(HARBOUR), "--engine", "extractive", "--format", "json", "-o", str(saved))
+    assert first.exit_code == 0 and first.stdout == ""
+    same = run(str(HARBOUR), "--engine", "extractive", "--baseline", str(saved))
+    assert same.exit_code == 0, same.stderr
+    assert "ok   actor_recall" in same.stdout and "unchanged" in same.stdout
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    now = data["totals"]["actor_recall"]
+    data["totals"]["actor_recall"] = now + 0.015  # a drop of 0.015: inside the tolerance
+    saved.write_text(json.dumps(data), encoding="utf-8")
+    inside = run(str(HARBOUR), "--engine", "extractive", "--baseline", str(saved))
+    assert inside.exit_code == 0, inside.stderr
+    strict = run(str(HARBOUR), "--engine", "extractive", "--baseline", str(saved),
+                 "--tolerance", "0.01")  # fmt: skip
+    assert strict.exit_code == 1
+    assert strict.stderr.splitlines()[-1].startswith(
+        f"summarizer: gate failed: actor_recall {now:.4g} vs baseline {now + 0.015:.4g}")
+    assert "dropped more than the tolerance 0.01" in strict.stderr
+
+
+@pytest.mark.parametrize("text", ["{", '{"articles": []}', "[1]"])
+def test_a_bad_baseline_is_a_usage_error(tmp_path: Path, text: str) -> None:
+    saved = _write(tmp_path, text, "baseline.json")
+    result = run(str(HARBOUR), "--engine", "extractive", "--baseline", str(saved))
+    assert result.exit_code == 2 and f"--baseline {saved}" in result.stderr
+    missing = run(str(HARBOUR), "--baseline", str(tmp_path / "none.json"))
+    assert missing.exit_code == 2 and "cannot read" in missing.stderr
+
+
+def test_github_annotations(tmp_path: Path) -> None:
+    (tmp_path / "harbour-court.json").write_text(json.dumps(brief_data()), encoding="utf-8")
+    result = run(str(HARBOUR), "--briefs", str(tmp_path), "--format", "github",
+                 "--min", "actor_recall=0.9")  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"::notice file={HARBOUR},title=summarizer eval harbour-court::missed key actors: "
+        "Tomas Brandt; missed instruments: suspension order",
+        "::notice title=summarizer eval totals::actor_recall 0.800, actor_precision 1.000, "
+        "legal_recall 0.500, legal_precision 1.000, holder_recall 0.750, stance_agreement "
+        "1.000, kind_agreement 1.000, event_type_accuracy 1.000, outcome_accuracy 1.000, "
+        "grounded_rate 1.000",
+        "::error title=summarizer eval gate actor_recall::actor_recall 0.8 is below the "
+        "minimum 0.9",
+        "summarizer eval: 1 article scored, 0 errors, 1 gate failed",
+    ]
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    _write(bad, "{", "x.json")
+    result = run(str(bad), "--format", "github")
+    assert result.exit_code == 2
+    assert result.stdout.splitlines()[0] == (
+        f"::error file={bad / 'x.json'},title=summarizer eval::{bad / 'x.json'}: (top level): "
+        "not valid JSON: Expecting property name enclosed in double quotes at line 1 column 2")
+
+
+def test_bad_gold_files_are_one_line_each_and_the_rest_is_scored(tmp_path: Path) -> None:
+    good = json.loads(HARBOUR.read_text(encoding="utf-8"))
+    good["article"] = str(load_gold(HARBOUR).article_ref)
+    _write(tmp_path, json.dumps(good), "a-good.json")
+    _write(tmp_path, "{oops", "b-malformed.json")
+    _write(tmp_path, json.dumps({k: v for k, v in good.items() if k != "key_actors"}),
+           "c-missing.json")  # fmt: skip
+    wrong = copy.deepcopy(good)
+    wrong["key_actors"][1]["kind"] = "corporation"
+    _write(tmp_path, json.dumps(wrong), "d-kind.json")
+    result, report = _report(str(tmp_path), "--engine", "extractive")
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if "error" in line]
+    assert errors == [
+        f"summarizer: error: {tmp_path / 'b-malformed.json'}: (top level): not valid JSON: "
+        "Expecting property name enclosed in double quotes at line 1 column 2",
+        f"summarizer: error: {tmp_path / 'c-missing.json'}: key_actors: missing",
+        f"summarizer: error: {tmp_path / 'd-kind.json'}: key_actors[1].kind: 'corporation' is "
+        "not one of 'state', 'head_of_state', 'official', 'court', 'igo', 'ngo', "
+        "'armed_group', 'civil_society', 'media', 'business', 'person' or 'other'",
+    ]
+    rows = {r["id"]: r for r in report["articles"]}
+    assert rows["harbour-court"]["actor_recall"] == _engine_metrics(HARBOUR)["actor_recall"]
+    assert report["totals"]["articles"] == 1 and report["totals"]["errors"] == 3
+    assert "actor_recall" not in rows["b-malformed"]
+
+
+def test_a_missing_article_is_exit_4_and_the_rest_is_scored(tmp_path: Path) -> None:
+    good = json.loads(HARBOUR.read_text(encoding="utf-8"))
+    good["article"] = str(load_gold(HARBOUR).article_ref)
+    _write(tmp_path, json.dumps(good), "a.json")
+    _write(tmp_path, json.dumps(dict(good, id="gone", article="gone.txt")), "b.json")
+    result, report = _report(str(tmp_path), "--engine", "extractive", "--min", "actor_recall=0")
+    assert result.exit_code == 4
+    (line,) = [x for x in result.stderr.splitlines() if "error" in x]
+    assert line.startswith(f"summarizer: error: {tmp_path / 'b.json'}: article: ")
+    assert "gone.txt" in line
+    assert [r["id"] for r in report["articles"] if r["error"] is None] == ["harbour-court"]
+
+
+def test_briefs_folder_matched_by_article_stem(tmp_path: Path) -> None:
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    (briefs / "harbour-court.json").write_text(json.dumps(brief_data()), encoding="utf-8")
+    other = json.loads(HARBOUR.read_text(encoding="utf-8"))
+    other["article"] = str(ROOT / "examples" / "harbor-court-ruling.txt")
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    _write(gold_dir, json.dumps(other), "other.json")
+    result, report = _report(str(HARBOUR), str(gold_dir), "--briefs", str(briefs))
+    assert result.exit_code == 4  # no brief for the second article
+    assert f"no brief {briefs / 'harbor-court-ruling.json'}" in result.stderr
+    first, second = report["articles"]
+    assert first["brief"] == str(briefs / "harbour-court.json")
+    assert {m: first[m] for m in METRICS} == score_brief(_gold(), _brief(), _text()).metrics
+    assert second["actor_recall"] == 0.0 and second["error"].startswith(str(gold_dir))
+    assert report["source"] == f"briefs in {briefs}"
+    assert "no LLM configured" not in result.stderr  # no engine ran
+    assert run(str(HARBOUR), "--briefs", str(tmp_path / "none")).exit_code == 4
+
+
+def test_an_invalid_brief_is_an_error_row(tmp_path: Path) -> None:
+    (tmp_path / "harbour-court.json").write_text('{"bluf": 1}', encoding="utf-8")
+    result, report = _report(str(HARBOUR), "--briefs", str(tmp_path))
+    assert result.exit_code == 4 and "not a valid brief" in result.stderr
+    assert report["articles"][0]["actor_recall"] == 0.0
+
+
+def test_llm_run_reports_tokens_cost_and_latency() -> None:
+    from fake_openai import FakeEndpoint, fixture
+    from openai_server import OpenAIServer
+
+    ep = FakeEndpoint(fixture("capable-json"))
+    with OpenAIServer(ep) as url:
+        args = [str(LLM_GOLD), "--base-url", url, "--model", "gpt-4o-mini", "--mode", "json"]
+        result, report = _report(*args)
+        assert result.exit_code == 0, result.stderr
+        text = run(*args)  # the second run is served from the response cache
+    assert len(ep.requests) == 1
+    (row,) = report["articles"]
+    assert report["source"] == "llm gpt-4o-mini"
+    assert (row["prompt_tokens"], row["completion_tokens"], row["total_tokens"]) == (812, 498, 1310)
+    assert row["cost_usd"] == pytest.approx((812 * 0.15 + 498 * 0.60) / 1e6)
+    assert isinstance(row["latency_s"], float) and row["cached"] is False
+    assert report["totals"]["total_tokens"] == 1310
+    assert report["totals"]["cost_usd"] == pytest.approx(row["cost_usd"])
+    assert report["totals"]["latency_s_mean"] == pytest.approx(row["latency_s"], abs=1e-3)
+    assert row["actor_recall"] == round(5 / 6, 4)  # the Port Authority is not in the brief
+    assert row["stance_agreement"] == 0.5  # Brandt opposes; the model says "mixed"
+    assert row["legal_recall"] == 1.0 and row["kind_agreement"] == 1.0
+    assert row["event_type_accuracy"] == 1.0 and row["outcome_accuracy"] == 1.0
+    head, line = (next(x for x in text.stdout.splitlines() if x.startswith(p))
+                  for p in ("article", "velmora-bay"))  # fmt: skip
+    assert head.split()[-3:] == ["tokens", "cost", "latency"]
+    assert line.split()[-3:-1] == ["1310", f"${row['cost_usd']:.4f}"]
+
+
+# ------------------------------------------------------------------ the HTML report
+CHROMIUM = Path("/usr/bin/chromium")
+HOSTILE = '<script>document.body.setAttribute("data-pwned", "1")</script>'
+
+
+def _html_run(tmp_path: Path) -> tuple[Path, dict[str, Any], dict[str, Any]]:
+    """An HTML report of a known brief against a baseline, with a hostile gold id."""
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    (briefs / "harbour-court.json").write_text(json.dumps(brief_data()), encoding="utf-8")
+    gold = json.loads(HARBOUR.read_text(encoding="utf-8"))
+    gold.update(id=HOSTILE, article=str(load_gold(HARBOUR).article_ref))
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    _write(gold_dir, json.dumps(gold), "hostile.json")
+    baseline = tmp_path / "baseline.json"
+    args = [str(gold_dir), "--briefs", str(briefs)]
+    assert run(*args, "--format", "json", "-o", str(baseline)).exit_code == 0
+    base = json.loads(baseline.read_text(encoding="utf-8"))
+    base["totals"].update(actor_recall=0.9, legal_recall=0.25)
+    baseline.write_text(json.dumps(base), encoding="utf-8")
+    page = tmp_path / "report.html"
+    result = run(*args, "--baseline", str(baseline), "--min", "grounded_rate=1", "--format",
+                 "html", "-o", str(page))  # fmt: skip
+    assert result.exit_code == 1 and "gate failed: actor_recall 0.8 vs baseline 0.9" in (
+        result.stderr)
+    report = json.loads(run(*args, "--format", "json").stdout)
+    return page, report, base["totals"]
+
+
+def test_html_report_is_standalone_and_escaped(tmp_path: Path) -> None:
+    page, report, _ = _html_run(tmp_path)
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "<svg" in html
+    assert "<script" not in html and "&lt;script&gt;" in html
+    assert not re.search(r"@import|url\(|src=|href=\"http", html)
+    for metric in METRICS:
+        assert f'data-metric="{metric}"' in html
+
+
+def _in_browser(page: Path, tmp_path: Path) -> str:
+    """What Chromium lays out: scripts run, visible text, each chart bar's drawn width."""
+    wrapper = page.parent / "wrapper.html"
+    wrapper.write_text(
+        '<!DOCTYPE html><html><body><pre id="out"></pre>'
+        f'<iframe id="f" width="1400" height="900" src="{page.name}"></iframe><script>'
+        "document.getElementById('f').addEventListener('load', function () {"
+        "  var d = this.contentDocument, out = [];"
+        "  if (!d) { document.getElementById('out').textContent = 'NO ACCESS'; return; }"
+        "  out.push('scripts=' + d.querySelectorAll('script').length + ' pwned='"
+        "    + d.body.hasAttribute('data-pwned'));"
+        "  d.querySelectorAll('g[data-metric]').forEach(function (g) {"
+        "    var bar = function (c) { var r = g.querySelector('rect.' + c);"
+        "      return r ? r.getBoundingClientRect().width.toFixed(1) : 'none'; };"
+        "    out.push('bar ' + g.dataset.metric + ' ' + bar('current') + ' ' + bar('baseline'));"
+        "  });"
+        "  out.push('@@TEXT@@', d.body.innerText);"
+        "  document.getElementById('out').textContent = out.join('\\n'); });"
+        "</script></body></html>",
+        encoding="utf-8",
+    )
+    cmd = [
+        str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
+        "--allow-file-access-from-files", "--virtual-time-budget=5000", "--dump-dom",
+        wrapper.as_uri(),
+    ]  # fmt: skip
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=True)
+    found = re.search(r'<pre id="out">(.*?)</pre>', done.stdout, re.S)
+    assert found, done.stdout[:500]
+    text = html_lib.unescape(found.group(1))
+    assert "NO ACCESS" not in text, "Chromium refused file access to the report"
+    return text
+
+
+@pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="chromium not installed (apt-get install chromium)"
+)
+def test_html_report_in_headless_chromium(tmp_path: Path) -> None:
+    from summarizer.evaluation.html import BAR
+
+    page, report, baseline = _html_run(tmp_path)
+    dumped = _in_browser(page, tmp_path)
+    state, _, text = dumped.partition("\n@@TEXT@@\n")
+    lines = state.splitlines()
+    assert lines[0] == "scripts=0 pwned=false"  # the hostile id is text, not a script
+    bars = {line.split()[1]: line.split()[2:] for line in lines[1:]}
+    assert list(bars) == list(METRICS)
+    totals = report["totals"]
+    for metric, (current, base) in bars.items():
+        assert float(current) == pytest.approx(totals[metric] * BAR, abs=0.6), metric
+        assert float(base) == pytest.approx(baseline[metric] * BAR, abs=0.6), metric
+    flat = " ".join(text.split())
+    assert HOSTILE in flat
+    assert "actor_recall 0.800 ▼" in flat and "legal_recall 0.500" in flat
+    assert "FAILED: actor_recall 0.8 vs baseline 0.9 (-0.1, dropped more than" in flat
+    assert "ok: grounded_rate 1 meets the minimum 1" in flat
+    assert "missed key actors: Tomas Brandt; missed instruments: suspension order" in flat
+    for metric in METRICS:
+        assert metric in flat and metric.replace("_", " ") in flat
+    row = report["articles"][0]
+    cells = " ".join(f"{row[m]:.3f}" for m in METRICS)
+    assert f"{HOSTILE} {cells}" in flat  # the article's row, every figure in order
