@@ -557,3 +557,27 @@ def test_html_report_in_headless_chromium(tmp_path: Path) -> None:
     row = report["articles"][0]
     cells = " ".join(f"{row[m]:.3f}" for m in METRICS)
     assert f"{HOSTILE} {cells}" in flat  # the article's row, every figure in order
+
+
+def test_llm_run_over_several_articles_with_jobs_and_a_failure(tmp_path: Path) -> None:
+    from fake_openai import FakeEndpoint, completion, fixture
+    from openai_server import OpenAIServer
+
+    text = (EVAL.parent / "llm" / "article.txt").read_text(encoding="utf-8")
+    gold = json.loads((LLM_GOLD / "article.json").read_text(encoding="utf-8"))
+    for name, extra in (("a", ""), ("b", "\nThe bay is quiet again.\n")):
+        (tmp_path / f"{name}.txt").write_text(text + extra, encoding="utf-8")
+        _write(tmp_path, json.dumps(dict(gold, id=name, article=f"{name}.txt")), f"{name}.json")
+    ep = FakeEndpoint(fixture("capable-json"), completion("not a brief"))
+    with OpenAIServer(ep) as url:
+        result, report = _report(str(tmp_path / "*.json"), "--base-url", url, "--model", "m",
+                                 "--mode", "json", "--max-retries", "0", "-j", "2")  # fmt: skip
+    assert result.exit_code == 1, result.stderr  # one brief could not be made
+    assert len(ep.requests) == 2
+    assert "summarizer: 1 done, 1 failed" in result.stderr  # the batch summary line
+    ok, failed = sorted(report["articles"], key=lambda r: r["error"] is not None)
+    assert ok["error"] is None and ok["actor_recall"] == round(5 / 6, 4)
+    assert ok["total_tokens"] == 1310 and ok["cost_usd"] is None  # no price for model "m"
+    assert failed["error"].startswith(f"{tmp_path / (failed['id'] + '.json')}: brief: ")
+    assert failed["actor_recall"] == 0.0 and failed["total_tokens"] is None
+    assert report["totals"]["actor_recall"] == round(5 / 12, 4)  # the failure counts as missed
