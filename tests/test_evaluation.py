@@ -581,3 +581,28 @@ def test_llm_run_over_several_articles_with_jobs_and_a_failure(tmp_path: Path) -
     assert failed["error"].startswith(f"{tmp_path / (failed['id'] + '.json')}: brief: ")
     assert failed["actor_recall"] == 0.0 and failed["total_tokens"] is None
     assert report["totals"]["actor_recall"] == round(5 / 12, 4)  # the failure counts as missed
+
+
+def test_briefs_of_two_articles_with_one_stem_are_told_apart_by_sha256(tmp_path: Path) -> None:
+    from summarizer.batch.run import output_paths
+
+    text = (EVAL.parent / "briefs" / "harbour-court.txt").read_text(encoding="utf-8")
+    refs = []
+    for name, extra in (("one", ""), ("two", "\nThe hearing was later moved to June.\n")):
+        (tmp_path / name).mkdir()
+        article = tmp_path / name / "harbour-court.txt"
+        article.write_text(text + extra, encoding="utf-8")
+        gold = json.loads(HARBOUR.read_text(encoding="utf-8"))
+        _write(tmp_path / name, json.dumps(dict(gold, id=name, article="harbour-court.txt")))
+        refs.append(str(article))
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    targets = output_paths(refs, briefs, "json")  # the names summarize -o DIR gives them
+    assert targets[refs[1]].name != "harbour-court.json"
+    for ref, target in targets.items():
+        target.write_text(json.dumps(brief_data(Path(ref))), encoding="utf-8")
+    gold_files = sorted(str(p) for p in tmp_path.glob("*/g.json"))
+    result, report = _report(*reversed(gold_files), "--briefs", str(briefs))
+    assert result.exit_code == 0, result.stderr
+    assert {r["id"]: Path(r["brief"]).name for r in report["articles"]} == {
+        "one": "harbour-court.json", "two": targets[refs[1]].name}

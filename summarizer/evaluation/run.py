@@ -102,13 +102,37 @@ def _read_brief(path: Path) -> Brief:
     return read_brief(path)
 
 
+def _article_shas(paths: list[Path]) -> dict[str, Path]:
+    """{provenance.article_sha256: brief file} for the briefs in a folder (first wins)."""
+    import json
+
+    out: dict[str, Path] = {}
+    for path in paths:
+        try:
+            sha = json.loads(path.read_text(encoding="utf-8"))["provenance"]["article_sha256"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        if isinstance(sha, str):
+            out.setdefault(sha, path)
+    return out
+
+
 def _from_folder(rows: list[Row], articles: dict[str, Article], folder: Path) -> None:
-    """Each gold's brief is `folder/<article stem>.json` (as `summarize -o DIR` names it)."""
+    """Each gold's brief is `folder/<article stem>.json` (as `summarize -o DIR` names it).
+
+    When that brief is of another article (its `provenance.article_sha256` differs: two
+    articles with one stem, `source.html` in two folders), the brief of this article is
+    looked up by its sha256 among the others (summarize names the second `<stem>-<hash>.json`).
+    """
     index = _briefs_index(folder)
+    shas: dict[str, Path] | None = None
     for row in rows:
         assert row.gold is not None
-        ref = row.gold.article_ref
+        ref, article = row.gold.article_ref, articles[row.gold.article_ref]
         path = index.get(stem_for(ref))
+        if path is None or _article_shas([path]).get(article.sha256) is None:
+            shas = _article_shas(list(index.values())) if shas is None else shas
+            path = shas.get(article.sha256, path)
         if path is None:
             _fail(row, InputError(f"no brief {folder / (stem_for(ref) + '.json')} for "
                                   f"{row.gold.gold.article}"), "brief")  # fmt: skip
@@ -121,7 +145,7 @@ def _from_folder(rows: list[Row], articles: dict[str, Article], folder: Path) ->
             _fail(row, exc, "brief")
             row.scored = score_brief(row.gold.gold, None)
             continue
-        _score(row, brief, articles[ref])
+        _score(row, brief, article)
 
 
 def _from_engine(rows: list[Row], articles: dict[str, Article], settings: Settings) -> None:
