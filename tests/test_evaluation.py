@@ -188,6 +188,9 @@ def test_gold_paths_folders_and_globs(tmp_path: Path) -> None:
     a = _write(tmp_path, "{}", "a.json")
     (tmp_path / "sub").mkdir()
     b = _write(tmp_path / "sub", "{}", "b.json")
+    _write(tmp_path, "{}", ".half-written.json")
+    (tmp_path / ".git").mkdir()
+    _write(tmp_path / ".git", "{}", "c.json")
     assert expand_gold([str(tmp_path)]) == [a, b]
     assert expand_gold([str(tmp_path / "*.json"), str(a)]) == [a]
     with pytest.raises(Exception, match="no gold files found"):

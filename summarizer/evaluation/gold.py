@@ -172,7 +172,8 @@ def load_gold(path: str | Path) -> GoldFile:
 
 
 def expand_gold(refs: list[str]) -> list[Path]:
-    """Gold files from files, folders (every *.json below, sorted) and globs, in order, once.
+    """Gold files from files, folders (every *.json below, sorted, dot-files and dot-folders
+    skipped) and globs, in order, once.
 
     Raises:
         InputError: A reference matches no file.
@@ -181,7 +182,8 @@ def expand_gold(refs: list[str]) -> list[Path]:
     for ref in refs:
         path = Path(ref)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*.json") if p.is_file())
+            found = sorted(p for p in path.rglob("*.json") if p.is_file()
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
         elif path.is_file():
             found = [path]
         else:
