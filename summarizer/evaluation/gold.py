@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import json
+import os
 from pathlib import Path
 from typing import Any, Literal
 
@@ -98,7 +99,7 @@ class GoldFile(BaseModel):
         ref = self.gold.article
         if "://" in ref:
             return ref
-        return str(self.path.parent / ref)
+        return os.path.normpath(self.path.parent / ref)
 
     @property
     def language(self) -> str | None:
