@@ -172,6 +172,58 @@ def validate(
         raise typer.Exit(1)
 
 
+@app.command("eval")
+def eval_(
+    gold: Annotated[
+        list[str], typer.Argument(metavar="GOLD", help="Gold files, folders or globs")
+    ],
+    briefs: Annotated[
+        str | None,
+        typer.Option(metavar="DIR", help="Score the briefs in this folder (by article stem)"),
+    ] = None,
+    minimum: Annotated[
+        list[str] | None,
+        typer.Option("--min", metavar="METRIC=VALUE", help="Gate: a floor (repeatable)"),
+    ] = None,
+    baseline: Annotated[
+        str | None, typer.Option(metavar="REPORT.json", help="Gate: a saved JSON report")
+    ] = None,
+    tolerance: Annotated[float, typer.Option(help="Allowed drop from the baseline")] = 0.02,
+    fmt: Annotated[
+        str, typer.Option("--format", metavar="FORMAT", help="text, json, github or html")
+    ] = "text",
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", metavar="FILE", help="Report file")
+    ] = None,
+    engine: Annotated[str | None, typer.Option(help="auto, llm or extractive")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint")] = None,
+    mode: Annotated[str | None, typer.Option(help="Output mode, as in summarize")] = None,
+    max_retries: Annotated[int | None, typer.Option(help="Re-asks after a failure")] = None,
+    max_tokens: Annotated[int | None, typer.Option(help="Answer token cap")] = None,
+    timeout: Annotated[float | None, typer.Option(help="Seconds per request")] = None,
+    deadline: Annotated[float | None, typer.Option(help="Seconds per article")] = None,
+    jobs: Annotated[int | None, typer.Option("-j", "--jobs", help="Articles at once")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Bypass the cache")] = False,
+    prompt_dir: Annotated[str | None, typer.Option(help="Folder of prompt templates")] = None,
+    rpm: Annotated[int | None, typer.Option(help="Requests per minute cap (0: none)")] = None,
+    tpm: Annotated[int | None, typer.Option(help="Tokens per minute cap (0: none)")] = None,
+) -> None:
+    """Score briefs against gold annotations; exit 1 when a quality gate fails."""
+    from summarizer.config import resolve
+    from summarizer.evaluation.command import run_eval
+    from summarizer.evaluation.report import EVAL_FORMATS
+
+    _one_of(fmt, EVAL_FORMATS, "--format")
+    flags: dict[str, Any] = dict(
+        engine=engine, model=model, base_url=base_url, mode=mode, max_retries=max_retries,
+        max_tokens=max_tokens, timeout=timeout, deadline=deadline, concurrency=jobs,
+        prompt_dir=prompt_dir, cache=False if no_cache else None, rpm=rpm, tpm=tpm,
+    )  # fmt: skip
+    raise typer.Exit(run_eval(resolve(flags), gold, briefs=briefs, minimums=minimum,
+                              baseline=baseline, tolerance=tolerance, fmt=fmt, output=output))
+
+
 cache_app = typer.Typer(help="Show or clear the LLM response cache.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 

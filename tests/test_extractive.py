@@ -195,7 +195,7 @@ def test_quality_thresholds_on_gold() -> None:
         held = quality.figures(groups["held_out_en"])
         assert held["key_actor_recall"] >= 0.85
         assert held["actor_precision"] >= 0.85
-        assert held["legal_recall"] >= 0.8
+        assert held["legal_recall"] >= 0.65  # whole-item matching (summarizer eval): 0.667
         assert held["grounded"] == 1.0
     # The blind set (tests/heldout/) was annotated before any engine run; its honest first
     # figures were keyR 0.618, prec 0.94, legalR 0.296. It has been seen since: these are the
@@ -203,7 +203,7 @@ def test_quality_thresholds_on_gold() -> None:
     blind = quality.figures(groups["blind_all"])
     assert blind["key_actor_recall"] >= 0.85
     assert blind["actor_precision"] >= 0.9
-    assert blind["legal_recall"] >= 0.9
+    assert blind["legal_recall"] >= 0.85  # whole-item matching: 0.889 (substring rule: 1.0)
     assert blind["grounded"] == 1.0
     # Blind sets 2-13 have been scored once each (figures in their commit messages) and seen
     # since; pooled, they guard the engine against regressions on text it was not built on.
@@ -211,7 +211,7 @@ def test_quality_thresholds_on_gold() -> None:
                             tuple(f"blind{i}" for i in range(2, 14))])  # fmt: skip
     assert seen["key_actor_recall"] >= 0.93
     assert seen["actor_precision"] >= 0.95
-    assert seen["legal_recall"] >= 0.9
+    assert seen["legal_recall"] >= 0.74  # whole-item matching: 0.759 (substring rule: 0.92)
     assert seen["holder_recall"] >= 0.8
     assert seen["kind_agreement"] >= 0.65
     assert seen["stance_agreement"] >= 0.35

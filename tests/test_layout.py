@@ -14,8 +14,8 @@ ALLOWED = {
     "engines": {"base", "brief", "ingest"},
     "briefing": {"base", "brief", "ingest"},
     "batch": {"base", "brief", "ingest", "engines", "briefing"},
-    "cli": {"base", "brief", "ingest", "engines", "briefing", "batch", "eval"},
-    "eval": {"base", "brief", "ingest", "engines", "briefing", "batch"},
+    "cli": {"base", "brief", "ingest", "engines", "briefing", "batch", "evaluation"},
+    "evaluation": {"base", "brief", "ingest", "engines", "briefing", "batch"},
 }
 
 
