@@ -3,7 +3,8 @@
 The key is a SHA-256 over everything that decides the answer: the endpoint URL, model,
 requested output mode, prompt template (name + hash), the rendered messages (article text
 and the metadata the prompt shows), schema version, article hash, and the request
-parameters (max_tokens, temperature). Change any of them and the lookup misses.
+parameters (max_tokens, temperature, reasoning effort, parameter style, context window).
+Change any of them and the lookup misses.
 
 Only validated, grounded briefs are stored (never failures). A hit is the stored brief with
 `provenance.cached = true`; its `usage` and `cost_usd` stay those of the run that paid for
@@ -13,7 +14,6 @@ writes the cache.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
 import sqlite3
@@ -135,6 +135,12 @@ def cache_key(engine: Any, article: Article) -> str:
         "article": article.sha256,
         "params": {"max_tokens": s.max_tokens, "temperature": s.temperature},
     }
+    # Settings that change the request or the chunking (added only when set, so older keys
+    # stay valid); what the endpoint taught (parameter names) does not change the key.
+    extra = {"reasoning_effort": s.reasoning_effort, "param_style": s.param_style}
+    parts["params"] |= {k: v for k, v in extra.items() if v != "auto"}
+    if s.context_tokens:
+        parts["params"]["context_tokens"] = s.context_tokens
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
@@ -150,8 +156,10 @@ class CachedEngine:
         self.misses = 0
 
     def summarize(self, article: Article) -> Brief:
-        """Synchronous `Article -> Brief` (not from inside a running event loop)."""
-        return asyncio.run(self.asummarize(article))
+        """Synchronous `Article -> Brief` (on the process's one background event loop)."""
+        from summarizer.engines.llm.runner import run_sync
+
+        return run_sync(self.asummarize(article))
 
     async def asummarize(self, article: Article) -> Brief:
         """The cached brief for this article and settings, else the engine's (then stored)."""
