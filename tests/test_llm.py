@@ -237,7 +237,8 @@ def test_accepted_mode_is_remembered_even_when_no_brief_comes(tmp_path: Path) ->
     ep = FakeEndpoint((500, {"error": {"message": "no tools"}}), completion("prose"))
     with pytest.raises(NoValidBriefError):
         engine(ep, tmp_path, mode="auto", max_retries=0).summarize(ARTICLE)
-    assert json.loads((tmp_path / "modes.json").read_text()) == {"fake.local|m": {"mode": "json_schema"}}
+    memory = json.loads((tmp_path / "modes.json").read_text())
+    assert memory == {"fake.local|m": {"mode": "json_schema"}}
 
 
 def test_reasks_keep_the_context_bounded(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -52,6 +53,7 @@ class ResponseCache:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db: sqlite3.Connection | None = None
+        self._lock = threading.RLock()  # one connection, used from any thread in turn
 
     @contextmanager
     def _db_conn(self) -> Iterator[sqlite3.Connection]:
@@ -61,12 +63,14 @@ class ResponseCache:
             UsageError: The file is not a usable SQLite database (or cannot be created).
         """
         try:
-            if self._db is None:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-                self._db.execute("PRAGMA journal_mode=WAL")
-                self._db.execute(_TABLE)
-            yield self._db
+            with self._lock:
+                if self._db is None:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                    self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None,
+                                               check_same_thread=False)  # fmt: skip
+                    self._db.execute("PRAGMA journal_mode=WAL")
+                    self._db.execute(_TABLE)
+                yield self._db
         except (sqlite3.DatabaseError, OSError) as exc:
             raise UsageError(
                 f"response cache {self.path}: {exc} (delete it, or use --no-cache)"

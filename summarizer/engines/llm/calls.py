@@ -59,6 +59,16 @@ class Attempts:
     cap: int | None = None  # the completion token cap last sent
     effort: str | None = None  # the reasoning effort last sent
     learned: list[str] = field(default_factory=list)
+    extra: int = 0  # more room after hidden reasoning used up the cap
+
+    def reasoned(self, completion: Any, cap: int | None) -> int:
+        """After a cut-off answer: the reasoning tokens it spent, when they took half the
+        cap or more (then the next attempt gets that much more room), else 0."""
+        spent = reasoning_tokens(completion)
+        if cap and spent >= cap // 2:
+            self.extra = max(self.extra, spent)
+            return spent
+        return 0
 
     def answered(self, completion: Any) -> Any:
         """Count an attempt that got an answer, with its usage and raw text."""
@@ -86,15 +96,16 @@ def is_param_error(error: ServerError) -> bool:
     return error.param in REQUEST_PARAMS or error.code in PARAM_CODES
 
 
-def _reasoned(completion: Any) -> int:
+def reasoning_tokens(completion: Any) -> int:
+    """The hidden reasoning tokens an answer reports (`completion_tokens_details`)."""
     details = getattr(getattr(completion, "usage", None), "completion_tokens_details", None)
     return int(getattr(details, "reasoning_tokens", 0) or 0)
 
 
-def _sent(engine: LLMEngine, kwargs: dict[str, Any], answer: int,
-          params: EndpointParams) -> tuple[dict[str, Any], int, str | None]:  # fmt: skip
+def _sent(engine: LLMEngine, kwargs: dict[str, Any], answer: int, params: EndpointParams,
+          extra: int = 0) -> tuple[dict[str, Any], int, str | None]:  # fmt: skip
     level = effort(engine)
-    cap = token_budget(answer, params, level)
+    cap = token_budget(answer, params, level) + extra
     return apply(kwargs, params, engine.settings.temperature, level, cap), cap, level
 
 
@@ -113,7 +124,7 @@ async def send(engine: LLMEngine, kwargs: dict[str, Any], answer: int, probe: bo
     probing = probe and engine.settings.mode == "auto"
     params, key = engine.params, engine.settings.api_key
     for _ in range(_MAX_FIXES):
-        sent, state.cap, state.effort = _sent(engine, kwargs, answer, params)
+        sent, state.cap, state.effort = _sent(engine, kwargs, answer, params, state.extra)
         client = engine.client.with_options(max_retries=0) if probing else engine.client
         try:
             completion = await client.chat.completions.create(**sent)
@@ -123,7 +134,7 @@ async def send(engine: LLMEngine, kwargs: dict[str, Any], answer: int, probe: bo
         except openai.APIStatusError as exc:
             error = ServerError.of(exc)
             change = learn(params, error)
-            if change or _sent(engine, kwargs, answer, params)[0] != sent:
+            if change or _sent(engine, kwargs, answer, params, state.extra)[0] != sent:
                 # learned now, or by a request running beside this one: send it again
                 state.learned += [change] if change else []
                 engine.modes.save_params(engine.host, engine.model)
@@ -144,7 +155,7 @@ async def send(engine: LLMEngine, kwargs: dict[str, Any], answer: int, probe: bo
             raise ProviderError(_describe(engine, exc), fatal=True) from None
         except openai.OpenAIError as exc:
             raise ProviderError(_describe(engine, exc)) from None
-        if _reasoned(completion) and not params.reasoning:
+        if reasoning_tokens(completion) and not params.reasoning:
             params.reasoning = True  # it reasons: give it headroom and low effort from now on
             engine.modes.save_params(engine.host, engine.model)
         return state.answered(completion)

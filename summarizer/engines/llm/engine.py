@@ -284,6 +284,8 @@ class LLMEngine:
                     if completion is None
                     else f"the answer was cut off at the {state.cap}-token limit"
                 )
+                if completion is not None and (spent := state.reasoned(completion, state.cap)):
+                    why += f" ({spent} tokens went to hidden reasoning)"
                 state.problems = [
                     f"{why}: answer again, much shorter (fewer actors and positions, short quotes)"
                 ]

@@ -156,7 +156,8 @@ def token_budget(answer_tokens: int, params: EndpointParams, effort: str | None)
     """The completion cap to send: the answer budget, plus reasoning room on reasoning models."""
     if not params.reasoning:
         return answer_tokens
-    return answer_tokens + REASONING_HEADROOM.get(effort or DEFAULT_EFFORT, 3000)
+    # Without an effort sent, the model reasons at its own default (medium at OpenAI).
+    return answer_tokens + REASONING_HEADROOM.get(effort or "medium", 8000)
 
 
 def apply(kwargs: dict[str, Any], params: EndpointParams, temperature: float,
