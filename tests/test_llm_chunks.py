@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -172,3 +173,25 @@ def test_a_real_article_splits_at_paragraphs_then_sentences() -> None:
     for start, end in spans:  # each chunk starts after a line break or a sentence's end
         assert start == 0 or text[:start].rstrip()[-1] in ".!?\"'\u201d\u2019\n"
         assert text[start:end].strip() and end - start <= max(600, len(text) // 5)
+
+
+def test_a_chunk_without_a_brief_is_left_out_and_recorded(tmp_path: Path) -> None:
+    from synthetic import answer_json
+
+    text = long_article(6000)
+    article = tmp_path / "long.txt"
+    article.write_text(text, encoding="utf-8")
+    # the numbered statement nearest the middle (each number is used once)
+    third = re.compile(r" \d+\.").search(text, len(text) // 2).group(0)  # type: ignore[union-attr]
+    assert text.count(third) == 1
+
+    def answer(body: dict[str, Any]) -> str:  # prose for every chunk around the middle
+        return "no brief today" if third in json.dumps(body["messages"]) else answer_json(body)
+
+    server = OpenAILike(window=4096, answer=answer)
+    with server as url:
+        result = run(url, article, tmp_path, "--context-tokens", "4096", "--max-retries", "0")
+    assert result.exit_code == 0, result.stderr
+    chunks = json.loads(result.stdout)["provenance"]["chunks"]
+    assert chunks[0]["ok"] and not all(c["ok"] for c in chunks)
+    assert sum(c["attempts"] for c in chunks) == len(server.requests)

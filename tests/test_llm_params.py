@@ -190,3 +190,29 @@ def test_a_parameter_error_is_never_a_rejected_mode(article: Path, tmp_path: Pat
     assert "Unsupported value: 'temperature' does not support 1" in result.stderr
     assert len(server.requests) == 2  # sent with, then without temperature
     assert "temperature" not in server.requests[1]
+
+
+def test_reasoning_tokens_in_usage_mark_a_reasoning_model(tmp_path: Path) -> None:
+    """A server that takes max_tokens but reports hidden reasoning: from then on the engine
+    sends low effort and gives reasoning headroom (learned from usage, not the name)."""
+    from fake_openai import FakeEndpoint, fixture
+
+    from summarizer.article import Article
+    from summarizer.config import Settings
+    from summarizer.engines.llm.engine import LLMEngine
+    from summarizer.engines.llm.modes import ModeMemory
+
+    answer = fixture("capable-tools")
+    answer["usage"]["completion_tokens_details"] = {"reasoning_tokens": 400}
+    ep = FakeEndpoint(answer, fixture("capable-tools"))
+    text = (Path(__file__).parent / "fixtures" / "llm" / "article.txt").read_text("utf-8")
+    settings = Settings(base_url="http://fake.local/v1", model="m", mode="tools")
+    memory = ModeMemory(tmp_path / "modes.json")
+    for _ in range(2):
+        brief = LLMEngine(settings, client=ep.client(), modes=memory).summarize(Article(text=text))
+    first, second = ep.requests
+    assert "reasoning_effort" not in first and first["max_tokens"] == 3000
+    assert second["reasoning_effort"] == "low" and second["max_tokens"] == 6000
+    assert brief.provenance.token_budget == 6000
+    stored = json.loads((tmp_path / "modes.json").read_text(encoding="utf-8"))
+    assert stored["fake.local|m"]["params"] == {"reasoning": True}

@@ -28,8 +28,8 @@ from summarizer.clock import now_iso
 from summarizer.config import Settings
 from summarizer.engines.llm import calls
 from summarizer.engines.llm.calls import Attempts, ContextExceeded, ModeRejected
+from summarizer.engines.llm.chunked import in_chunks
 from summarizer.engines.llm.chunks import Plan, plan
-from summarizer.engines.llm.merge import merge
 from summarizer.engines.llm.modes import AUTO_ORDER, ModeMemory, instructor_mode
 from summarizer.engines.llm.params import EndpointParams, known_window, style_params
 from summarizer.engines.llm.pricing import cost_usd
@@ -40,8 +40,6 @@ from summarizer.errors import NoValidBriefError, ProviderError
 from summarizer.files import write_atomic
 
 __all__ = ["LLMEngine", "endpoint_host", "make_client", "problem_lines", "raw_answer"]
-CHUNK_LIMITS = {"max_actors": 5, "max_positions": 4, "max_legal": 3}  # per part of an article
-CHUNKS_AT_ONCE = 3
 _REPLANS = 4  # context errors that re-plan an article before it is a provider error
 
 
@@ -149,9 +147,9 @@ class LLMEngine:
             layout = self.plan(article)
             try:
                 if layout.chunked:
-                    draft, mode, chunks = await self._chunked(article, layout, state)
+                    draft, mode, chunks = await in_chunks(self, article, layout, state)
                 else:
-                    draft, mode = await self._deadline(article, index, state,
+                    draft, mode = await self.deadline(article, index, state,
                                                        layout.answer_tokens)  # fmt: skip
                 break
             except ContextExceeded as exc:
@@ -189,7 +187,7 @@ class LLMEngine:
             raise ProviderError(f"{self.host}: {exc}; set a larger --context-tokens or a "
                                 f"smaller --max-tokens") from None  # fmt: skip
 
-    async def _deadline(
+    async def deadline(
         self, article: Article, index: ArticleIndex, state: Attempts, answer: int,
         limits: dict[str, int] | None = None,
     ) -> tuple[DraftBrief, str]:  # fmt: skip
@@ -200,37 +198,6 @@ class LLMEngine:
             raise self._give_up(
                 article, state, f"deadline of {self.settings.deadline:g}s"
             ) from None
-
-    async def _chunked(
-        self, article: Article, layout: Plan, state: Attempts
-    ) -> tuple[DraftBrief, str, list[Chunk]]:
-        """Brief each chunk (a few at once), then merge; a failed chunk other than the lead
-        is left out and recorded, a provider error or a context error stops the article."""
-        gate = asyncio.Semaphore(CHUNKS_AT_ONCE)
-
-        async def one(start: int, end: int) -> tuple[DraftBrief | None, str, Attempts, Any]:
-            part = Article(text=article.text[start:end], title=article.title, url=article.url,
-                           publisher=article.publisher, published_at=article.published_at,
-                           language=article.language, origin=article.origin)  # fmt: skip
-            own = Attempts()
-            async with gate:
-                try:
-                    draft, mode = await self._deadline(
-                        part, ArticleIndex(part.text), own, layout.answer_tokens, CHUNK_LIMITS
-                    )
-                except NoValidBriefError as exc:
-                    return None, "", own, exc
-                finally:
-                    state.merge(own)
-            return draft, mode, own, None
-
-        results = await asyncio.gather(*(one(*span) for span in layout.spans))
-        chunks = [Chunk(start=s, end=e, attempts=r[2].count, ok=r[0] is not None)
-                  for (s, e), r in zip(layout.spans, results, strict=True)]  # fmt: skip
-        if results[0][0] is None:  # no lead, no event: the article has no brief
-            raise results[0][3]
-        drafts = [r[0] for r in results if r[0] is not None]
-        return merge(drafts), results[0][1], chunks
 
     def brief(
         self, draft: DraftBrief, article: Article, index: ArticleIndex, mode: str,
