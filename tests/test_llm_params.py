@@ -62,7 +62,13 @@ def test_learning_reads_the_error_not_the_model_name() -> None:
     n_ctx = {"error": {"code": 400, "message": "the request exceeds the available context size",
                        "type": "exceed_context_size_error", "n_prompt_tokens": 5000,
                        "n_ctx": 4096}}  # fmt: skip
-    assert ServerError.of(_Exc(400, n_ctx)).context_window == 4096
+    llama_ctx = ServerError.of(_Exc(400, n_ctx))
+    assert (llama_ctx.context_window, llama_ctx.prompt_tokens) == (4096, 5000)
+    vllm = {"object": "error", "message": "This model's maximum context length is 8192 tokens. "
+            "However, you requested 9000 tokens (6000 in the messages, 3000 in the completion).",
+            "type": "BadRequestError", "param": None, "code": 400}  # fmt: skip
+    vllm_ctx = ServerError.of(_Exc(400, {"error": vllm}))
+    assert (vllm_ctx.context_window, vllm_ctx.prompt_tokens) == (8192, 6000)
 
 
 @pytest.mark.parametrize(("model", "style"), [

@@ -217,7 +217,7 @@ def brief_from_result(engine: Any, item: dict[str, Any]) -> Any:
     usage.add(completion.usage)
     # The cap the answer ran under is not in the result: compare the visible answer (the
     # completion less any hidden reasoning) with the answer budget.
-    if finish == "length" or engine.cut_off(completion, settings_cap(engine, usage)):
+    if finish == "length" or engine.cut_off(completion, answer_cap(engine, usage)):
         raise NoValidBriefError(f"{ref}: the answer was cut off at the token limit")
     index = ArticleIndex(article.text)
     try:
@@ -233,7 +233,7 @@ def brief_from_result(engine: Any, item: dict[str, Any]) -> Any:
     return brief
 
 
-def settings_cap(engine: Any, usage: Any) -> int:
+def answer_cap(engine: Any, usage: Any) -> int:
     """The answer budget plus the reasoning tokens the answer spent."""
     return int(engine.settings.max_tokens + usage.reasoning_tokens)
 

@@ -78,7 +78,8 @@ class ServerError:
     code: str | None = None
     param: str | None = None
     type: str | None = None
-    n_ctx: int | None = None  # llama.cpp's exceed_context_size_error
+    n_ctx: int | None = None  # llama.cpp's exceed_context_size_error: the window
+    n_prompt: int | None = None  # ... and the prompt's tokens
 
     @classmethod
     def of(cls, exc: Any) -> ServerError:
@@ -87,12 +88,13 @@ class ServerError:
         inner = body.get("error", body) if isinstance(body, dict) else None
         inner = inner if isinstance(inner, dict) else {}
         message = inner.get("message") if isinstance(inner.get("message"), str) else None
-        n_ctx = inner.get("n_ctx")
+        n_ctx, n_prompt = inner.get("n_ctx"), inner.get("n_prompt_tokens")
         return cls(
             status=int(getattr(exc, "status_code", 0) or 0),
             message=(message or str(getattr(exc, "message", "") or exc)).strip(),
             code=_text(inner.get("code")), param=_text(inner.get("param")),
             type=_text(inner.get("type")), n_ctx=n_ctx if isinstance(n_ctx, int) else None,
+            n_prompt=n_prompt if isinstance(n_prompt, int) else None,
         )  # fmt: skip
 
     @property
@@ -109,7 +111,7 @@ class ServerError:
     def prompt_tokens(self) -> int | None:
         """The prompt's size in the server's own tokens, when the message says it."""
         found = _IN_MESSAGES.search(self.message) or _RESULTED.search(self.message)
-        return int(found.group(1)) if found else None
+        return int(found.group(1)) if found else self.n_prompt
 
 
 def _text(value: Any) -> str | None:
