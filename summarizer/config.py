@@ -21,9 +21,11 @@ DEFAULT_LOCAL_MODEL = "local"
 EFFORTS = ("none", "minimal", "low", "medium", "high", "xhigh", "max")
 REASONING_EFFORTS = ("auto", "off", *EFFORTS)
 PARAM_STYLES = ("auto", "classic", "reasoning")
-# The answer budget: a complete brief (8 actors, 6 positions, 4 legal items) of a 2,000-word
-# article is about 2,000 tokens; reasoning models get extra room for hidden reasoning on top.
-DEFAULT_MAX_TOKENS = 3000
+# The answer budget. A complete brief at the prompt's limits (8 actors, 6 positions, 4 legal
+# items, 25-word quotes) is 2,000-2,600 tokens, up to ~3,500 with two quotes per item and
+# pretty-printed JSON (tests/test_llm_params.py measures it); reasoning models get room for
+# hidden reasoning on top (summarizer.engines.llm.params.REASONING_HEADROOM).
+DEFAULT_MAX_TOKENS = 4000
 
 
 @dataclass(frozen=True)

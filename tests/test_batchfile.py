@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from summarizer.batch.batch_api import parse_custom_id
 from summarizer.cli import app
+from summarizer.config import DEFAULT_MAX_TOKENS as BUDGET
 
 runner = CliRunner()
 MODEL = "gpt-4o-mini-2024-07-18"  # the model the recorded answers name
@@ -199,9 +200,9 @@ def test_export_writes_the_parameters_the_model_family_takes(
     (body,) = _bodies(out)
     if reasoning:
         assert "max_tokens" not in body and "temperature" not in body
-        assert body["max_completion_tokens"] == 3000 + 3000 and body["reasoning_effort"] == "low"
+        assert body["max_completion_tokens"] == BUDGET + 3000 and body["reasoning_effort"] == "low"
     else:
-        assert (body["max_tokens"], body["temperature"]) == (3000, 0.0)
+        assert (body["max_tokens"], body["temperature"]) == (BUDGET, 0.0)
         assert "max_completion_tokens" not in body and "reasoning_effort" not in body
 
 
@@ -226,5 +227,5 @@ def test_export_uses_what_live_runs_learned_about_the_endpoint(tmp_path: Path) -
     assert parse_custom_id(line["custom_id"])[1] == "tools"  # the remembered mode
     body = line["body"]  # not a known family: what the endpoint's 400s taught
     assert "max_tokens" not in body and "temperature" not in body
-    assert body["max_completion_tokens"] == 6000 and body["reasoning_effort"] == "low"
+    assert body["max_completion_tokens"] == BUDGET + 3000 and body["reasoning_effort"] == "low"
     assert body == server.requests[-1]  # exactly the request the live run now sends

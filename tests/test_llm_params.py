@@ -17,6 +17,7 @@ from synthetic import long_article
 from typer.testing import CliRunner
 
 from summarizer.cli import app
+from summarizer.config import DEFAULT_MAX_TOKENS as BUDGET
 from summarizer.engines.llm.params import (
     EndpointParams,
     ServerError,
@@ -115,10 +116,10 @@ def test_reasoning_model_first_run_three_requests_then_one(article: Path, tmp_pa
         assert p["attempts"] == 1 and p["mode"] == "tools"  # a parameter error is not a mode
         assert p["grounding"]["missing"] == 0 and p["grounding"]["quotes"] > 10
         assert p["usage"]["reasoning_tokens"] == 900  # low effort on the emulated model
-        assert p["token_budget"] == 3000 + 3000 and p["reasoning_effort"] == "low"
+        assert p["token_budget"] == BUDGET + 3000 and p["reasoning_effort"] == "low"
     sent = server.requests[-1]
     assert "max_tokens" not in sent and "temperature" not in sent
-    assert (sent["max_completion_tokens"], sent["reasoning_effort"]) == (6000, "low")
+    assert (sent["max_completion_tokens"], sent["reasoning_effort"]) == (BUDGET + 3000, "low")
     memory = json.loads((tmp_path / "cache" / "modes.json").read_text(encoding="utf-8"))
     record = memory[f"{url.split('/')[2]}|gpt-5-mini"]
     learned = {"token_param": "max_completion_tokens", "temperature": False, "reasoning": True}
@@ -217,8 +218,45 @@ def test_reasoning_tokens_in_usage_mark_a_reasoning_model(tmp_path: Path) -> Non
     for _ in range(2):
         brief = LLMEngine(settings, client=ep.client(), modes=memory).summarize(Article(text=text))
     first, second = ep.requests
-    assert "reasoning_effort" not in first and first["max_tokens"] == 3000
-    assert second["reasoning_effort"] == "low" and second["max_tokens"] == 6000
-    assert brief.provenance.token_budget == 6000
+    assert "reasoning_effort" not in first and first["max_tokens"] == BUDGET
+    assert second["reasoning_effort"] == "low" and second["max_tokens"] == BUDGET + 3000
+    assert brief.provenance.token_budget == BUDGET + 3000
     stored = json.loads((tmp_path / "modes.json").read_text(encoding="utf-8"))
     assert stored["fake.local|m"]["params"] == {"reasoning": True}
+
+
+@pytest.mark.parametrize("quotes", [1, 2])
+def test_the_default_budget_holds_a_complete_brief(quotes: int) -> None:
+    """A brief at the prompt's limits (8 actors, 6 positions, 4 legal items) with 25-word
+    quotes, pretty-printed, at a dense 3.5 characters a token, fits the default budget."""
+    from summarizer.brief.schema import DraftBrief
+
+    quote = " ".join(["The Supreme Court of Almera ruled on Monday that the licence granted",
+                      "to the Veldt Harbour Authority in 2019 was unlawful and must be",
+                      "reviewed"]).split()[:25]  # fmt: skip
+    ev = [" ".join(quote)] * quotes
+    actor = {"name": "Veldt Harbour Authority Board", "kind": "business", "country": "Almera",
+             "role": "Applicant whose expansion licence was annulled by the court", "evidence": ev}
+    position = {"holder": actor["name"], "on": "the annulment of the harbour expansion licence",
+                "stance": "oppose", "attributed": True, "evidence": ev,
+                "summary": "The authority rejects the ruling and will appeal within thirty days."}
+    legal = {"instrument": "Coastal Protection Act", "kind": "statute", "provision": "s. 14(2)",
+             "body": "Supreme Court of Almera", "evidence": ev,
+             "obligation": "An environmental review before any licence for coastal works"}
+    brief = DraftBrief.model_validate({
+        "bluf": "The Supreme Court of Almera annulled the harbour expansion licence on Monday, "
+                "sending the permit back to the ministry; the authority will appeal.",
+        "event": {"summary": "The court annulled the licence for the Veldt harbour expansion "
+                  "and ordered a new environmental review.", "event_type": "REJECT",
+                  "date": "2025-03-10", "date_precision": "day", "location": "Veldt",
+                  "evidence": ev},
+        "actors": [actor] * 8, "positions": [position] * 6, "legal_context": [legal] * 4,
+        "outcome": {"status": "occurred", "evidence": ev,
+                    "description": "The licence is annulled and works must stop until a review.",
+                    "next_steps": "The authority plans to appeal within thirty days."},
+        "open_questions": ["Will the full bench hear the appeal before the dredging season?",
+                           "Who pays for the new environmental review?",
+                           "What happens to the contracts already signed?"],
+    })  # fmt: skip
+    tokens = len(json.dumps(brief.model_dump(), indent=2)) / 3.5
+    assert 1500 < tokens <= BUDGET  # the old 1,500 cap cut every such brief
