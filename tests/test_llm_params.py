@@ -24,6 +24,7 @@ from summarizer.engines.llm.params import (
     family_style,
     known_window,
     learn,
+    token_budget,
 )
 
 runner = CliRunner()
@@ -63,6 +64,14 @@ def test_learning_reads_the_error_not_the_model_name() -> None:
     n_ctx = {"error": {"code": 400, "message": "the request exceeds the available context size",
                        "type": "exceed_context_size_error", "n_prompt_tokens": 5000,
                        "n_ctx": 4096}}  # fmt: skip
+    too_large = {"error": {"message": "max_tokens is too large: 4000. This model supports at "
+                           "most 2048 completion tokens, whereas you provided 4000.",
+                           "type": "invalid_request_error", "param": "max_tokens",
+                           "code": None}}  # fmt: skip
+    capped = EndpointParams()
+    assert learn(capped, ServerError.of(_Exc(400, too_large))) == "at most 2048 completion tokens"
+    assert capped.token_param == "max_tokens" and not capped.reasoning  # not a reasoning model
+    assert token_budget(4000, capped, None) == 2048
     llama_ctx = ServerError.of(_Exc(400, n_ctx))
     assert (llama_ctx.context_window, llama_ctx.prompt_tokens) == (4096, 5000)
     vllm = {"object": "error", "message": "This model's maximum context length is 8192 tokens. "

@@ -172,7 +172,7 @@ class LLMEngine:
     def plan(self, article: Article) -> Plan:
         """Whole, or in chunks when prompt + article + answer exceed the context window."""
         params, window = self.params, self.window()
-        answer = self.settings.max_tokens
+        answer = min(self.settings.max_tokens, params.max_output or self.settings.max_tokens)
         if not window:
             return Plan([(0, len(article.text))], answer)
         mode = self.modes.candidates(self.host, self.model, self.settings.mode)[0]

@@ -39,6 +39,7 @@ _WINDOW = re.compile(r"maximum context length is (\d+) tokens", re.I)
 _IN_MESSAGES = re.compile(r"(\d+) (?:in the messages|in your prompt)", re.I)
 _RESULTED = re.compile(r"messages resulted in (\d+) tokens", re.I)
 _UNRECOGNIZED = re.compile(r"Unrecognized request argument supplied: (\w+)", re.I)
+_AT_MOST = re.compile(r"supports at most (\d+) completion tokens", re.I)
 
 
 _SET_PER_REQUEST = ("max_tokens", "max_completion_tokens", "temperature", "reasoning_effort")
@@ -53,6 +54,7 @@ class EndpointParams:
     reasoning: bool = False  # a reasoning model: hidden reasoning tokens, reasoning_effort
     effort: bool = True  # False: the endpoint refuses reasoning_effort
     context_tokens: int | None = None  # the context window, when a 400 told it
+    max_output: int | None = None  # the model's completion token limit, when a 400 told it
     chars_per_token: float | None = None  # measured from a context_length_exceeded
 
     @classmethod
@@ -130,7 +132,15 @@ def learn(params: EndpointParams, error: ServerError) -> str | None:
     param = error.param
     if param is None and (found := _UNRECOGNIZED.search(error.message)):
         param = found.group(1)
-    if param == "max_tokens" and params.token_param == "max_tokens":
+    if param in ("max_tokens", "max_completion_tokens") and (
+        found := _AT_MOST.search(error.message)
+    ):  # "max_tokens is too large: 5000. This model supports at most 4096 completion tokens"
+        if params.max_output == int(found.group(1)):
+            return None
+        params.max_output = int(found.group(1))
+        return f"at most {params.max_output} completion tokens"
+    refused = error.code == "unsupported_parameter" or "max_completion_tokens" in error.message
+    if param == "max_tokens" and params.token_param == "max_tokens" and refused:
         params.token_param, params.reasoning = "max_completion_tokens", True
         return "max_tokens -> max_completion_tokens"
     if param == "max_completion_tokens" and params.token_param == "max_completion_tokens":
@@ -155,11 +165,13 @@ def effort_for(setting: str, params: EndpointParams) -> str | None:
 
 
 def token_budget(answer_tokens: int, params: EndpointParams, effort: str | None) -> int:
-    """The completion cap to send: the answer budget, plus reasoning room on reasoning models."""
-    if not params.reasoning:
-        return answer_tokens
-    # Without an effort sent, the model reasons at its own default (medium at OpenAI).
-    return answer_tokens + REASONING_HEADROOM.get(effort or "medium", 8000)
+    """The completion cap to send: the answer budget, plus reasoning room on reasoning models,
+    never above the model's own output limit when the endpoint told it."""
+    cap = answer_tokens
+    if params.reasoning:
+        # Without an effort sent, the model reasons at its own default (medium at OpenAI).
+        cap += REASONING_HEADROOM.get(effort or "medium", 8000)
+    return min(cap, params.max_output) if params.max_output else cap
 
 
 def apply(kwargs: dict[str, Any], params: EndpointParams, temperature: float,
