@@ -269,3 +269,18 @@ def test_the_default_budget_holds_a_complete_brief(quotes: int) -> None:
     })  # fmt: skip
     tokens = len(json.dumps(brief.model_dump(), indent=2)) / 3.5
     assert 1500 < tokens <= BUDGET  # the old 1,500 cap cut every such brief
+
+
+@pytest.mark.parametrize(("flag", "value", "words"), [
+    ("--reasoning-effort", "huge", "--reasoning-effort must be one of auto, off, none"),
+    ("--param-style", "odd", "--param-style must be one of auto, classic, reasoning"),
+    ("--context-tokens", "100", "--context-tokens must be 0 (learn it) or at least 512"),
+])  # fmt: skip
+def test_bad_new_settings_are_one_line_usage_errors(
+    flag: str, value: str, words: str, article: Path
+) -> None:
+    result = runner.invoke(app, ["summarize", str(article), "--base-url", "http://127.0.0.1:9/v1",
+                                 flag, value])  # fmt: skip
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"summarizer: error: {words}")
