@@ -88,7 +88,8 @@ def test_merge_dedups_actors_by_name_and_alias_and_merges_positions() -> None:
                         "evidence": ["l2"]}],
         outcome={"status": "occurred", "description": "latest", "evidence": ["o2"]},
     )  # fmt: skip
-    last = draft(outcome={"status": "unknown", "description": "none", "evidence": ["o3"]})
+    last = draft(outcome={"status": "unknown", "description": "none", "evidence": ["o3"]},
+                 actors=[actor("ICJ", "igo")])  # the same name in another kind: still one actor
     merged = merge([lead, later, last])
     names = [a.name for a in merged.actors]
     assert names == ["Ana Ruiz", "International Court of Justice", "United States",

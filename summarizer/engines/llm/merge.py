@@ -1,8 +1,9 @@
 """Merging the briefs of a long article's chunks into one brief of the whole article.
 
-- actors: one per real actor, de-duplicated by name and alias ("Ruiz" ~ "Ana Ruiz", "ICJ" ~
-  "International Court of Justice") within compatible kinds; the fullest name is kept, and
-  every position holder is renamed to it;
+- actors: one per real actor, de-duplicated by name and alias: the same name or an acronym
+  ("ICJ" ~ "International Court of Justice") whatever the kind, a shorter form ("Ruiz" ~
+  "Ana Ruiz") within compatible kinds; the fullest name is kept, and every position holder
+  is renamed to it;
 - positions: one per holder and issue, evidence pooled; support and oppose become mixed;
 - legal items: one per instrument (and provision), missing fields filled from later chunks;
 - the event and the bluf come from the lead (the first chunk), the outcome from the latest
@@ -38,12 +39,25 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name) if w[0].isupper())
 
 
-def same_name(a: str, b: str) -> bool:
-    """Whether two names are one actor: equal, one inside the other, or an acronym of it."""
-    if same_actor(a, b):
+def alias(a: str, b: str) -> bool:
+    """Whether two names are written-out the same, or one is the other's acronym (ICJ)."""
+    if normalize(a) == normalize(b):
         return True
     short, long = sorted((a.strip(), b.strip()), key=len)
     return short.isupper() and len(short) >= 2 and _acronym(long) == short
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names are one actor: an alias, or one's words inside the other's."""
+    return alias(a, b) or same_actor(a, b)
+
+
+def _same_actor(a: DraftActor, b: DraftActor) -> bool:
+    """An alias whatever the kinds; a shorter form ("Ruiz") only within compatible kinds,
+    so "United States Navy" does not swallow "United States"."""
+    return alias(a.name, b.name) or (
+        _group(a.kind) == _group(b.kind) and same_actor(a.name, b.name)
+    )
 
 
 def _quotes(*lists: list[str], limit: int = MAX_QUOTES) -> list[str]:
@@ -115,7 +129,7 @@ def merge(drafts: Sequence[DraftBrief]) -> DraftBrief:
         return drafts[0]
     actors = _cluster(
         [(n, a) for n, d in enumerate(drafts) for a in d.actors],
-        lambda a, b: _group(a.kind) == _group(b.kind) and same_name(a.name, b.name), _actor,
+        _same_actor, _actor,
     )  # fmt: skip
     kept_actors = _rank(actors, MAX_ACTORS)
     names = [a.name for a in kept_actors]
