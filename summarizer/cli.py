@@ -53,6 +53,9 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+_EFFORT_HELP = "Reasoning models: auto (low once known), off, none, minimal, low, medium, high"
+_CONTEXT_HELP = "Model context window in tokens (0: learn it); longer articles go in chunks"
+_STYLE_HELP = "auto (learned), classic (max_tokens + temperature) or reasoning"
 Inputs = Annotated[list[str], typer.Argument(help="Files, folders, globs, URLs, or - for stdin")]
 
 
@@ -87,6 +90,9 @@ def summarize(
     prompt_dir: Annotated[str | None, typer.Option(help="Folder of prompt templates")] = None,
     rpm: Annotated[int | None, typer.Option(help="Requests per minute cap (0: none)")] = None,
     tpm: Annotated[int | None, typer.Option(help="Tokens per minute cap (0: none)")] = None,
+    reasoning_effort: Annotated[str | None, typer.Option(help=_EFFORT_HELP)] = None,
+    context_tokens: Annotated[int | None, typer.Option(help=_CONTEXT_HELP)] = None,
+    param_style: Annotated[str | None, typer.Option(help=_STYLE_HELP)] = None,
 ) -> None:
     """Summarize articles into briefs (JSON on stdout unless -o; -o DIR resumes)."""
     from summarizer.batch.run import summarize_inputs
@@ -97,6 +103,7 @@ def summarize(
         engine=engine, model=model, base_url=base_url, mode=mode, max_retries=max_retries,
         max_tokens=max_tokens, timeout=timeout, deadline=deadline, concurrency=jobs,
         prompt_dir=prompt_dir, cache=False if no_cache else None, rpm=rpm, tpm=tpm,
+        reasoning_effort=reasoning_effort, context_tokens=context_tokens, param_style=param_style,
     )  # fmt: skip
     code = summarize_inputs(resolve(flags), inputs, output, fmt)
     raise typer.Exit(code)
@@ -265,13 +272,16 @@ def batch_export(
     mode: Annotated[str | None, typer.Option(help="tools, json_schema, json or md_json")] = None,
     max_tokens: Annotated[int | None, typer.Option(help="Answer token cap")] = None,
     prompt_dir: Annotated[str | None, typer.Option(help="Folder of prompt templates")] = None,
+    param_style: Annotated[str | None, typer.Option(help=_STYLE_HELP)] = None,
+    reasoning_effort: Annotated[str | None, typer.Option(help=_EFFORT_HELP)] = None,
 ) -> None:
     """Write Batch API requests (OpenAI Batch API, vLLM run-batch), one line per article."""
     from summarizer.batch.batch_api import export_requests
     from summarizer.config import resolve
 
-    settings = resolve(dict(model=model, base_url=base_url, mode=mode,
-                               max_tokens=max_tokens, prompt_dir=prompt_dir))  # fmt: skip
+    settings = resolve(dict(model=model, base_url=base_url, mode=mode, max_tokens=max_tokens,
+                            prompt_dir=prompt_dir, param_style=param_style,
+                            reasoning_effort=reasoning_effort))  # fmt: skip
     report = export_requests(settings, inputs, output)
     for _, error in report.failures:
         typer.echo(f"summarizer: error: {error}", err=True)

@@ -17,6 +17,15 @@ ENGINES = ("auto", "llm", "extractive")
 MODES = ("auto", "tools", "json_schema", "json", "md_json")
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 DEFAULT_LOCAL_MODEL = "local"
+# reasoning_effort: auto sends low to a reasoning model (learned or --param-style reasoning)
+EFFORTS = ("none", "minimal", "low", "medium", "high", "xhigh", "max")
+REASONING_EFFORTS = ("auto", "off", *EFFORTS)
+PARAM_STYLES = ("auto", "classic", "reasoning")
+# The answer budget. A complete brief at the prompt's limits (8 actors, 6 positions, 4 legal
+# items, 25-word quotes) is 2,000-2,600 tokens, up to ~3,500 with two quotes per item and
+# pretty-printed JSON (tests/test_llm_params.py measures it); reasoning models get room for
+# hidden reasoning on top (summarizer.engines.llm.params.REASONING_HEADROOM).
+DEFAULT_MAX_TOKENS = 4000
 
 
 @dataclass(frozen=True)
@@ -29,7 +38,7 @@ class Settings:
     api_key: str | None = field(default=None, repr=False)
     mode: str = "auto"
     max_retries: int = 2
-    max_tokens: int = 1500
+    max_tokens: int = DEFAULT_MAX_TOKENS  # the answer budget
     temperature: float = 0.0
     timeout: float = 60.0
     deadline: float = 300.0
@@ -41,6 +50,9 @@ class Settings:
     rpm: int = 0  # requests per minute cap for batches; 0 = none
     tpm: int = 0  # tokens per minute cap (estimated before sending); 0 = none
     prices_file: str | None = None  # TOML/JSON overriding the built-in price table
+    reasoning_effort: str = "auto"  # see REASONING_EFFORTS
+    context_tokens: int = 0  # the model's context window; 0 = learn it or use the table
+    param_style: str = "auto"  # classic: max_tokens + temperature; reasoning: see PARAM_STYLES
 
     @property
     def llm_configured(self) -> bool:
@@ -135,6 +147,12 @@ def resolve(flags: dict[str, Any] | None = None, env: dict[str, str] | None = No
         raise UsageError("--max-retries must be >= 0, -j >= 1 and --max-tokens >= 64")
     if not (settings.timeout > 0 and settings.deadline > 0):  # also refuses NaN
         raise UsageError("--timeout and --deadline must be > 0 seconds")
+    if settings.reasoning_effort not in REASONING_EFFORTS:
+        raise UsageError(f"--reasoning-effort must be one of {', '.join(REASONING_EFFORTS)}")
+    if settings.param_style not in PARAM_STYLES:
+        raise UsageError(f"--param-style must be one of {', '.join(PARAM_STYLES)}")
+    if settings.context_tokens and settings.context_tokens < 512 or settings.context_tokens < 0:
+        raise UsageError("--context-tokens must be 0 (learn it) or at least 512")
     if settings.rpm < 0 or settings.tpm < 0:
         raise UsageError("--rpm and --tpm must be >= 0 (0: no cap)")
     if settings.engine == "llm" and not settings.llm_configured:

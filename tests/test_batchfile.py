@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from summarizer.batch.batch_api import parse_custom_id
 from summarizer.cli import app
+from summarizer.config import DEFAULT_MAX_TOKENS as BUDGET
 
 runner = CliRunner()
 MODEL = "gpt-4o-mini-2024-07-18"  # the model the recorded answers name
@@ -176,3 +177,55 @@ def test_import_survives_odd_lines(tmp_path: Path) -> None:
     assert "a00001.txt: the result line has no response" in result.stderr
     written = sorted(p.name for p in (tmp_path / "out").glob("*.json"))
     assert written == ["a00000.json", "a00001.json"]
+
+
+def _bodies(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(x)["body"] for x in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize(("model", "flags", "reasoning"), [
+    ("gpt-5-mini", [], True), ("o4-mini", [], True), ("gpt-4o-mini", [], False),
+    ("gpt-5-mini", ["--param-style", "classic"], False),
+    ("my-azure-deployment", ["--param-style", "reasoning"], True),
+])  # fmt: skip
+def test_export_writes_the_parameters_the_model_family_takes(
+    model: str, flags: list[str], reasoning: bool, tmp_path: Path
+) -> None:
+    article = tmp_path / "article.txt"
+    shutil.copy(FIXTURES / "article.txt", article)
+    out = tmp_path / "requests.jsonl"
+    args = ["batch", "export", str(article), "-o", str(out), "--model", model, *flags]
+    result = runner.invoke(app, args, env={"SUMMARIZER_CACHE_DIR": str(tmp_path)})
+    assert result.exit_code == 0, result.stderr
+    (body,) = _bodies(out)
+    if reasoning:
+        assert "max_tokens" not in body and "temperature" not in body
+        assert body["max_completion_tokens"] == BUDGET + 3000 and body["reasoning_effort"] == "low"
+    else:
+        assert (body["max_tokens"], body["temperature"]) == (BUDGET, 0.0)
+        assert "max_completion_tokens" not in body and "reasoning_effort" not in body
+
+
+def test_export_uses_what_live_runs_learned_about_the_endpoint(tmp_path: Path) -> None:
+    from openai_server import OpenAILike
+    from synthetic import long_article
+
+    article = tmp_path / "harbour.txt"
+    article.write_text(long_article(500), encoding="utf-8")
+    env = {"SUMMARIZER_CACHE_DIR": str(tmp_path / "cache")}
+    server = OpenAILike(reasoning=True)
+    with server as url:
+        live = runner.invoke(app, ["summarize", str(article), "--base-url", url, "--model",
+                                   "house-model"], env=env)  # fmt: skip
+        assert live.exit_code == 0, live.stderr
+        out = tmp_path / "requests.jsonl"
+        args = ["batch", "export", str(article), "-o", str(out), "--base-url", url, "--model",
+                "house-model"]  # fmt: skip
+        exported = runner.invoke(app, args, env=env)
+    assert exported.exit_code == 0, exported.stderr
+    (line,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert parse_custom_id(line["custom_id"])[1] == "tools"  # the remembered mode
+    body = line["body"]  # not a known family: what the endpoint's 400s taught
+    assert "max_tokens" not in body and "temperature" not in body
+    assert body["max_completion_tokens"] == BUDGET + 3000 and body["reasoning_effort"] == "low"
+    assert body == server.requests[-1]  # exactly the request the live run now sends

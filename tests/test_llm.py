@@ -124,7 +124,7 @@ def test_auto_falls_back_when_a_mode_is_rejected_and_remembers(tmp_path: Path) -
     assert "tools" in ep.requests[0] and ep.requests[1]["response_format"]["type"] == "json_schema"
     second = engine(ep, tmp_path, mode="auto").summarize(ARTICLE)
     assert second.provenance.mode == "json" and len(ep.requests) == 4  # no probing again
-    assert json.loads((tmp_path / "modes.json").read_text()) == {"fake.local|m": "json"}
+    assert json.loads((tmp_path / "modes.json").read_text()) == {"fake.local|m": {"mode": "json"}}
 
 
 def test_explicit_mode_rejected_is_a_provider_error(tmp_path: Path) -> None:
@@ -237,7 +237,8 @@ def test_accepted_mode_is_remembered_even_when_no_brief_comes(tmp_path: Path) ->
     ep = FakeEndpoint((500, {"error": {"message": "no tools"}}), completion("prose"))
     with pytest.raises(NoValidBriefError):
         engine(ep, tmp_path, mode="auto", max_retries=0).summarize(ARTICLE)
-    assert json.loads((tmp_path / "modes.json").read_text()) == {"fake.local|m": "json_schema"}
+    memory = json.loads((tmp_path / "modes.json").read_text())
+    assert memory == {"fake.local|m": {"mode": "json_schema"}}
 
 
 def test_reasks_keep_the_context_bounded(tmp_path: Path) -> None:

@@ -5,9 +5,16 @@
     {"custom_id": "...", "method": "POST", "url": "/v1/chat/completions", "body": {...}}
 
 The body is the request the live engine sends first (same prompt templates, output mode,
-model, max_tokens, temperature), so one file runs on OpenAI's Batch API and on
+model), so one file runs on OpenAI's Batch API and on
 `python -m vllm.entrypoints.openai.run_batch -i requests.jsonl -o results.jsonl`.
-The mode is `--mode`, or `json_schema` for `auto` (no fallback is possible offline).
+The mode is `--mode`, or for `auto` the mode the endpoint memory remembers, else
+`json_schema` (no fallback is possible offline).
+
+A file has no HTTP 400 to learn parameters from, so the parameter style is, in order: the
+`--param-style` flag (`classic`: `max_tokens` + `temperature`; `reasoning`:
+`max_completion_tokens` with reasoning headroom, no `temperature`, `reasoning_effort`), what
+the endpoint memory learned from live runs against this endpoint and model, or the model
+family (`summarizer.engines.llm.params.family_style`: o-series and gpt-5.x are reasoning).
 
 `custom_id` is `<index>|<mode>|<prompt sha256[:12]>|<article sha256>|<input>`: import reloads
 the input (run it from the same working directory), checks that neither the article nor
@@ -70,14 +77,33 @@ def parse_custom_id(custom_id: str) -> tuple[int, str, str, str, str]:
 
 
 def _engine(settings: Settings) -> Any:
+    from summarizer.engines import cache_dir
     from summarizer.engines.llm.engine import LLMEngine
+    from summarizer.engines.llm.modes import ModeMemory
 
-    return LLMEngine(settings)
+    return LLMEngine(settings, modes=ModeMemory(cache_dir(settings) / "modes.json"))
 
 
-def request_body(engine: Any, article: Any, mode: str) -> dict[str, Any]:
+def export_params(engine: Any) -> Any:
+    """The parameter style for offline requests: the flag, the endpoint memory, the family."""
+    from summarizer.engines.llm.params import family_style, style_params
+
+    style = engine.settings.param_style
+    if style == "auto" and engine.modes.known_params(engine.host, engine.model):
+        return engine.params
+    return style_params(style if style != "auto" else family_style(engine.model))
+
+
+def request_body(engine: Any, article: Any, mode: str, params: Any = None) -> dict[str, Any]:
     """The chat-completions body the live engine sends first for this article and mode."""
-    return dict(engine.first_request(article, mode))
+    from summarizer.engines.llm.params import apply, effort_for, token_budget
+
+    params = params or export_params(engine)
+    effort = effort_for(engine.settings.reasoning_effort, params)
+    cap = token_budget(engine.settings.max_tokens, params, effort)
+    body = apply(engine.first_request(article, mode), params, engine.settings.temperature,
+                 effort, cap)  # fmt: skip
+    return dict(body)
 
 
 def export_requests(settings: Settings, inputs: list[str], out: Path) -> BatchReport:
@@ -90,7 +116,9 @@ def export_requests(settings: Settings, inputs: list[str], out: Path) -> BatchRe
     if out.is_dir():
         raise UsageError(f"-o {out}: is a folder; batch export writes one .jsonl file")
     engine = _engine(settings)
-    mode = BATCH_MODE if settings.mode == "auto" else settings.mode
+    remembered = engine.modes.mode(engine.host, engine.model)
+    mode = (remembered or BATCH_MODE) if settings.mode == "auto" else settings.mode
+    params = export_params(engine)
     report = BatchReport()
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -107,7 +135,7 @@ def export_requests(settings: Settings, inputs: list[str], out: Path) -> BatchRe
                     continue
                 cid = make_custom_id(index, mode, engine.prompts.sha256, article.sha256, ref)
                 line = {"custom_id": cid, "method": "POST", "url": CHAT_URL,
-                        "body": request_body(engine, article, mode)}  # fmt: skip
+                        "body": request_body(engine, article, mode, params)}  # fmt: skip
                 fh.write(json.dumps(line, ensure_ascii=False) + "\n")
                 report.written += 1
         os.replace(tmp, out)
@@ -168,6 +196,7 @@ def brief_from_result(engine: Any, item: dict[str, Any]) -> Any:
     from summarizer.brief.schema import Usage
     from summarizer.engines.llm.engine import problem_lines
     from summarizer.engines.llm.modes import instructor_mode
+    from summarizer.engines.llm.params import effort_for, token_budget
     from summarizer.ingest.load import load_article
 
     _, mode, prompt_sha, article_sha, ref = parse_custom_id(str(item.get("custom_id")))
@@ -184,17 +213,29 @@ def brief_from_result(engine: Any, item: dict[str, Any]) -> Any:
         completion.choices[0].message.content  # noqa: B018
     except (AttributeError, IndexError, KeyError, TypeError):
         raise NoValidBriefError(f"{ref}: the answer is not a chat completion") from None
-    if finish == "length" or engine.cut_off(completion):
+    usage = Usage()
+    usage.add(completion.usage)
+    # The cap the answer ran under is not in the result: compare the visible answer (the
+    # completion less any hidden reasoning) with the answer budget.
+    if finish == "length" or engine.cut_off(completion, answer_cap(engine, usage)):
         raise NoValidBriefError(f"{ref}: the answer was cut off at the token limit")
     index = ArticleIndex(article.text)
     try:
         draft = engine.parse(completion, instructor_mode(mode), index)
     except Exception as exc:  # any parse or validation failure, as in the live engine
         raise NoValidBriefError(f"{ref}: {'; '.join(problem_lines(exc)[:5])}") from None
-    usage = Usage()
-    usage.add(completion.usage)
     model = completion.model or engine.model
-    return engine.brief(draft, article, index, mode, 1, usage, model=model, batch=True)
+    brief = engine.brief(draft, article, index, mode, 1, usage, model=model, batch=True)
+    body_params = export_params(engine)  # what the export wrote, for the same settings
+    effort = effort_for(engine.settings.reasoning_effort, body_params)
+    brief.provenance.token_budget = token_budget(engine.settings.max_tokens, body_params, effort)
+    brief.provenance.reasoning_effort = effort
+    return brief
+
+
+def answer_cap(engine: Any, usage: Any) -> int:
+    """The answer budget plus the reasoning tokens the answer spent."""
+    return int(engine.settings.max_tokens + usage.reasoning_tokens)
 
 
 def import_results(settings: Settings, results: Path, folder: Path, fmt: str) -> BatchReport:

@@ -161,6 +161,9 @@ class Usage(BaseModel):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     total_tokens: int = 0
+    reasoning_tokens: int = Field(
+        default=0, description="Hidden reasoning tokens, already counted in completion_tokens"
+    )
 
     def add(self, other: Any) -> None:
         """Add an OpenAI-style usage object (or None) to this total."""
@@ -171,6 +174,11 @@ class Usage(BaseModel):
         self.prompt_tokens += p
         self.completion_tokens += c
         self.total_tokens += getattr(other, "total_tokens", 0) or (p + c)
+        details = getattr(other, "completion_tokens_details", None)
+        if isinstance(details, dict):
+            self.reasoning_tokens += details.get("reasoning_tokens") or 0
+        else:
+            self.reasoning_tokens += getattr(details, "reasoning_tokens", 0) or 0
 
 
 class GroundingReport(BaseModel):
@@ -185,6 +193,15 @@ class GroundingReport(BaseModel):
 class Template(BaseModel):
     name: str
     sha256: str
+
+
+class Chunk(BaseModel):
+    """One part of a long article briefed on its own (character span in the article)."""
+
+    start: int
+    end: int
+    attempts: int = 0
+    ok: bool = True
 
 
 class Provenance(BaseModel):
@@ -204,6 +221,13 @@ class Provenance(BaseModel):
     latency_s: float = 0.0
     created_at: str
     grounding: GroundingReport = Field(default_factory=GroundingReport)
+    token_budget: int | None = Field(
+        default=None, description="Completion token cap sent (answer budget + reasoning headroom)"
+    )
+    reasoning_effort: str | None = None
+    chunks: list[Chunk] = Field(
+        default_factory=list, description="Parts of a long article briefed separately, merged"
+    )
 
 
 class Brief(BaseModel):

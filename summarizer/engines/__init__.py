@@ -63,14 +63,16 @@ def make_engine(
     from summarizer.engines.llm.modes import ModeMemory
 
     memory = ModeMemory(cache_dir(settings) / "modes.json")
-    client = None
+    factory = None
     if meter is not None:
-        from summarizer.engines.llm.engine import make_client
 
-        client = make_client(settings, event_hooks=meter.event_hooks())
-    engine = LLMEngine(
-        settings, client=client, modes=memory, raw_dir=raw_dir or cache_dir(settings) / "failed"
-    )
+        def factory() -> Any:  # built on first request (openai is imported then, not before)
+            from summarizer.engines.llm.engine import make_client
+
+            return make_client(settings, event_hooks=meter.event_hooks())
+
+    engine = LLMEngine(settings, modes=memory, raw_dir=raw_dir or cache_dir(settings) / "failed",
+                       client_factory=factory)  # fmt: skip
     if not settings.cache:
         return engine
     from summarizer.engines.cache import CachedEngine

@@ -3,7 +3,8 @@
 The key is a SHA-256 over everything that decides the answer: the endpoint URL, model,
 requested output mode, prompt template (name + hash), the rendered messages (article text
 and the metadata the prompt shows), schema version, article hash, and the request
-parameters (max_tokens, temperature). Change any of them and the lookup misses.
+parameters (max_tokens, temperature, reasoning effort, parameter style, context window).
+Change any of them and the lookup misses.
 
 Only validated, grounded briefs are stored (never failures). A hit is the stored brief with
 `provenance.cached = true`; its `usage` and `cost_usd` stay those of the run that paid for
@@ -13,10 +14,10 @@ writes the cache.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -52,6 +53,7 @@ class ResponseCache:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db: sqlite3.Connection | None = None
+        self._lock = threading.RLock()  # one connection, used from any thread in turn
 
     @contextmanager
     def _db_conn(self) -> Iterator[sqlite3.Connection]:
@@ -61,12 +63,14 @@ class ResponseCache:
             UsageError: The file is not a usable SQLite database (or cannot be created).
         """
         try:
-            if self._db is None:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-                self._db.execute("PRAGMA journal_mode=WAL")
-                self._db.execute(_TABLE)
-            yield self._db
+            with self._lock:
+                if self._db is None:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                    self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None,
+                                               check_same_thread=False)  # fmt: skip
+                    self._db.execute("PRAGMA journal_mode=WAL")
+                    self._db.execute(_TABLE)
+                yield self._db
         except (sqlite3.DatabaseError, OSError) as exc:
             raise UsageError(
                 f"response cache {self.path}: {exc} (delete it, or use --no-cache)"
@@ -135,6 +139,12 @@ def cache_key(engine: Any, article: Article) -> str:
         "article": article.sha256,
         "params": {"max_tokens": s.max_tokens, "temperature": s.temperature},
     }
+    # Settings that change the request or the chunking (added only when set, so older keys
+    # stay valid); what the endpoint taught (parameter names) does not change the key.
+    extra = {"reasoning_effort": s.reasoning_effort, "param_style": s.param_style}
+    parts["params"] |= {k: v for k, v in extra.items() if v != "auto"}
+    if s.context_tokens:
+        parts["params"]["context_tokens"] = s.context_tokens
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
@@ -150,8 +160,10 @@ class CachedEngine:
         self.misses = 0
 
     def summarize(self, article: Article) -> Brief:
-        """Synchronous `Article -> Brief` (not from inside a running event loop)."""
-        return asyncio.run(self.asummarize(article))
+        """Synchronous `Article -> Brief` (on the process's one background event loop)."""
+        from summarizer.engines.llm.runner import run_sync
+
+        return run_sync(self.asummarize(article))
 
     async def asummarize(self, article: Article) -> Brief:
         """The cached brief for this article and settings, else the engine's (then stored)."""

@@ -4,6 +4,9 @@ instructor prepares each request for the output mode and parses/validates the an
 (schema plus grounding against the article); this module owns the attempt loop so that
 usage is summed over every attempt, cut-off answers are re-asked for a shorter one, a
 rejected mode falls back to the next, and the last raw answer is kept when retries run out.
+Request parameters the endpoint refuses are learned and fixed on the spot
+(`summarizer.engines.llm.calls`); an article longer than the context window is briefed in
+chunks and merged (`chunks`, `merge`), then grounded against the whole article.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from dataclasses import dataclass, field
+import weakref
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -19,46 +23,24 @@ from urllib.parse import urlparse
 from summarizer.article import Article
 from summarizer.brief.assemble import assemble
 from summarizer.brief.grounding import ArticleIndex
-from summarizer.brief.schema import Brief, DraftBrief, Provenance, Template, Usage
+from summarizer.brief.schema import Brief, Chunk, DraftBrief, Provenance, Template, Usage
 from summarizer.clock import now_iso
 from summarizer.config import Settings
-from summarizer.engines.llm.modes import ModeMemory, instructor_mode
+from summarizer.engines.llm import calls
+from summarizer.engines.llm.calls import Attempts, ContextExceeded, ModeRejected
+from summarizer.engines.llm.chunked import in_chunks
+from summarizer.engines.llm.chunks import Plan, plan
+from summarizer.engines.llm.modes import AUTO_ORDER, ModeMemory, instructor_mode
+from summarizer.engines.llm.params import EndpointParams, known_window, style_params
 from summarizer.engines.llm.pricing import cost_usd
 from summarizer.engines.llm.prompts import PromptSet, load_prompts
-from summarizer.engines.llm.reask import (
-    Problems,
-    error_detail,
-    problem_lines,
-    raw_answer,
-    with_user_message,
-)
+from summarizer.engines.llm.reask import Problems, problem_lines, raw_answer, with_user_message
+from summarizer.engines.llm.runner import run_sync
 from summarizer.errors import NoValidBriefError, ProviderError
 from summarizer.files import write_atomic
-from summarizer.redact import redact
 
-# HTTP statuses with which an endpoint refuses an output mode (llama.cpp: 500 on json_schema).
-_MODE_REJECTED = {400, 415, 422, 500, 501}
-
-
-class _ModeRejected(Exception):
-    pass
-
-
-@dataclass
-class Attempts:
-    """What the attempts at one article have cost and produced so far."""
-
-    count: int = 0
-    usage: Usage = field(default_factory=Usage)
-    last_raw: str | None = None
-    problems: list[str] = field(default_factory=list)
-
-    def answered(self, completion: Any) -> Any:
-        """Count an attempt that got an answer, with its usage and raw text."""
-        self.count += 1
-        self.usage.add(getattr(completion, "usage", None))
-        self.last_raw = raw_answer(completion)
-        return completion
+__all__ = ["LLMEngine", "endpoint_host", "make_client", "problem_lines", "raw_answer"]
+_REPLANS = 4  # context errors that re-plan an article before it is a provider error
 
 
 def endpoint_host(base_url: str | None) -> str:
@@ -93,7 +75,14 @@ def make_client(
 
 
 class LLMEngine:
-    """Summarize with an LLM; every answer is validated and grounded before it is believed."""
+    """Summarize with an LLM; every answer is validated and grounded before it is believed.
+
+    `client` (an `openai.AsyncOpenAI`) is used as given; without one, the engine builds one
+    client per event loop (`client_factory`, by default `make_client(settings)`), because a
+    client's pooled connections belong to the loop that opened them. The synchronous
+    `summarize` runs on one background loop for the whole process, so repeated calls reuse
+    one client and its connections: one request per brief, no stall.
+    """
 
     name = "llm"
 
@@ -104,40 +93,111 @@ class LLMEngine:
         prompts: PromptSet | None = None,
         modes: ModeMemory | None = None,
         raw_dir: Path | None = None,
+        client_factory: Callable[[], Any] | None = None,
     ) -> None:
         self.settings = settings
         self._client = client
+        self._factory = client_factory or (lambda: make_client(settings))
+        self._clients: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
         self.prompts = prompts or load_prompts(settings.prompt_dir)
         self.modes = modes or ModeMemory(None)
         self.raw_dir = raw_dir
         self.host = endpoint_host(settings.base_url)
         self._prepared: dict[tuple[str, str], tuple[dict[str, Any], tuple[int, str] | None]] = {}
         self.model = settings.effective_model
+        self._styled = False
 
     @property
     def client(self) -> Any:
-        if self._client is None:
-            self._client = make_client(self.settings)
-        return self._client
+        """The client for the running event loop (the given one, or one built per loop)."""
+        if self._client is not None:
+            return self._client
+        try:
+            loop: Any = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = self  # outside any loop: one client, kept with the engine
+        client = self._clients.get(loop)
+        if client is None:
+            client = self._clients[loop] = self._factory()
+        return client
+
+    @property
+    def params(self) -> EndpointParams:
+        """What this endpoint + model accepts (learned; a `--param-style` seeds it)."""
+        params = self.modes.params(self.host, self.model)
+        forced = style_params(self.settings.param_style)
+        if forced is not None and not self._styled:
+            self._styled = True
+            if not self.modes.known_params(self.host, self.model):
+                for key in ("token_param", "temperature", "reasoning"):
+                    setattr(params, key, getattr(forced, key))
+        return params
 
     def summarize(self, article: Article) -> Brief:
-        """Synchronous `Article -> Brief` (not from inside a running event loop)."""
-        return asyncio.run(self.asummarize(article))
+        """Synchronous `Article -> Brief` (on the process's one background event loop)."""
+        return run_sync(self.asummarize(article))
 
     async def asummarize(self, article: Article) -> Brief:
         """Ask, validate, ground, re-ask with the errors; raise when no valid brief comes."""
         started = time.monotonic()
         state = Attempts()
         index = ArticleIndex(article.text)
+        chunks: list[Chunk] = []
+        for _ in range(_REPLANS + 1):
+            layout = self.plan(article)
+            try:
+                if layout.chunked:
+                    draft, mode, chunks = await in_chunks(self, article, layout, state)
+                else:
+                    draft, mode = await self.deadline(article, index, state,
+                                                       layout.answer_tokens)  # fmt: skip
+                break
+            except ContextExceeded as exc:
+                calls.learn_window(self, exc)
+        else:
+            raise ProviderError(f"{self.host} kept refusing the article as too long for its "
+                                f"context window")  # fmt: skip
+        latency = time.monotonic() - started
+        brief = self.brief(draft, article, index, mode, state.count, state.usage, latency)
+        brief.provenance.token_budget, brief.provenance.chunks = state.cap, chunks
+        brief.provenance.reasoning_effort = state.effort
+        return brief
+
+    def window(self) -> int | None:
+        """The context window: the setting, else what the endpoint said, else the table."""
+        if self.settings.context_tokens:
+            return self.settings.context_tokens
+        return self.params.context_tokens or known_window(self.model)
+
+    def plan(self, article: Article) -> Plan:
+        """Whole, or in chunks when prompt + article + answer exceed the context window."""
+        params, window = self.params, self.window()
+        answer = min(self.settings.max_tokens, params.max_output or self.settings.max_tokens)
+        if not window:
+            return Plan([(0, len(article.text))], answer)
+        mode = self.modes.candidates(self.host, self.model, self.settings.mode)[0]
+        empty = article.model_copy(update={"text": ""})
+        request = self.first_request(empty, mode)
+        overhead = calls.request_chars(request)
+        effort = calls.effort(self)
+        reserve = calls.token_budget(answer, params, effort) - answer
+        try:
+            return plan(article.text, overhead, window, answer, params.chars_per_token, reserve)
+        except ValueError as exc:
+            raise ProviderError(f"{self.host}: {exc}; set a larger --context-tokens or a "
+                                f"smaller --max-tokens") from None  # fmt: skip
+
+    async def deadline(
+        self, article: Article, index: ArticleIndex, state: Attempts, answer: int,
+        limits: dict[str, int] | None = None,
+    ) -> tuple[DraftBrief, str]:  # fmt: skip
         try:
             async with asyncio.timeout(self.settings.deadline):
-                draft, mode = await self._modes(article, index, state)
+                return await self._modes(article, index, state, answer, limits)
         except TimeoutError:
             raise self._give_up(
                 article, state, f"deadline of {self.settings.deadline:g}s"
             ) from None
-        latency = time.monotonic() - started
-        return self.brief(draft, article, index, mode, state.count, state.usage, latency)
 
     def brief(
         self, draft: DraftBrief, article: Article, index: ArticleIndex, mode: str,
@@ -158,36 +218,41 @@ class LLMEngine:
         return assemble(draft, article, index, provenance)
 
     async def _modes(
-        self, article: Article, index: ArticleIndex, state: Attempts
-    ) -> tuple[DraftBrief, str]:
+        self, article: Article, index: ArticleIndex, state: Attempts, answer: int,
+        limits: dict[str, int] | None = None,
+    ) -> tuple[DraftBrief, str]:  # fmt: skip
         rejected: list[str] = []
         for mode in self.modes.candidates(self.host, self.model, self.settings.mode):
             try:
-                draft = await self._attempts(mode, article, index, state)
-            except _ModeRejected as exc:
+                draft = await self._attempts(mode, article, index, state, answer, limits)
+            except ModeRejected as exc:
                 rejected.append(f"{mode} ({exc})")
                 continue
             return draft, mode
-        raise ProviderError(f"{self.host} rejected every output mode: {'; '.join(rejected)}")
+        tried = "; ".join(rejected)
+        raise ProviderError(f"{self.host} rejected every output mode: {tried}")
 
     async def _attempts(
-        self, mode: str, article: Article, index: ArticleIndex, state: Attempts
-    ) -> DraftBrief:
+        self, mode: str, article: Article, index: ArticleIndex, state: Attempts, answer: int,
+        limits: dict[str, int] | None,
+    ) -> DraftBrief:  # fmt: skip
         from instructor.processing.response import handle_reask_kwargs
 
         imode: Any = instructor_mode(mode)
-        first = self.first_request(article, mode)
+        first = self.first_request(article, mode, limits)
         kwargs = first
         for attempt in range(self.settings.max_retries + 1):
-            completion = await self._request(kwargs, probe=attempt == 0, state=state)
-            if attempt == 0:
+            completion = await calls.send(self, kwargs, answer, attempt == 0, state)
+            if attempt == 0 and mode in AUTO_ORDER:
                 self.modes.remember(self.host, self.model, mode)  # the endpoint accepts it
-            if completion is None or self.cut_off(completion):
+            if completion is None or self.cut_off(completion, state.cap):
                 why = (
                     f"no answer came within {self.settings.timeout:g}s"
                     if completion is None
-                    else f"the answer was cut off at the {self.settings.max_tokens}-token limit"
+                    else f"the answer was cut off at the {state.cap}-token limit"
                 )
+                if completion is not None and (spent := state.reasoned(completion, state.cap)):
+                    why += f" ({spent} tokens went to hidden reasoning)"
                 state.problems = [
                     f"{why}: answer again, much shorter (fewer actors and positions, short quotes)"
                 ]
@@ -207,23 +272,25 @@ class LLMEngine:
                     kwargs = with_user_message(first, problems)
         raise self._give_up(article, state, f"{state.count} attempts")
 
-    def cut_off(self, completion: Any) -> bool:
+    def cut_off(self, completion: Any, cap: int | None = None) -> bool:
         """An answer stopped by the token cap (some servers report a cut tool call as done)."""
         used = getattr(getattr(completion, "usage", None), "completion_tokens", None) or 0
-        return bool(
-            completion.choices[0].finish_reason == "length" or used >= self.settings.max_tokens
-        )
+        limit = cap or self.settings.max_tokens
+        return bool(completion.choices[0].finish_reason == "length" or used >= limit)
 
-    def first_request(self, article: Article, mode: str) -> dict[str, Any]:
+    def first_request(
+        self, article: Article, mode: str, limits: dict[str, int] | None = None
+    ) -> dict[str, Any]:
         """The chat-completions arguments of the first request for an article in a mode.
 
         instructor prepares them (tools, response_format or schema in the system message);
         that preparation is done once per mode and system prompt, and reused with each
-        article's user message whenever it is carried through unchanged.
+        article's user message whenever it is carried through unchanged. The token cap,
+        temperature and reasoning effort are set per request (`calls.send`).
         """
         from instructor.processing.response import handle_response_model
 
-        messages = self.prompts.render(article)
+        messages = self.prompts.render(article, **(limits or {}))
         user = messages[-1]["content"]
         key = (mode, messages[0]["content"])
         if key in self._prepared:
@@ -257,58 +324,6 @@ class LLMEngine:
         if not isinstance(draft, DraftBrief):
             raise ValueError("the answer is not a brief object")
         return draft
-
-    async def _request(self, kwargs: dict[str, Any], probe: bool, state: Attempts) -> Any:
-        """One request, counted as an attempt; None when no answer came within the timeout.
-
-        Under `--mode auto` the first request of a mode goes out without the SDK's retries,
-        so a rejected mode (HTTP 400/415/422/500/501) falls back at once; other failures of
-        that probe are retried normally.
-        """
-        import openai
-
-        from summarizer.engines.llm.transport import AnswerTimeout
-
-        create = self.client.chat.completions.create
-        try:
-            if probe and self.settings.mode == "auto":
-                try:
-                    probe_client = self.client.with_options(max_retries=0)
-                    return state.answered(await probe_client.chat.completions.create(**kwargs))
-                except openai.APIStatusError as exc:
-                    if exc.status_code in _MODE_REJECTED:
-                        raise _ModeRejected(f"HTTP {exc.status_code}") from None
-                except AnswerTimeout:
-                    raise
-                except openai.APIConnectionError:
-                    pass
-            return state.answered(await create(**kwargs))
-        except AnswerTimeout:
-            state.count += 1
-            return None
-        except openai.APIStatusError as exc:
-            fatal = exc.status_code in (401, 403, 404)
-            raise ProviderError(self._describe(exc), fatal=fatal) from None
-        except openai.APIConnectionError as exc:
-            raise ProviderError(self._describe(exc), fatal=True) from None
-        except openai.OpenAIError as exc:
-            raise ProviderError(self._describe(exc)) from None
-
-    def _describe(self, exc: Exception) -> str:
-        import openai
-
-        host, detail = self.host, error_detail(exc)[:200]
-        status, timeout = getattr(exc, "status_code", "?"), self.settings.timeout
-        messages: list[tuple[type[Exception], str]] = [
-            (openai.AuthenticationError, f"authentication failed at {host}: check OPENAI_API_KEY"),
-            (openai.NotFoundError, f"model {self.model!r} or endpoint not found at {host}"),
-            (openai.RateLimitError, f"rate limited by {host}, still after retries with backoff"),
-            (openai.APITimeoutError, f"request to {host} timed out after {timeout:g}s"),
-            (openai.APIConnectionError, f"cannot connect to {host}"),
-            (openai.APIStatusError, f"{host} answered HTTP {status}: {detail}"),
-        ]  # fmt: skip
-        text = next((m for cls, m in messages if isinstance(exc, cls)), f"{host}: {detail}")
-        return redact(" ".join(text.split()), self.settings.api_key)
 
     def _give_up(self, article: Article, state: Attempts, why: str) -> NoValidBriefError:
         saved = self._save_raw(article, state)
