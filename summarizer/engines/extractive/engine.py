@@ -34,9 +34,11 @@ from summarizer.engines.extractive.event import (
 )
 from summarizer.engines.extractive.german import common_nouns, german_mentions
 from summarizer.engines.extractive.legal import LegalFinder
+from summarizer.engines.extractive.lexicon import languages
 from summarizer.engines.extractive.names import Mention, NameScanner
 from summarizer.engines.extractive.positions import MAX_POSITIONS, PositionFinder
 from summarizer.engines.extractive.segment import Doc, Sentence, segment
+from summarizer.errors import UnsupportedLanguageError
 from summarizer.language import detect_language
 
 _T = TypeVar("_T")
@@ -59,8 +61,10 @@ class ExtractiveEngine:
             A brief whose quotes are all exact spans of `article.text`.
         """
         started = time.perf_counter()
+        language = article.language or detect_language(article.text[:MAX_CHARS])
+        check_language(language)
         try:
-            brief = _build(article)
+            brief = _build(article, language)
         except Exception as exc:  # noqa: BLE001 - the engine must always answer
             brief = _fallback(article, exc)
         brief.provenance.latency_s = round(time.perf_counter() - started, 4)
@@ -169,9 +173,30 @@ def _spread(found: list[tuple[Cluster, Position]]) -> list[Position]:
     return [found[i][1] for i in sorted((firsts + rest)[:MAX_POSITIONS])]
 
 
-def _build(article: Article) -> Brief:
+def check_language(language: str | None) -> None:
+    """Refuse a language without a resource folder (None, i.e. unsure, is read as English).
+
+    Raises:
+        UnsupportedLanguageError: One line naming the language and the way out.
+    """
+    if language is None or language in languages():
+        return
+    raise UnsupportedLanguageError(
+        f"the offline engine does not support {language_name(language)}; "
+        "use an LLM endpoint (--base-url or OPENAI_API_KEY)"
+    )
+
+
+def language_name(code: str) -> str:
+    """'Chinese (zh)' for 'zh' (the code alone when pycountry does not know it)."""
+    import pycountry
+
+    found = pycountry.languages.get(alpha_2=code)
+    return f"{found.name} ({code})" if found else code
+
+
+def _build(article: Article, language: str | None) -> Brief:
     text = article.text[:MAX_CHARS]
-    language = article.language or detect_language(text)
     doc = segment(text, report_date(article.published_at))
     by_index = {s.index: s for s in doc.sentences}
     headline = article.title or (doc.headline.text if doc.headline else None)

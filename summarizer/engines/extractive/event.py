@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from summarizer.brief.schema import Event, Outcome, Quote
-from summarizer.engines.extractive.lexicon import EVENT_CUES, MONTHS, OUTCOME_CUES, WEEKDAYS
+from summarizer.engines.extractive.lexicon import ALL_MONTHS, ALL_WEEKDAYS, EVENT_CUES, OUTCOME_CUES
 from summarizer.engines.extractive.segment import Doc, Sentence, event_date, span
 
 _ORDER = list(EVENT_CUES)
@@ -26,7 +26,7 @@ def _cue_regexes(cues: dict[str, tuple[str, ...]]) -> dict[str, re.Pattern[str]]
 
 _CUE_RX = _cue_regexes(EVENT_CUES)
 _OUTCOME_RX = _cue_regexes(OUTCOME_CUES)
-_NOT_PLACE = frozenset(WEEKDAYS) | frozenset(MONTHS)
+_NOT_PLACE = ALL_WEEKDAYS | ALL_MONTHS
 _PLACE = re.compile(
     r"\b(?:in|at|outside|near|through|across)\s+((?:central\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){0,3}"
     r"(?:,\s+[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+)?)?)"

@@ -101,7 +101,8 @@ _GENERIC = [
     ),  # fmt: skip
 ]
 _RULING = re.compile(
-    r"\b(?:(?:a|the|its|the court['’]s)\s+)?(?:(?!(?:any|some|no|every)\s)(?<![’'])\w+\s+)?"
+    r"\b(?:(?:a|the|its|the court['’]s)\s+)?(?:(?!(?:any|some|no|every|unanimous|split|"
+    r"final|new|recent|first|latest|this|that|the|a|an|its)\s)(?<![’'])\w+\s+)?"
     r"(?:ruling|judgment|judgement|verdict|"
     r"decision|injunction)\b(?!\s+(?:party|parties|coalition|class|elite|junta|family|bloc))"
 )
@@ -141,6 +142,7 @@ _CODE_CITE = re.compile(
 _PLACED = re.compile(r"[\w-]+ in [A-Za-zÀ-ÿ-]+(?: [A-Za-zÀ-ÿ-]+)?")
 _SYSTEMS = frozenset("domestic national federal state local ordinary international trade".split())
 _Found = tuple[int, int, str, int]  # start, end, kind, rank
+_DET = re.compile(r"(?:the|a|an|its|our|their|this|that|these|those)\s", re.I)
 _NOT_INSTRUMENT = re.compile(r"^(?:the\s+)?(?:Bill|Law|Act|Code)$|^[A-Z][a-z]+ Bill$", re.I)
 
 
@@ -172,7 +174,9 @@ def _named(s: Sentence) -> list[tuple[int, int, str]]:
         if phrase[0].islower() or _NOT_INSTRUMENT.match(phrase) or len(phrase.split()) < 2:
             if not re.match(r"^[A-Z][\w-]+ (?:Statute|Convention|Treaty|Charter)", phrase):
                 continue
-        lead = re.match(r"(?:(?:Under|Despite|After|Before|In|By|With|The|This|That|No|A|An)"
+        lead = re.match(r"(?:(?:Under|Despite|After|Before|In|By|With|The|This|That|No|A|An|"
+                        r"Although|Though|While|When|If|But|And|As|Because|Since|Once|Unless|"
+                        r"Whether|Until|Its|Their|Our)"
                         r"\s+(?:(?:the|a|an|to|of)\s+)*)+", phrase)  # fmt: skip
         start = s.start + m.start() + (lead.end() if lead else 0)
         if lead and len(phrase[lead.end() :].split()) < 2:
@@ -248,8 +252,13 @@ class LegalFinder:
             if len(item.evidence) < 2 and all(e.start != s.start for e in item.evidence):
                 item.evidence.append(s.quote())
             return
-        vague = _vague_law(key) or bool(_PLACED.fullmatch(key))  # "a permit in Croatia"
-        self.rank[key] = 2 if rank <= 1 and vague else rank
+        if _vague_law(key) or _PLACED.fullmatch(key):
+            return  # "Croatian law", "a permit in Croatia": a system or a place, not an item
+        if rank == 2 and len(q.text.split()) - bool(_DET.match(q.text)) < 2 and not re.search(
+            r"[Cc]onstitution", q.text
+        ):
+            return  # a bare head ("sanctions", "the deal", "a warrant"): nothing names it
+        self.rank[key] = rank
         self.items[key] = LegalContext(
             instrument=q.text,
             kind=kind,  # type: ignore[arg-type]
