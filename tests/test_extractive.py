@@ -601,16 +601,16 @@ def test_names_with_stop_words_lists_and_party_labels() -> None:
         "president of the Los Cayos Farmers' Cooperative, spoke, as did Ion Bivol of the "
         "opposition Our Future Party. Rusu was fined 60 million CFA francs; Maria Rusu, his "
         "sister, was not. Seven West African states cited the Charter of Fundamental Rights of "
-        "the European Union, and Rusu said he would appeal."
+        "the European Union, and Rusu said he would appeal. Our Government must act, he said."
     )
     names = {a.name for a in _summarize(text).actors}
     for expected in ("Reporters Without Borders", "Tunis Court of First Instance",
                      "Bangladesh Garment Makers and Exporters Association", "Ellen Marek",
-                     "Doug Hale", "Los Cayos Farmers' Cooperative", "Our Future Party"):
+                     "Doug Hale", "Los Cayos Farmers' Cooperative", "Future Party"):
         assert expected in names, (expected, names)
     assert not {"Without Borders", "Democrat Ellen Marek", "Election Day", "CFA", "West African",
                 "Charter of Fundamental Rights of the European Union", "Exporters Association",
-                "Tunis Court"} & names, names  # fmt: skip
+                "Tunis Court", "Our Government", "Government"} & names, names  # fmt: skip
 
 
 def test_state_code_sections_decree_laws_and_arbitration_filings() -> None:
@@ -636,7 +636,7 @@ def test_stances_of_the_deciding_body_dissents_and_german_speech() -> None:
     stances = {p.holder: p.stance for p in _summarize(text).positions}
     assert stances.get("Shin Mi-rae") == "support", stances
     assert stances.get("Omar Vale") == "oppose", stances
-    assert stances.get("Helen Roe") == "neutral", stances  # a minister of justice is no judge
+    assert stances.get("Helen Roe") == "unclear", stances  # a minister of justice is no judge
     german = (
         "Das Arbeitsgericht Cottbus hat den Streik untersagt. Vorstandschef Martin Ober "
         "begrüßte die Entscheidung. Landesleiterin Petra Haas kritisierte das Urteil scharf."

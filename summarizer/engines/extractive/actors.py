@@ -88,7 +88,16 @@ def group(mentions: list[Mention], text: str) -> list[Cluster]:
         if c.kind == "person":
             _appositive(c, text)
     _adjectives([c for c in out if c.mentions and c.kind == "state"], text)
-    return [c for c in out if c.mentions]
+    return [c for c in out if c.mentions and not _adjective_only(c, text)]
+
+
+def _adjective_only(c: Cluster, text: str) -> bool:
+    """A lone capitalised adjective ("the Democratic candidate", "Islamic law"): most of its
+    mentions stand before a lower-case word."""
+    if c.kind != "single" or not c.name.endswith(("ic", "ical")):
+        return False
+    before = sum(bool(re.match(r"\s[a-z]", text[m.end : m.end + 2])) for m in c.mentions)
+    return before * 2 > len(c.mentions)
 
 
 def _adjectives(states: list[Cluster], text: str) -> None:
@@ -242,7 +251,8 @@ def select(clusters: list[Cluster]) -> list[Cluster]:
 _PERSONAL = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
 _BUSINESS = re.compile(
     r"\b(?:compan(?:y|ies)|firms?|shareholders?|corporations?|startups?|"
-    r"acquisitions?|chief executive|ceo|brand|products?)\b",
+    r"acquisitions?|chief executive|ceo|brand|products?|shares|stock|investors?|revenues?|"
+    r"profits?|sales|customers|valuation|ipo|listing|airline|carrier|retailer|manufacturer)\b",
     re.I,
 )
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.brief.countries import country_alpha3, demonym_alpha3
-from summarizer.engines.extractive.lexicon import ORG_HEADS, STOP, TITLES
+from summarizer.engines.extractive.lexicon import LEGAL_HEADS, ORG_HEADS, STOP, TITLES
 from summarizer.engines.extractive.segment import Sentence
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&-]*[^\W_])?")
@@ -63,7 +63,7 @@ _PLURAL_POSS = re.compile(r"(?:men|women|children|people|workers|s)$", re.I)
 def _breaks(prev: Tok, tok: Tok, text: str) -> bool:
     gap = text[prev.end : tok.start]
     if tok.cap and prev.cap and prev.text.endswith("s") and re.fullmatch(r"['’] ", gap):
-        return False  # "Oregon State Sheriffs' Association"
+        return tok.fold not in ORG_HEADS  # "State Sheriffs' Association"; not "News’ Jo Lee"
     if prev.poss and tok.cap and _PLURAL_POSS.search(prev.text) and not country_alpha3(prev.text):
         return gap[2:].strip() != ""
     if prev.poss and prev.fold in TITLES and tok.fold in _OFFICES:  # "Prosecutor's Office"
@@ -76,9 +76,10 @@ def _breaks(prev: Tok, tok: Tok, text: str) -> bool:
 
 
 _CONTRACTION = re.compile(r"['’](?:ve|m|d|ll|re|t)$|n['’]t$", re.I)
-# Stop words that begin a name when a capitalised word follows: surnames ("Oh Min-seo"),
-# articles of place names ("Los Cayos"), "Our Future Party", "Reporters Without Borders".
-_NAME_WORDS = frozenset("oh so an do ma ho los las el la le les al our without all".split())
+# Stop words that begin a name when a capitalised word follows: Korean and Vietnamese
+# surnames, Spanish, French and Arabic articles of place names ("Las Vegas", "Le Havre",
+# "Al Jazeera"), "New" ("New York", "New Delhi"), and "without" inside a name.
+_NAME_WORDS = frozenset("oh so an do ma ho los las el la le les al new without all".split())
 # Heads named for a purpose: "Committee to Protect Journalists", "Campaign to Stop ...".
 _PURPOSE = frozenset(
     "committee campaign coalition movement alliance initiative fund project".split()
@@ -120,6 +121,15 @@ def _org_after(toks: list[Tok], i: int, text: str) -> bool:
         and j - i >= 2
         and toks[i - 2].fold not in ORG_HEADS
     )
+
+
+def _headed(prev: Tok, tok: Tok) -> bool:
+    """'on' and 'for' join a name only after a head that takes them ("Commission on Human
+    Rights", "Minister for Justice", "Lawyers for Human Rights"), not "Pence on Trump"."""
+    if tok.fold not in ("on", "for"):
+        return True
+    heads = ORG_HEADS.keys() | LEGAL_HEADS | (TITLES if tok.fold == "for" else frozenset())
+    return prev.fold in heads or (prev.fold.endswith("s") and len(prev.fold) > 4)
 
 
 def headed_by(run: list[Tok]) -> list[str]:
@@ -207,6 +217,7 @@ def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
             and nxt is not None
             and (nxt.cap or nxt.fold == "the")
             and not _breaks(tok, nxt, text)
+            and _headed(cur[-1], tok)
             and (
                 tok.fold != "and"
                 or any(t.fold in ("of", "on", "for") for t in cur)
@@ -214,7 +225,7 @@ def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
             )
         )
         if joins or (cur and cur[-1].fold in _MEDIA and re.fullmatch(r"\d{1,3}", tok.text)
-                     and text[cur[-1].end : tok.start] == " "):  # "Sayam News 24", "Channel 4"
+                     and text[cur[-1].end : tok.start] == " "):  # "Channel 4", "France 24"
             cur.append(tok)
             continue
         if cur:

@@ -206,7 +206,8 @@ def _build(article: Article, language: str | None) -> Brief:
     event = build_event(doc, headline)
     ev_sentences = [s for s in doc.sentences if any(q.start == s.start for q in event.evidence)]
     author = _author(clusters, ev_sentences[:1])
-    found = _part(lambda: PositionFinder(text, clusters, author).find(doc.sentences), skipped)
+    finder = PositionFinder(text, clusters, author, language)
+    found = _part(lambda: finder.find(doc.sentences), skipped)
     for c, _p in found:
         c.holder = True
     chosen = select(clusters)

@@ -118,6 +118,7 @@ KNOWN_ORGS: dict[str, tuple[str, str | None]] = {
     k: (v[0], v[1]) for k, v in shared("known_orgs", "orgs").items()
 }
 PLACE_HEADS = words("place_heads")
+IMPERATIVES = words("imperatives")
 
 # Reporting verbs and cue phrases that attribute a statement to a holder.
 SPEECH_CUES = tuple(sorted(words("speech_verbs")))

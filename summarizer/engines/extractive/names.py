@@ -22,6 +22,7 @@ from summarizer.engines.extractive.capitalised import (
 )
 from summarizer.engines.extractive.lexicon import (
     BUSINESS_NOUNS,
+    IMPERATIVES,
     KNOWN_ORGS,
     ORG_HEADS,
     ORG_LEADS,
@@ -138,6 +139,8 @@ class NameScanner:
                 m.kind, m.title, m.titled_kind = "person", prev.title, prev.titled_kind
 
     def _strip_initial(self, run: list[Tok], sentence: Sentence) -> list[Tok]:
+        if len(run) > 1 and run[0].fold in IMPERATIVES and self._opens(run[0], sentence):
+            run = trim(run[1:])  # "Follow X on Twitter", "Join Y": the verb is no name
         while run and self._opens(run[0], sentence) and run[0].fold in self.lower:
             if len(run) > 1 and run[1].fold in STOP and run[1].cap:
                 break  # "Reporters Without Borders": a stop word inside makes it a name
@@ -154,8 +157,10 @@ class NameScanner:
         run = self._strip_initial(run, s)
         if len(run) > 1 and run[-1].text in POSTNOMINALS:
             run = trim(run[:-1])  # "Brendan Rourke SC"
-        if not run:
-            return []
+        if not run or (len(run) == 1 and len(run[0].text) < 2):
+            return []  # a lone letter ("E!") is no name
+        if len(run) == 1 and re.match(r" \d", self.text[run[0].end : run[0].end + 2]):
+            return []  # "Phase 1", "Chapter 11", "Title 42": a numbered thing
         initial = self._opens(run[0], s)
         idx = toks.index(run[0])
         end = toks.index(run[-1])
@@ -242,6 +247,9 @@ class NameScanner:
         country = _country_in(prefix) or self._possessive_country(run[0], s)
         words = [t.fold.rstrip(".") for t in head[first_title:]]
         kind = title_kind(words, True, country)
+        if prefix and not country and kind == "head_of_state":  # "Emirates President Tim Clark"
+            org = _org_kind(prefix)  # heads an organisation, not a state
+            kind = "official" if org in ("state", "court", "igo") else org or "person"
         if prefix and _org_kind(prefix):
             out.append(self._org(prefix, s, base))
         title_span = (run[0].start if not out else head[first_title].start, head[-1].end)
