@@ -19,7 +19,6 @@ MIN_LETTERS = 20  # fewer letters than this: too little to tell
 MIN_CONFIDENCE = 0.7  # normalised probability under which the answer is "unsure"
 SAMPLE = 3000  # characters read: enough for a confident answer, cheap on long articles
 _ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _cache_folder() -> Path:
@@ -77,6 +76,19 @@ def _identifier() -> Any:
     )  # fmt: skip
 
 
+# Function words of English that are no words of the other languages the engine reads.
+_ENGLISH = frozenset(
+    "the and of to is that for with was by at from are it this have has said".split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _clearly_english(words: list[str]) -> bool:
+    """A long text whose every tenth word is an English function word: English, without
+    loading the model (unpacking and mapping it costs a process about 0.3 s)."""
+    return len(words) >= 150 and sum(w.lower() in _ENGLISH for w in words) >= 0.1 * len(words)
+
+
 def detect_language(text: str) -> str | None:
     """Guess the ISO 639-1 language of a text (None when the text is too short or the guess
     is unsure).
@@ -88,8 +100,11 @@ def detect_language(text: str) -> str | None:
         A two-letter code such as "en", "fr" or "zh", or None.
     """
     sample = text[:SAMPLE]
-    if len(_LETTER.findall(sample)) < MIN_LETTERS:
+    words = _WORD.findall(sample)
+    if sum(map(len, words)) < MIN_LETTERS:
         return None
+    if _clearly_english(words):
+        return "en"
     code, confidence = _identifier().classify(sample)
     # A three-letter label is a regional variety ("wuu", "arz") without an ISO 639-1 code.
     return str(code) if confidence >= MIN_CONFIDENCE and len(code) == 2 else None

@@ -81,12 +81,16 @@ def test_shared_articles_grounded(shared_articles: Path) -> None:
     ]
     for path in paths:
         article = load_article(str(path))
-        _check(article, ENGINE.summarize(article))
+        brief = ENGINE.summarize(article)
+        _check(article, brief)
+        assert brief.actors, path  # real reporting always names someone
 
 
 def test_deterministic() -> None:
     article = load_article(str(EXAMPLES[0]))
-    assert _stable(ENGINE.summarize(article)) == _stable(ENGINE.summarize(article))
+    first = ENGINE.summarize(article)
+    assert first.actors and first.positions
+    assert _stable(first) == _stable(ENGINE.summarize(article))
 
 
 def test_raw_text_with_header_lines() -> None:
@@ -164,7 +168,9 @@ def test_inversion_and_according_to() -> None:
     ],
 )
 def test_odd_inputs_give_valid_briefs(text: str) -> None:
-    _summarize(text)
+    brief = _summarize(text)
+    problems = brief.provenance.grounding.problems if brief.provenance.grounding else []
+    assert not any("fallback" in p for p in problems), problems  # the heuristics coped
 
 
 def test_long_article() -> None:
@@ -177,6 +183,7 @@ async def test_async_variant() -> None:
     article = load_article(str(EXAMPLES[0]))
     brief = await ENGINE.asummarize(article)
     assert brief.provenance.engine == "extractive"
+    assert _stable(brief) == _stable(ENGINE.summarize(article)) and brief.actors
 
 
 def _instruments(text: str, language: str | None = None) -> list[str]:
@@ -204,9 +211,10 @@ def test_lower_case_instruments_found() -> None:
 def test_everyday_law_words_are_not_instruments() -> None:
     text = (
         "Law enforcement officers arrived in order to calm the crowd. The law firm said the "
-        "order of speakers was changed, and whatever resolutions are adopted, the law is the law."
+        "order of speakers was changed, and whatever resolutions are adopted, the law is the law. "
+        "The court cited the Data Protection Act."
     )
-    assert _instruments(text) == []
+    assert _instruments(text) == ["Data Protection Act"]  # the named one, and no other
 
 
 def test_lower_case_instrument_heads_beyond_laws() -> None:
@@ -225,9 +233,10 @@ def test_lower_case_instrument_heads_beyond_laws() -> None:
 def test_everyday_award_order_and_bill_are_not_instruments() -> None:
     text = (
         "The award-winning chef came in order to cook. She won the award for best menu, and "
-        "the order of dishes changed. Taxpayers will foot the bill, said the mayor."
+        "the order of dishes changed. Taxpayers will foot the bill, said the mayor, who signed "
+        "a restraining order."
     )
-    assert _instruments(text) == []
+    assert _instruments(text) == ["a restraining order"]
 
 
 def test_french_and_spanish_instruments() -> None:
@@ -371,9 +380,10 @@ def test_everyday_senses_of_the_new_heads_are_not_instruments() -> None:
     text = (
         "In my opinion the report was long. He took measures to lose weight and made "
         "commitments to his family. The plan to meet failed, the ruling party met, and the "
-        "company would stop granting licences. She faced service charges at the bank."
+        "company would stop granting licences. She faced service charges at the bank. The "
+        "board revoked its mining licences."
     )
-    assert _instruments(text) == []
+    assert _instruments(text) == ["its mining licences"]
 
 
 def test_instrument_acronyms_named_instruments_and_case_names() -> None:
@@ -421,7 +431,8 @@ def test_provisions_asides_and_possessives_in_instruments() -> None:
 
 def test_a_verb_before_a_plural_head_is_not_a_modifier() -> None:
     text = "The opposition will seek amendments, and farmers want lower duties on seed."
-    assert not any("seek" in f or "want" in f for f in _instruments(text))
+    found = _instruments(text)
+    assert found and not any("seek" in f or "want" in f for f in found), found
 
 
 def test_plural_names_bare_provisions_and_governing_titles() -> None:
@@ -678,10 +689,10 @@ def test_circulars_disqualifications_authorisations_and_reasoned_opinions() -> N
 def test_a_ruling_named_as_a_verb_and_a_noun_is_one_item() -> None:
     text = (
         "The Supreme Court suspended the port expansion, ruling that the fishermen had not "
-        "been consulted. The ruling is final, the court said."
+        "been consulted. The court's ruling is final, the court said."
     )
     found = _instruments(text)
-    assert sum(f.casefold().endswith("ruling") for f in found) <= 1, found
+    assert sum(f.casefold().endswith("ruling") for f in found) == 1, found
     assert not any("ruling that" in f.casefold() for f in found), found
 
 

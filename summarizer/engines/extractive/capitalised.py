@@ -44,7 +44,7 @@ def tokens(s: Sentence) -> list[Tok]:
     out = []
     for m in _TOKEN.finditer(s.text):
         raw, at = m.group(), s.start + m.start()
-        elided = _ELISION.match(raw)
+        elided = _ELISION.match(raw) if "’" in raw or "'" in raw else None
         if elided:  # "d’État" -> "d’" + "État"
             cut = elided.end()
             out.append(Tok(at, at + cut, raw[:cut], raw[:cut].casefold(), False, False))
@@ -52,8 +52,8 @@ def tokens(s: Sentence) -> list[Tok]:
         poss = len(raw) > 2 and raw.endswith(("'s", "’s"))
         text = raw[:-2] if poss else raw
         fold = text.casefold()
-        currency = s.text.startswith("$", m.end())  # "C$1.9 million": not a name's part
-        out.append(Tok(at, at + len(text), text, fold, text[0].isupper() and not currency, poss))
+        cap = text[0].isupper() and not s.text.startswith("$", m.end())  # not "C$1.9 million"
+        out.append(Tok(at, at + len(text), text, fold, cap, poss))
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 from summarizer.brief.schema import Event, Outcome, Quote
@@ -39,8 +40,18 @@ _QUESTION = re.compile(
 LEAD = 5
 
 
+_ANY_CUE = re.compile("|".join(f"(?:{rx.pattern})" for rx in _CUE_RX.values()), re.I)
+
+
+@lru_cache(maxsize=512)
+def _scores(text: str) -> tuple[tuple[str, int], ...]:
+    if not _ANY_CUE.search(text):  # most sentences: one search instead of sixteen
+        return tuple((k, 0) for k in _CUE_RX)
+    return tuple((k, len(rx.findall(text))) for k, rx in _CUE_RX.items())
+
+
 def _cue_score(text: str) -> dict[str, int]:
-    return {k: len(rx.findall(text)) for k, rx in _CUE_RX.items()}
+    return dict(_scores(text))
 
 
 def event_sentences(doc: Doc) -> list[Sentence]:

@@ -190,8 +190,19 @@ def _named(s: Sentence) -> list[tuple[int, int, str]]:
     return out
 
 
+# Every word a _GENERIC pattern or _RULING needs: a sentence without one skips them all.
+_GENERIC_WORDS = (
+    "warrant sanction restrictive embargo onstitution agreement deal accord law determined "
+    "state of|plea|stay of|impact|class|guilty|notice|nisi|arbitration|resolution|ruling|judg|"
+    "verdict|decision|injunction"
+).replace(" ", "|").split("|")
+
+
 def _generic(s: Sentence) -> list[tuple[int, int, str]]:
-    out = []
+    out: list[tuple[int, int, str]] = []
+    lower = s.text.casefold()
+    if not any(w in lower for w in _GENERIC_WORDS):
+        return out
     for rx, kind in _GENERIC:
         for m in rx.finditer(s.text):
             out.append((s.start + m.start(), s.start + m.end(), kind))

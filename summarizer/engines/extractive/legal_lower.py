@@ -24,6 +24,7 @@ from summarizer.engines.extractive.legal_heads import (
 )
 from summarizer.engines.extractive.legal_romance import Found, romance
 from summarizer.engines.extractive.lexicon import STOP
+from summarizer.engines.extractive.phrases import Phrases
 from summarizer.engines.extractive.segment import Sentence
 
 # A bill that is paid is not a draft law: "foot the bill", "paid the bill".
@@ -73,9 +74,7 @@ _NOT_AFTER = frozenset(
     fees plate plates court courts judge judges panel chamber tribunal hearing hearings
     process economy""".split()
 )
-_EN_HEAD_RX = re.compile(
-    r"(?<![\w-])(" + "|".join(sorted(EN_HEADS, key=len, reverse=True)) + r")\b(?!-\w)", re.I
-)
+_EN_HEADS = Phrases(EN_HEADS, fold=True)
 _WORD = re.compile(r"[\w.’'&-]+")
 _CASE = re.compile(
     r"(?:[A-Z][\w.’'-]*(?:\s+(?:&|of|and|the|for)\s+|\s+)){0,7}[A-Z][\w.’'-]*"
@@ -184,7 +183,9 @@ def _complement(text: str, end: int, limit: int, head: str) -> int:
 def _english(s: Sentence, context: str = "") -> list[Found]:
     out: list[Found] = []
     text, floor = s.text, 0
-    for m in _EN_HEAD_RX.finditer(text):
+    for m in _EN_HEADS.finditer(text):
+        if text[m.start() - 1 : m.start()] == "-" or re.match(r"-\w", text[m.end() : m.end() + 2]):
+            continue  # "anti-law", "law-abiding"
         raw, head = m.group(1), m.group(1).casefold()
         if raw[0].isupper() and not head.startswith("terms"):
             continue  # capitalised names are _NAMED's job

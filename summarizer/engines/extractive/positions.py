@@ -20,6 +20,7 @@ from summarizer.engines.extractive.lexicon import (
     SPEECH_CUES,
     STANCE_CUES,
 )
+from summarizer.engines.extractive.phrases import Found, Phrases
 from summarizer.engines.extractive.segment import Sentence
 from summarizer.engines.extractive.stance import on_span, stance_of
 
@@ -31,11 +32,8 @@ _VERB_STANCE = tuple(
     ("needed", "failed", "concerned", "disappointed", "improved", "approved", "frustrated",
      "fears", "harm", "progress", "illegal")
 )  # fmt: skip
-_CUE = re.compile(
-    r"\b(" + "|".join(sorted({*SPEECH_CUES, *_VERB_STANCE, *REQUEST_CUES, "expressed regret",
-                              "expressed solidarity", "expressed concern", "According to"}, key=len,
-                             reverse=True)) + r")\b"
-)  # fmt: skip
+_CUE = Phrases({*SPEECH_CUES, *_VERB_STANCE, *REQUEST_CUES, "expressed regret",
+                "expressed solidarity", "expressed concern", "According to"})  # fmt: skip
 _QUOTED = re.compile(r"[\"“«„]([^\"”»“\n]{3,}?)[\"”»]|(?<!\w)['‘]([^'’\n]{8,}?)['’](?!\w)")
 _BOUNDARY = re.compile(r"[;:]|,\s+(?:but|and|while|whereas)\b|\bbut\b")
 _PRONOUN = re.compile(
@@ -151,7 +149,7 @@ class PositionFinder:
         return [h for h in self.hits.get(s.index, [])
                 if not any(a <= h.start < b for a, b in quotes)]  # fmt: skip
 
-    def _passive(self, s: Sentence, cue: re.Match[str]) -> bool:
+    def _passive(self, s: Sentence, cue: Found) -> bool:
         word = cue.group(1).casefold()
         before = s.text[: cue.start()].split()[-1:]
         if word in ("told", "asked", "said") and before and before[0].casefold() in _BE:
@@ -166,7 +164,7 @@ class PositionFinder:
     def _quoted(self, s: Sentence) -> list[tuple[int, int]]:
         return [(a, b) for a, b in self.quotes if a < s.end and b > s.start]
 
-    def _holder(self, s: Sentence, cue: re.Match[str], quotes: list[tuple[int, int]],
+    def _holder(self, s: Sentence, cue: Found, quotes: list[tuple[int, int]],
                 last: Cluster | None, last_person: Cluster | None) -> Cluster | None:  # fmt: skip
         at, after = s.start + cue.start(), s.start + cue.end()
         hits = [h for h in self.hits.get(s.index, [])
@@ -325,7 +323,7 @@ class PositionFinder:
                     return c
         return None
 
-    def _position(self, holder: Cluster, s: Sentence, cue: re.Match[str],
+    def _position(self, holder: Cluster, s: Sentence, cue: Found,
                   quotes: list[tuple[int, int]]) -> Position:  # fmt: skip
         speech = cue.group(1).casefold() in _SPEECH
         words = self._frame(holder, s) + " " + self._words(s, cue, quotes)
@@ -347,7 +345,7 @@ class PositionFinder:
         lead = self.text[s.start : at]
         return lead if re.fullmatch(r"[^,\"“”]{3,60},\s*(?:[\w.’'-]+\s+){0,4}", lead) else ""
 
-    def _words(self, s: Sentence, cue: re.Match[str], quotes: list[tuple[int, int]]) -> str:
+    def _words(self, s: Sentence, cue: Found, quotes: list[tuple[int, int]]) -> str:
         """The holder's own words: the quotations in the sentence, or else the reported
         clause (after the cue; before it for "according to")."""
         if quotes:

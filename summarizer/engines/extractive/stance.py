@@ -15,6 +15,7 @@ from typing import Any
 
 from summarizer.brief.schema import Quote
 from summarizer.engines.extractive.lexicon import STANCE_CUES
+from summarizer.engines.extractive.phrases import Found
 from summarizer.engines.extractive.segment import Sentence, span
 
 VALENCE = 0.3  # |compound| under which VADER's answer is no evidence
@@ -77,7 +78,7 @@ _LEAD_IN = re.compile(
 )
 
 
-def on_span(text: str, s: Sentence, cue: re.Match[str], quotes: list[tuple[int, int]]) -> Quote:
+def on_span(text: str, s: Sentence, cue: Found, quotes: list[tuple[int, int]]) -> Quote:
     """What a statement is about: the start of its quotation or of its reported clause."""
     start = s.start + cue.end()
     if quotes and quotes[0][1] <= s.start + cue.start():
