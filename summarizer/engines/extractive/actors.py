@@ -144,13 +144,13 @@ def _merge_acronyms(clusters: list[Cluster], text: str) -> None:
 
 def _merge_people(clusters: list[Cluster]) -> None:
     """A surname into its full name ("Putin"), and a name's first words into the whole name
-    when only one name starts with them ("Ferrominas" -> "Ferrominas Mineração")."""
+    when only one name starts with them ("Norvale" -> "Norvale Mineração")."""
     people = [c for c in clusters if c.kind in _PEOPLE and len(_tokens(c.name)) >= 2]
     for c in clusters:
         if not c.mentions or c.kind not in _PEOPLE:
             continue
         toks = _tokens(c.name)
-        if len(toks) == 1:  # the full name introduced first: "Rusnac" is Valeriu, not Cristina
+        if len(toks) == 1:  # the full name introduced first: "Diaz" is Maria, not Ana
             found = [o for o in people
                      if o is not c and o.mentions and toks[0] in _tokens(o.name)[1:]]  # fmt: skip
             other = min(found, key=lambda o: o.first.start, default=None)
@@ -183,7 +183,7 @@ def _merge_places(clusters: list[Cluster]) -> None:
 
 
 def _appositive(c: Cluster, text: str) -> None:
-    """Read a title after the name: 'Kadri Tamm, the Estonian prime minister'."""
+    """Read a title after the name: 'Mira Solberg, the Estonian prime minister'."""
     for m in c.mentions:
         a = _APPOSITIVE.match(text[m.end : m.end + 80])
         if not a:

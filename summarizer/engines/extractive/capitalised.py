@@ -68,9 +68,9 @@ def _breaks(prev: Tok, tok: Tok, text: str) -> bool:
         return gap[2:].strip() != ""
     if prev.poss and prev.fold in TITLES and tok.fold in _OFFICES:  # "Prosecutor's Office"
         return gap[2:].strip() != ""
-    if gap == ". " and prev.fold in _ABBREVIATED and tok.cap:  # "Sen. Ignacio Larraín"
+    if gap == ". " and prev.fold in _ABBREVIATED and tok.cap:  # "Sen. Pablo Vidal"
         return False
-    if gap == " & " and prev.cap and tok.cap:  # "Hollis & Rahman"
+    if gap == " & " and prev.cap and tok.cap:  # "Ward & Lutz"
         return False
     return prev.poss or gap.strip() != "" or bool(_AFFIX.search(prev.text))
 
@@ -115,7 +115,7 @@ def _org_after(toks: list[Tok], i: int, text: str) -> bool:
             break  # "... Exporters Association (BGMEA)"
     if j == i or toks[j - 1].fold not in ORG_HEADS or j - i > 3:
         return False
-    # "Hispanova and Levante Energía": two companies, each named in full
+    # "Iberluz and Solaria Energía": two companies, each named in full
     return not (
         ORG_HEADS[toks[j - 1].fold] == "business"
         and j - i >= 2
@@ -141,8 +141,8 @@ def headed_by(run: list[Tok]) -> list[str]:
 
 def _inside_name(cur: list[Tok], tok: Tok, nxt: Tok | None) -> bool:
     """A preposition inside an organisation's name that has "of" or "for" after its head:
-    "Association of People with Diabetes", "Group of States against Corruption",
-    "Association of Banks in Lebanon", "Organization for Security and Co-operation in Europe"
+    "Association of People with Disabilities", "Group of States against Corruption",
+    "Association of Insurers in Kenya", "Organization for Security and Co-operation in Europe"
     ("in" only before a country or continent, and not in a ministry's or a council's name)."""
     if nxt is None or not nxt.cap or tok.fold not in ("with", "against", "in"):
         return False
@@ -180,7 +180,7 @@ def abstract(word: str) -> bool:
 
 def _inner_head(tok: Tok, nxt: Tok | None, text: str) -> bool:
     """A capitalised common word inside a name that ends in an organisation head: 'Human
-    Rights Watch', 'Chapter One Foundation'."""
+    Rights Watch', 'First Light Foundation'."""
     if tok.fold in ORG_HEADS:  # "Peace Now", but not the headline's "Trump Now Says"
         return tok.fold != "now" or not (nxt and nxt.cap)
     return (nxt is not None and nxt.cap and nxt.fold in ORG_HEADS and nxt.fold not in STOP
@@ -200,7 +200,7 @@ def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
             tok.cap
             and (tok.fold not in STOP or cur and _inner_head(tok, nxt, text)
                  or tok.fold in _NAME_WORDS and nxt is not None and nxt.cap
-                 and nxt.fold not in STOP and text[tok.end : nxt.start] == " "  # "Oh Min-seo"
+                 and nxt.fold not in STOP and text[tok.end : nxt.start] == " "  # "Oh Ji-woo"
                  or cur and cur[-1].fold in CONNECT and nxt is not None and nxt.cap
                  and text[tok.end : nxt.start] == " ")  # "Court of First Instance"
             and not _AFFIX.search(tok.text)

@@ -1,9 +1,9 @@
 """Minimal German: names and instruments in a language that capitalises every noun.
 
 A capitalised word says little in German ("Streik", "Millionen Euro"), so only names that
-something vouches for become mentions: a person after a title ("Vorsitzende Richterin Sabine
-Krüger", "Wirtschaftsminister Frank Liebig"), a company with its legal form ("Ostkohle AG"), an
-acronym ("IG BCE", "DGB"), or an institution by its head noun ("Arbeitsgericht Cottbus",
+something vouches for become mentions: a person after a title ("Vorsitzende Richterin Eva
+Lang", "Wirtschaftsminister Jan Brandt"), a company with its legal form ("Nordstahl AG"), an
+acronym ("IG BCE", "DGB"), or an institution by its head noun ("Arbeitsgericht Kassel",
 "Bundesministerium der Finanzen"). Instruments are compounds on a legal head ("Kohleausstiegs-
 gesetz", "Manteltarifvertrag") or a head with a lower-case adjective ("einstweilige Verfügung").
 """
@@ -106,7 +106,7 @@ def _orgs(s: Sentence, nouns: frozenset[str]) -> list[Mention]:
             a = prev.start()  # "Deutscher Gewerkschaftsbund"
         named = nxt and nxt.group()[0].isupper() and nxt.group() not in nouns
         if named and nxt and s.text[b : nxt.start()] == " " and not _ACRONYM.fullmatch(nxt.group()):
-            b = nxt.end()  # "Arbeitsgericht Cottbus"
+            b = nxt.end()  # "Arbeitsgericht Kassel"
         elif a == m.start() and (fold in _NEEDS_NAME or (fold == end and end != "gericht")):
             continue
         out.append(_mention(s, a, b, _ORG_ENDS[end]))

@@ -17,7 +17,7 @@ from summarizer.engines.extractive.lexicon import INSTRUMENT_ACRONYMS
 from summarizer.engines.extractive.segment import Sentence, span
 
 MAX_LEGAL = 15
-# A capitalised word, initials, an ordinal, or a capitalised aside: "(Permanent Sovereignty)".
+# A capitalised word, initials, an ordinal, or a capitalised aside: "(Natural Resources)".
 _CAP = (
     r"(?:[A-Z][\w’'-]*|(?:[A-Z]\.){2,}|\d+(?:st|nd|rd|th)"
     r"|\([A-Z][\w’'-]*(?:\s(?:[A-Z][\w’'-]*|of|to|and|the|for|on|in)){0,6}\))"
@@ -40,7 +40,7 @@ _NAMED = re.compile(
     r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:\d{4}|[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*))?"
     r"(?:\s+\((?:EU|EC|EEC|EU,\s*Euratom)\))?"
     r"(?:\s+(?:No\.\s*)?\d[\d/.-]*(?:\d|/EU|/EC|/EEC)|\s+\d+)?"
-    r"(?:\s+of\s+\d{4}\b|,\s+\d{4}\b)?"  # "Law 1150 of 2007", "Act, 2016"
+    r"(?:\s+of\s+\d{4}\b|,\s+\d{4}\b)?"  # "Law 80 of 1993", "Act, 2016"
 )
 _GOVERNING = re.compile(
     r"\s+(?:Governing|Relating|Concerning|Regarding|Establishing|Implementing|Amending)"
@@ -165,9 +165,9 @@ def _named(s: Sentence) -> list[tuple[int, int, str]]:
         tail = phrase[heads[-1].end() :] if heads else ""
         end = m.end()
         if re.match(r"\s[A-Z]", s.text[end : end + 2]) and not re.search(r"\d", tail):
-            more = _GOVERNING.match(s.text, end)  # "Guidelines Governing Democratic Elections"
+            more = _GOVERNING.match(s.text, end)  # "Guidelines Governing Free Elections"
             if not more:
-                continue  # "Bill Shorten", "Law Society", "Hellas Charter Air"
+                continue  # "Bill Shorten", "Law Society", "Aegean Charter Air"
             end = more.end()
         if heads and _BODY_BEFORE.search(phrase, 0, heads[-1].start()):
             continue  # "International Tribunal for the Law of the Sea" is a court
@@ -292,7 +292,7 @@ class LegalFinder:
         return None
 
     def _with_provision(self, found: _Found, s: Sentence) -> _Found:
-        """'Article 113 of' + an instrument: one item per provision cited, however named."""
+        """'Article 12 of' + an instrument: one item per provision cited, however named."""
         a, b, kind, rank = found
         m = _PROVISION_BEFORE.search(self.text, s.start, a)
         return (m.start(), b, kind, min(rank, 1)) if m else found
@@ -307,7 +307,7 @@ class LegalFinder:
             found = [(a, b, kind, 0) for a, b, kind in _named(s)]
             named = list(found)
             for a, b, kind in lower_instruments(s, self.language, self.text):
-                # "amendments to the Canada Transportation Act": both the amendments and the act
+                # "amendments to the Civil Aviation Act": both the amendments and the act
                 if not any(x < b and a < y and not a < x <= y <= b for x, y, _, _ in named):
                     found.append((a, b, kind, 1))
             for a, b, kind in _generic(s):

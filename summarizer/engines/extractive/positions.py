@@ -2,7 +2,7 @@
 
 For each reporting or stance cue in a sentence the holder is, in order: the first actor named
 as the clause's subject before the cue (outside quotation marks, not after a preposition,
-not a possessive), the actor named right after the cue ('said Kadri Tamm', 'according to
+not a possessive), the actor named right after the cue ('said Mira Solberg', 'according to
 the council'), or the actor a pronoun or 'the court'-like phrase points back to.
 """
 
@@ -58,7 +58,7 @@ _NOMINAL_KIND = {
     "spokesman": ("official",), "spokeswoman": ("official",), "spokesperson": ("official",),
 }  # fmt: skip
 _SPEECH = frozenset(SPEECH_CUES)
-_INVERSION = re.compile(  # "said Kadri Tamm", "said its director, Andrés Palacios"
+_INVERSION = re.compile(  # "said Mira Solberg", "said its director, Pedro Lima"
     r"\s*(?:(?:the|a|an|its|his|her|(?!(?:to|by|from|of|in|on|at|for|with|that|than|about)\b)"
     r"[a-z][\w-]*|[\w.&-]+['’]s|[A-Z]{2,6})\s+){0,6}"
     r"(?:(?<=\s)[a-z][\w’'-]*,\s+(?:[A-Z][a-z]+\.?\s+)?)?"
@@ -192,11 +192,11 @@ class PositionFinder:
         for h in reversed(hits):
             if h.end > at or h.cluster.kind not in _PEOPLE:
                 continue
-            if _APPOSED.fullmatch(self.text, h.end, at):  # "Gráinne Hegarty, chief of X, said"
+            if _APPOSED.fullmatch(self.text, h.end, at):  # "Siobhan Burke, chief of X, said"
                 return h.cluster
             if _AUX_GAP.fullmatch(self.text, h.end, at) and re.search(
                 r",\s*(?:[A-ZÀ-Þ][\w.’'-]*\s+){0,3}$", self.text[s.start : h.start]
-            ):  # "The opposition's spokeswoman, Senator Kate Lindqvist, said"
+            ):  # "The opposition's spokeswoman, Senator Eva Berg, said"
                 return h.cluster
         if re.search(r"\b(?:he|she|they|it)\s+(?:\w+\s+)?$", near, re.I) or re.search(
             r"\bthe\s+\w+\s+$", near
@@ -216,7 +216,7 @@ class PositionFinder:
         listener = cue.group(1).casefold() in _NOT_INVERTED
         named = [h for h in hits if speech and not listener and h.start >= after
                  and _INVERSION.fullmatch(self.text, after, h.start)]  # fmt: skip
-        if named:  # "said CIP researcher Baltazar Fumo": the person, not the acronym
+        if named:  # "said IESE researcher Rui Mabote": the person, not the acronym
             return next((h for h in named if h.cluster.kind in _PEOPLE), named[0]).cluster
         pronoun = _PRONOUN.search(self.text[max(floor, at - 40) : at])
         if pronoun:
@@ -277,7 +277,7 @@ class PositionFinder:
                      r"|\s+of\s", between))
 
     def _member(self, hits: list[_Hit], h: _Hit) -> Cluster:
-        """The person in "Nadia Perez of the Fishers' Network said", else the hit's actor."""
+        """The person in "Lena Ruiz of the Coastal Network said", else the hit's actor."""
         i = hits.index(h)
         prev = hits[i - 1] if i else None
         if prev and prev.cluster.kind in _PEOPLE and re.fullmatch(
@@ -356,7 +356,7 @@ class PositionFinder:
 
     def _decided(self, holder: Cluster) -> bool:
         """A court, a judge, or the body the event names first and its office holders: the
-        author of the decision the article reports ("KFTC Chairwoman Shin", "the court")."""
+        author of the decision the article reports ("ACMA Chairwoman Lee", "the court")."""
         title = self.text[holder.title[0] : holder.title[1]] if holder.title else ""
         if holder.kind == "court" or _JUDGE.search(title) or holder is self.author:
             return True

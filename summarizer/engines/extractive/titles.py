@@ -24,7 +24,7 @@ PORTFOLIO = frozenset(
     intelligence treasury police army navy health finance justice defence defense chief
     deputy vice federal""".split()
 )
-# Endings of common nouns, not of given names: "for Contracting Hernán Quintero".
+# Endings of common nouns, not of given names: "for Contracting Luis Ortega".
 NOUNISH = ("ing", "tion", "ment", "ance", "ence", "ship", "ure", "ism", "ity")
 
 
