@@ -36,6 +36,7 @@ from summarizer.engines.extractive.german import common_nouns, german_mentions
 from summarizer.engines.extractive.legal import LegalFinder
 from summarizer.engines.extractive.lexicon import languages
 from summarizer.engines.extractive.names import Mention, NameScanner
+from summarizer.engines.extractive.opinion import is_opinion, opinion_bluf
 from summarizer.engines.extractive.positions import MAX_POSITIONS, PositionFinder
 from summarizer.engines.extractive.segment import Doc, Sentence, segment
 from summarizer.errors import UnsupportedLanguageError
@@ -214,15 +215,17 @@ def _build(article: Article, language: str | None) -> Brief:
     keep = {id(c) for c in chosen}
     positions = _spread([(c, p) for c, p in found if id(c) in keep])
     questions = _part(lambda: open_questions(doc), skipped)
+    opinion = is_opinion(article, doc)
     brief = Brief(
         source=_source(article, doc, headline, language),
-        bluf=_bluf(doc),
+        bluf=opinion_bluf(article, doc, _bluf(doc)) if opinion else _bluf(doc),
         event=event,
         actors=[_actor(c, text, by_index) for c in chosen],
         positions=positions,
         legal_context=_part(lambda: LegalFinder(text, chosen, language).scan(doc.sentences),
                             skipped),
-        outcome=build_outcome(doc, ev_sentences[:1]),
+        outcome=Outcome(status="unknown", description="") if opinion  # an essay argues
+        else build_outcome(doc, ev_sentences[:1]),
         open_questions=questions,
         provenance=_provenance(article),
     )
