@@ -1,7 +1,9 @@
 """The extractive engine: a brief from the article alone, deterministic, offline.
 
 No model, no network: every text field of the brief is a span cut from the article, and
-every span is its own evidence. It is what runs when no LLM is configured.
+every span is its own evidence (one exception: an opinion piece's BLUF says who argues,
+"<author> argues: <sentence>", around a sentence of the piece). It is what runs when no LLM
+is configured.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from summarizer.engines.extractive.german import common_nouns, german_mentions
 from summarizer.engines.extractive.legal import LegalFinder
 from summarizer.engines.extractive.lexicon import languages
 from summarizer.engines.extractive.names import Mention, NameScanner
-from summarizer.engines.extractive.opinion import is_opinion, opinion_bluf
+from summarizer.engines.extractive.opinion import first_person, is_opinion, opinion_bluf
 from summarizer.engines.extractive.positions import MAX_POSITIONS, PositionFinder
 from summarizer.engines.extractive.segment import Doc, Sentence, segment
 from summarizer.errors import UnsupportedLanguageError
@@ -224,13 +226,20 @@ def _build(article: Article, language: str | None) -> Brief:
         positions=positions,
         legal_context=_part(lambda: LegalFinder(text, chosen, language).scan(doc.sentences),
                             skipped),
-        outcome=Outcome(status="unknown", description="") if opinion  # an essay argues
-        else build_outcome(doc, ev_sentences[:1]),
+        outcome=_outcome(doc, ev_sentences[:1], opinion),
         open_questions=questions,
         provenance=_provenance(article),
     )
     brief.provenance.grounding = report(all_quotes(brief), consistency_problems(brief) + skipped)
     return brief
+
+
+def _outcome(doc: Doc, event: list[Sentence], opinion: bool) -> Outcome:
+    """The outcome; in an opinion piece, never the writer's own first-person line."""
+    found = build_outcome(doc, event)
+    if opinion and first_person(found.description):
+        return Outcome(status="unknown", description="")
+    return found
 
 
 def _part(build: Callable[[], list[_T]], skipped: list[str]) -> list[_T]:

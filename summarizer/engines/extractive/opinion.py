@@ -31,12 +31,17 @@ _BYLINE = re.compile(
 )
 
 
+def first_person(text: str) -> bool:
+    """Whether the writer speaks in the first person (outside quotation marks)."""
+    return bool(_FIRST.search(_QUOTE.sub("", text)))
+
+
 def is_opinion(article: Article, doc: Doc) -> bool:
     """Whether the piece argues rather than reports."""
     marks = " ".join(filter(None, (article.url, article.title)))
     if _MARKED.search(marks):
         return True
-    speaking = [s for s in doc.sentences[:OPENING] if _FIRST.search(_QUOTE.sub("", s.text))]
+    speaking = [s for s in doc.sentences[:OPENING] if first_person(s.text)]
     return len(speaking) >= FIRST_PERSON_MIN
 
 
