@@ -58,6 +58,12 @@ def table(name: str, key: str) -> list[Any]:
     return [json.loads(path.read_text(encoding="utf-8"))[key] for path in _files(f"{name}.json")]
 
 
+def one(code: str, name: str) -> dict[str, Any]:
+    """One language's table `lang/<code>/<name>.json` (empty when the file is absent)."""
+    path = _ROOT / "lang" / code / f"{name}.json"
+    return dict(json.loads(path.read_text(encoding="utf-8"))) if path.is_file() else {}
+
+
 def shared(name: str, key: str) -> Any:
     """A language-independent table from `data/<name>.json`."""
     return json.loads((_ROOT / "data" / f"{name}.json").read_text(encoding="utf-8"))[key]
