@@ -32,7 +32,7 @@ from summarizer.engines.extractive.lexicon import (
     STOP,
     TITLES,
 )
-from summarizer.engines.extractive.not_actors import CITATION, is_thing
+from summarizer.engines.extractive.not_actors import CITATION, is_thing, numbered
 from summarizer.engines.extractive.segment import Sentence
 from summarizer.engines.extractive.titles import NOUNISH, PLURAL, PORTFOLIO, is_title, title_kind
 
@@ -159,8 +159,8 @@ class NameScanner:
             run = trim(run[:-1])  # "Owen Hart SC"
         if not run or (len(run) == 1 and len(run[0].text) < 2):
             return []  # a lone letter ("E!") is no name
-        if len(run) == 1 and re.match(r" \d", self.text[run[0].end : run[0].end + 2]):
-            return []  # "Phase 1", "Chapter 11", "Title 42": a numbered thing
+        if len(run) == 1 and numbered(self.text, run[0]):
+            return []  # "Phase 1", "737 Max", "A350": a numbered thing or a model
         initial = self._opens(run[0], s)
         idx = toks.index(run[0])
         end = toks.index(run[-1])

@@ -44,3 +44,11 @@ def is_thing(text: str, run: list[Tok], nxt: Tok | None, led: bool) -> bool:
     ):
         return True  # "the X act", "its Serra Azul mine", "CFA francs"
     return bool(_AND_NAMED.match(text, run[-1].end))  # "National Transition and ..."
+
+
+def numbered(text: str, tok: Tok) -> bool:
+    """A word with a number beside it or inside it ("Phase 1", "737 Max", "A350"): a model or
+    a part, not a name."""
+    return (any(c.isdigit() for c in tok.text)
+            or bool(re.match(r" \d", text[tok.end : tok.end + 2]))
+            or bool(re.search(r"\d[\w-]* $", text[max(0, tok.start - 8) : tok.start])))
