@@ -85,7 +85,10 @@ def group(mentions: list[Mention], text: str) -> list[Cluster]:
     _merge_people(out)
     _merge_places(out)
     for c in out:
-        if c.kind == "person":
+        known = KNOWN_ORGS.get(c.name.casefold()) if " " in c.name else None
+        if known is not None:  # "Islamic State", "Quai d'Orsay": the lexicon knows them
+            c.kind, c.country = known[0], c.country or known[1]
+        elif c.kind == "person":
             _appositive(c, text)
     _adjectives([c for c in out if c.mentions and c.kind == "state"], text)
     return [c for c in out if c.mentions and not _adjective_only(c, text)]
@@ -260,8 +263,9 @@ _BUSINESS = re.compile(
 def final_kind(c: Cluster, text: str) -> str:
     """The schema's ActorKind for a cluster: an untitled 'person' that the text calls a
     company and never 'he' or 'she' is a business."""
-    if c.kind == "single" and c.name.casefold() in KNOWN_ORGS:
-        return KNOWN_ORGS[c.name.casefold()][0]
+    known = KNOWN_ORGS.get(c.name.casefold())
+    if known is not None and (c.kind == "single" or " " in c.name):  # "Islamic State"
+        return known[0]
     if c.kind == "single" or (c.kind == "person" and c.title is None):
         near = " ".join(text[max(0, m.start - 80) : m.end + 80] for m in c.mentions[:6])
         after = " ".join(text[m.end : m.end + 100] for m in c.mentions[:6])
