@@ -219,8 +219,8 @@ class NameScanner:
             if tok.cap or not _ADJ.search(tok.fold) or self.text[prev.end : tok.start] != " ":
                 break
             last = tok
-        if last is None:
-            return None
+        if last is None or re.match(r"\s+(?:de|des|du|d['’])\s*[a-zà-ÿ]", self.text[last.end :]):
+            return None  # none, or cut short: "Commission nationale [de contrôle des ...]"
         kind = ORG_LEADS.get(run[0].fold, "other")
         return Mention(run[0].start, last.end, self.text[run[0].start : last.end], kind,
                        None, sentence=s.index, initial=initial)  # fmt: skip
