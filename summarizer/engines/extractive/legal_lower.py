@@ -64,6 +64,8 @@ _VAGUE = frozenset(
     "any some every each no all both whatever which what fewer more less many several few most"
     .split()
 )
+# Weak modifiers that still say what the instrument is: "draft regulation", "interim order".
+_KEPT = frozenset("draft proposed amended revised interim planned landmark extended".split())
 # Heads that are specific by themselves; every other head needs a qualifier.
 _SELF_NAMED = frozenset(("constitution", "red notice", "terms of service", "terms of use",
                          "memorandum of understanding", "extradition request"))  # fmt: skip
@@ -225,7 +227,7 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
             start = starts[strict[0]]
         firm = [i for i, w in enumerate(mods) if w.casefold() not in _WEAK]
         owner = text[start : starts[0] if starts else m.start()].rstrip().endswith(_POSS)
-        if firm and not owner and mods[0].casefold() in _WEAK:  # "the recent face mask ban"
+        if firm and not owner and mods[0].casefold() in _WEAK - _KEPT:  # "the recent mask ban"
             start = starts[firm[0]]
         out.append((s.start + start, s.start + end, EN_HEADS[head]))
     for c in _CASE.finditer(text):
