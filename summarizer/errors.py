@@ -39,3 +39,9 @@ class InputError(SummarizerError):
     """An input could not be turned into an article: unreadable, empty, binary, too large."""
 
     exit_code = 4
+
+
+class UnsupportedLanguageError(SummarizerError):
+    """The offline engine has no resources for the article's language (an LLM has)."""
+
+    exit_code = 1

@@ -124,4 +124,10 @@ def test_detect_language(text: str, lang: str) -> None:
 
 def test_detect_language_unsure_gives_none() -> None:
     assert detect_language("Ulaanbaatar 2024") is None
-    assert detect_language("Улаанбаатар хотод төрийн айлчлал хийлээ өчигдөр орой") is None
+    assert detect_language("2024-05-05 12:00 | AB CD | 3 4 5 | EF GH") is None
+
+
+def test_detect_language_beyond_latin_scripts() -> None:
+    assert detect_language("Улаанбаатар хотод төрийн айлчлал хийлээ өчигдөр орой") == "mn"
+    chinese = "国务院总理今天在北京会见了来访的外国领导人，双方就两国关系交换了意见。"
+    assert detect_language(chinese) == "zh"

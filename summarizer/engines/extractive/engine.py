@@ -1,7 +1,9 @@
 """The extractive engine: a brief from the article alone, deterministic, offline.
 
 No model, no network: every text field of the brief is a span cut from the article, and
-every span is its own evidence. It is what runs when no LLM is configured.
+every span is its own evidence (one exception: an opinion piece's BLUF says who argues,
+"<author> argues: <sentence>", around a sentence of the piece). It is what runs when no LLM
+is configured.
 """
 
 from __future__ import annotations
@@ -34,9 +36,12 @@ from summarizer.engines.extractive.event import (
 )
 from summarizer.engines.extractive.german import common_nouns, german_mentions
 from summarizer.engines.extractive.legal import LegalFinder
+from summarizer.engines.extractive.lexicon import languages
 from summarizer.engines.extractive.names import Mention, NameScanner
+from summarizer.engines.extractive.opinion import first_person, is_opinion, opinion_bluf
 from summarizer.engines.extractive.positions import MAX_POSITIONS, PositionFinder
 from summarizer.engines.extractive.segment import Doc, Sentence, segment
+from summarizer.errors import UnsupportedLanguageError
 from summarizer.language import detect_language
 
 _T = TypeVar("_T")
@@ -59,8 +64,10 @@ class ExtractiveEngine:
             A brief whose quotes are all exact spans of `article.text`.
         """
         started = time.perf_counter()
+        language = article.language or detect_language(article.text[:MAX_CHARS])
+        check_language(language)
         try:
-            brief = _build(article)
+            brief = _build(article, language)
         except Exception as exc:  # noqa: BLE001 - the engine must always answer
             brief = _fallback(article, exc)
         brief.provenance.latency_s = round(time.perf_counter() - started, 4)
@@ -169,9 +176,30 @@ def _spread(found: list[tuple[Cluster, Position]]) -> list[Position]:
     return [found[i][1] for i in sorted((firsts + rest)[:MAX_POSITIONS])]
 
 
-def _build(article: Article) -> Brief:
+def check_language(language: str | None) -> None:
+    """Refuse a language without a resource folder (None, i.e. unsure, is read as English).
+
+    Raises:
+        UnsupportedLanguageError: One line naming the language and the way out.
+    """
+    if language is None or language in languages():
+        return
+    raise UnsupportedLanguageError(
+        f"the offline engine does not support {language_name(language)}; "
+        "use an LLM endpoint (--base-url or OPENAI_API_KEY)"
+    )
+
+
+def language_name(code: str) -> str:
+    """'Chinese (zh)' for 'zh' (the code alone when pycountry does not know it)."""
+    import pycountry
+
+    found = pycountry.languages.get(alpha_2=code)
+    return f"{found.name} ({code})" if found else code
+
+
+def _build(article: Article, language: str | None) -> Brief:
     text = article.text[:MAX_CHARS]
-    language = article.language or detect_language(text)
     doc = segment(text, report_date(article.published_at))
     by_index = {s.index: s for s in doc.sentences}
     headline = article.title or (doc.headline.text if doc.headline else None)
@@ -181,27 +209,37 @@ def _build(article: Article) -> Brief:
     event = build_event(doc, headline)
     ev_sentences = [s for s in doc.sentences if any(q.start == s.start for q in event.evidence)]
     author = _author(clusters, ev_sentences[:1])
-    found = _part(lambda: PositionFinder(text, clusters, author).find(doc.sentences), skipped)
+    finder = PositionFinder(text, clusters, author, language)
+    found = _part(lambda: finder.find(doc.sentences), skipped)
     for c, _p in found:
         c.holder = True
     chosen = select(clusters)
     keep = {id(c) for c in chosen}
     positions = _spread([(c, p) for c, p in found if id(c) in keep])
     questions = _part(lambda: open_questions(doc), skipped)
+    opinion = is_opinion(article, doc)
     brief = Brief(
         source=_source(article, doc, headline, language),
-        bluf=_bluf(doc),
+        bluf=opinion_bluf(article, doc, _bluf(doc)) if opinion else _bluf(doc),
         event=event,
         actors=[_actor(c, text, by_index) for c in chosen],
         positions=positions,
         legal_context=_part(lambda: LegalFinder(text, chosen, language).scan(doc.sentences),
                             skipped),
-        outcome=build_outcome(doc, ev_sentences[:1]),
+        outcome=_outcome(doc, ev_sentences[:1], opinion),
         open_questions=questions,
         provenance=_provenance(article),
     )
     brief.provenance.grounding = report(all_quotes(brief), consistency_problems(brief) + skipped)
     return brief
+
+
+def _outcome(doc: Doc, event: list[Sentence], opinion: bool) -> Outcome:
+    """The outcome; in an opinion piece, never the writer's own first-person line."""
+    found = build_outcome(doc, event)
+    if opinion and first_person(found.description):
+        return Outcome(status="unknown", description="")
+    return found
 
 
 def _part(build: Callable[[], list[_T]], skipped: list[str]) -> list[_T]:

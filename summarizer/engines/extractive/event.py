@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 from summarizer.brief.schema import Event, Outcome, Quote
-from summarizer.engines.extractive.lexicon import EVENT_CUES, MONTHS, OUTCOME_CUES, WEEKDAYS
+from summarizer.engines.extractive.lexicon import ALL_MONTHS, ALL_WEEKDAYS, EVENT_CUES, OUTCOME_CUES
 from summarizer.engines.extractive.segment import Doc, Sentence, event_date, span
 
 _ORDER = list(EVENT_CUES)
@@ -26,7 +27,7 @@ def _cue_regexes(cues: dict[str, tuple[str, ...]]) -> dict[str, re.Pattern[str]]
 
 _CUE_RX = _cue_regexes(EVENT_CUES)
 _OUTCOME_RX = _cue_regexes(OUTCOME_CUES)
-_NOT_PLACE = frozenset(WEEKDAYS) | frozenset(MONTHS)
+_NOT_PLACE = ALL_WEEKDAYS | ALL_MONTHS
 _PLACE = re.compile(
     r"\b(?:in|at|outside|near|through|across)\s+((?:central\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){0,3}"
     r"(?:,\s+[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+)?)?)"
@@ -39,8 +40,18 @@ _QUESTION = re.compile(
 LEAD = 5
 
 
+_ANY_CUE = re.compile("|".join(f"(?:{rx.pattern})" for rx in _CUE_RX.values()), re.I)
+
+
+@lru_cache(maxsize=512)
+def _scores(text: str) -> tuple[tuple[str, int], ...]:
+    if not _ANY_CUE.search(text):  # most sentences: one search instead of sixteen
+        return tuple((k, 0) for k in _CUE_RX)
+    return tuple((k, len(rx.findall(text))) for k, rx in _CUE_RX.items())
+
+
 def _cue_score(text: str) -> dict[str, int]:
-    return {k: len(rx.findall(text)) for k, rx in _CUE_RX.items()}
+    return dict(_scores(text))
 
 
 def event_sentences(doc: Doc) -> list[Sentence]:

@@ -1,9 +1,9 @@
 """Minimal German: names and instruments in a language that capitalises every noun.
 
 A capitalised word says little in German ("Streik", "Millionen Euro"), so only names that
-something vouches for become mentions: a person after a title ("Vorsitzende Richterin Sabine
-Krüger", "Wirtschaftsminister Frank Liebig"), a company with its legal form ("Ostkohle AG"), an
-acronym ("IG BCE", "DGB"), or an institution by its head noun ("Arbeitsgericht Cottbus",
+something vouches for become mentions: a person after a title ("Vorsitzende Richterin Eva
+Lang", "Wirtschaftsminister Jan Brandt"), a company with its legal form ("Nordstahl AG"), an
+acronym ("IG BCE", "DGB"), or an institution by its head noun ("Arbeitsgericht Kassel",
 "Bundesministerium der Finanzen"). Instruments are compounds on a legal head ("Kohleausstiegs-
 gesetz", "Manteltarifvertrag") or a head with a lower-case adjective ("einstweilige Verfügung").
 """
@@ -12,28 +12,18 @@ from __future__ import annotations
 
 import re
 
+from summarizer.engines.extractive.lexicon import one
 from summarizer.engines.extractive.names import Mention
 from summarizer.engines.extractive.segment import Sentence
 
-_TITLE_ENDS = (
-    "minister", "ministerin", "kanzler", "kanzlerin", "präsident", "präsidentin", "richter",
-    "richterin", "leiter", "leiterin", "chef", "chefin", "sprecher", "sprecherin",
-    "vorsitzende", "vorsitzender", "meister", "meisterin", "anwalt", "anwältin", "direktor",
-    "direktorin", "sekretär", "sekretärin", "beauftragte", "beauftragter", "abgeordnete",
-    "abgeordneter", "senator", "senatorin", "geschäftsführer", "geschäftsführerin", "mitglied",
-)  # fmt: skip
-_HEAD_OF_STATE = ("bundeskanzler", "bundeskanzlerin", "bundespräsident", "bundespräsidentin")
+_NAMES = one("de", "names")  # lang/de/names.json
+_TITLE_ENDS = tuple(_NAMES.get("title_ends", ()))
+_HEAD_OF_STATE = tuple(_NAMES.get("head_of_state", ()))
 # Institution heads (as the end of a compound) and their kind.
-_ORG_ENDS: dict[str, str] = {
-    **dict.fromkeys(("gericht", "gerichtshof"), "court"),
-    **dict.fromkeys(("ministerium", "regierung", "bundestag", "landtag", "bundesrat", "behörde",
-                     "bundesamt", "landesamt", "bundesanstalt", "staatsanwaltschaft"), "state"),
-    **dict.fromkeys(("gewerkschaftsbund", "verband", "gewerkschaft", "partei"),
-                    "civil_society"),
-}  # fmt: skip
+_ORG_ENDS: dict[str, str] = _NAMES.get("org_ends", {})
 # Bare institution words that need a name after them ("Gewerkschaft IG BCE", not "Gewerkschaft").
-_NEEDS_NAME = frozenset(("gewerkschaft", "partei", "verband", "regierung", "behörde"))
-_FORMS = frozenset("AG GmbH SE KG KGaA eG".split())
+_NEEDS_NAME = frozenset(_NAMES.get("needs_name", ()))
+_FORMS = frozenset(_NAMES.get("forms", ()))
 _WORD = re.compile(r"[A-ZÄÖÜ][\wÄÖÜäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*|[a-zäöüß][\wäöüß-]*")
 _ARTICLES = frozenset(
     """der die das den dem des ein eine einen einem einer eines wegen gegen unter über oder
@@ -106,7 +96,7 @@ def _orgs(s: Sentence, nouns: frozenset[str]) -> list[Mention]:
             a = prev.start()  # "Deutscher Gewerkschaftsbund"
         named = nxt and nxt.group()[0].isupper() and nxt.group() not in nouns
         if named and nxt and s.text[b : nxt.start()] == " " and not _ACRONYM.fullmatch(nxt.group()):
-            b = nxt.end()  # "Arbeitsgericht Cottbus"
+            b = nxt.end()  # "Arbeitsgericht Kassel"
         elif a == m.start() and (fold in _NEEDS_NAME or (fold == end and end != "gericht")):
             continue
         out.append(_mention(s, a, b, _ORG_ENDS[end]))
@@ -125,13 +115,7 @@ def german_mentions(s: Sentence, nouns: frozenset[str]) -> list[Mention]:
     return out
 
 
-_LEGAL_ENDS: dict[str, str] = {
-    **dict.fromkeys(("gesetz", "gesetzes", "gesetzbuch", "verordnung", "richtlinie",
-                     "satzung"), "statute"),
-    **dict.fromkeys(("urteil", "urteils", "beschluss", "beschlusses", "verfügung"),
-                    "court_decision"),
-    **dict.fromkeys(("vertrag", "vertrags", "vertrages", "abkommen", "abkommens"), "treaty"),
-}  # fmt: skip
+_LEGAL_ENDS: dict[str, str] = one("de", "instruments").get("ends", {})
 _LEGAL = re.compile(r"\b(?:([a-zäöüß]+(?:e|er|en|em|es))\s+)?([A-ZÄÖÜ][a-zäöüß]*)\b")
 
 

@@ -17,7 +17,7 @@ from summarizer.engines.extractive.lexicon import INSTRUMENT_ACRONYMS
 from summarizer.engines.extractive.segment import Sentence, span
 
 MAX_LEGAL = 15
-# A capitalised word, initials, an ordinal, or a capitalised aside: "(Permanent Sovereignty)".
+# A capitalised word, initials, an ordinal, or a capitalised aside: "(Natural Resources)".
 _CAP = (
     r"(?:[A-Z][\w’'-]*|(?:[A-Z]\.){2,}|\d+(?:st|nd|rd|th)"
     r"|\([A-Z][\w’'-]*(?:\s(?:[A-Z][\w’'-]*|of|to|and|the|for|on|in)){0,6}\))"
@@ -40,7 +40,7 @@ _NAMED = re.compile(
     r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:\d{4}|[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*))?"
     r"(?:\s+\((?:EU|EC|EEC|EU,\s*Euratom)\))?"
     r"(?:\s+(?:No\.\s*)?\d[\d/.-]*(?:\d|/EU|/EC|/EEC)|\s+\d+)?"
-    r"(?:\s+of\s+\d{4}\b|,\s+\d{4}\b)?"  # "Law 1150 of 2007", "Act, 2016"
+    r"(?:\s+of\s+\d{4}\b|,\s+\d{4}\b)?"  # "Law 80 of 1993", "Act, 2016"
 )
 _GOVERNING = re.compile(
     r"\s+(?:Governing|Relating|Concerning|Regarding|Establishing|Implementing|Amending)"
@@ -101,7 +101,8 @@ _GENERIC = [
     ),  # fmt: skip
 ]
 _RULING = re.compile(
-    r"\b(?:(?:a|the|its|the court['’]s)\s+)?(?:(?!(?:any|some|no|every)\s)(?<![’'])\w+\s+)?"
+    r"\b(?:(?:a|the|its|the court['’]s)\s+)?(?:(?!(?:any|some|no|every|unanimous|split|"
+    r"final|new|recent|first|latest|this|that|the|a|an|its)\s)(?<![’'])\w+\s+)?"
     r"(?:ruling|judgment|judgement|verdict|"
     r"decision|injunction)\b(?!\s+(?:party|parties|coalition|class|elite|junta|family|bloc))"
 )
@@ -141,6 +142,7 @@ _CODE_CITE = re.compile(
 _PLACED = re.compile(r"[\w-]+ in [A-Za-zÀ-ÿ-]+(?: [A-Za-zÀ-ÿ-]+)?")
 _SYSTEMS = frozenset("domestic national federal state local ordinary international trade".split())
 _Found = tuple[int, int, str, int]  # start, end, kind, rank
+_DET = re.compile(r"(?:the|a|an|its|our|their|this|that|these|those)\s", re.I)
 _NOT_INSTRUMENT = re.compile(r"^(?:the\s+)?(?:Bill|Law|Act|Code)$|^[A-Z][a-z]+ Bill$", re.I)
 
 
@@ -163,16 +165,18 @@ def _named(s: Sentence) -> list[tuple[int, int, str]]:
         tail = phrase[heads[-1].end() :] if heads else ""
         end = m.end()
         if re.match(r"\s[A-Z]", s.text[end : end + 2]) and not re.search(r"\d", tail):
-            more = _GOVERNING.match(s.text, end)  # "Guidelines Governing Democratic Elections"
+            more = _GOVERNING.match(s.text, end)  # "Guidelines Governing Free Elections"
             if not more:
-                continue  # "Bill Shorten", "Law Society", "Hellas Charter Air"
+                continue  # "Bill Shorten", "Law Society", "Aegean Charter Air"
             end = more.end()
         if heads and _BODY_BEFORE.search(phrase, 0, heads[-1].start()):
             continue  # "International Tribunal for the Law of the Sea" is a court
         if phrase[0].islower() or _NOT_INSTRUMENT.match(phrase) or len(phrase.split()) < 2:
             if not re.match(r"^[A-Z][\w-]+ (?:Statute|Convention|Treaty|Charter)", phrase):
                 continue
-        lead = re.match(r"(?:(?:Under|Despite|After|Before|In|By|With|The|This|That|No|A|An)"
+        lead = re.match(r"(?:(?:Under|Despite|After|Before|In|By|With|The|This|That|No|A|An|"
+                        r"Although|Though|While|When|If|But|And|As|Because|Since|Once|Unless|"
+                        r"Whether|Until|Its|Their|Our)"
                         r"\s+(?:(?:the|a|an|to|of)\s+)*)+", phrase)  # fmt: skip
         start = s.start + m.start() + (lead.end() if lead else 0)
         if lead and len(phrase[lead.end() :].split()) < 2:
@@ -186,8 +190,19 @@ def _named(s: Sentence) -> list[tuple[int, int, str]]:
     return out
 
 
+# Every word a _GENERIC pattern or _RULING needs: a sentence without one skips them all.
+_GENERIC_WORDS = (
+    "warrant sanction restrictive embargo onstitution agreement deal accord law determined "
+    "state of|plea|stay of|impact|class|guilty|notice|nisi|arbitration|resolution|ruling|judg|"
+    "verdict|decision|injunction"
+).replace(" ", "|").split("|")
+
+
 def _generic(s: Sentence) -> list[tuple[int, int, str]]:
-    out = []
+    out: list[tuple[int, int, str]] = []
+    lower = s.text.casefold()
+    if not any(w in lower for w in _GENERIC_WORDS):
+        return out
     for rx, kind in _GENERIC:
         for m in rx.finditer(s.text):
             out.append((s.start + m.start(), s.start + m.end(), kind))
@@ -248,8 +263,13 @@ class LegalFinder:
             if len(item.evidence) < 2 and all(e.start != s.start for e in item.evidence):
                 item.evidence.append(s.quote())
             return
-        vague = _vague_law(key) or bool(_PLACED.fullmatch(key))  # "a permit in Croatia"
-        self.rank[key] = 2 if rank <= 1 and vague else rank
+        if _vague_law(key) or _PLACED.fullmatch(key):
+            return  # "Croatian law", "a permit in Croatia": a system or a place, not an item
+        if rank == 2 and len(q.text.split()) - bool(_DET.match(q.text)) < 2 and not re.search(
+            r"[Cc]onstitution", q.text
+        ):
+            return  # a bare head ("sanctions", "the deal", "a warrant"): nothing names it
+        self.rank[key] = rank
         self.items[key] = LegalContext(
             instrument=q.text,
             kind=kind,  # type: ignore[arg-type]
@@ -272,7 +292,7 @@ class LegalFinder:
         return None
 
     def _with_provision(self, found: _Found, s: Sentence) -> _Found:
-        """'Article 113 of' + an instrument: one item per provision cited, however named."""
+        """'Article 12 of' + an instrument: one item per provision cited, however named."""
         a, b, kind, rank = found
         m = _PROVISION_BEFORE.search(self.text, s.start, a)
         return (m.start(), b, kind, min(rank, 1)) if m else found
@@ -287,7 +307,7 @@ class LegalFinder:
             found = [(a, b, kind, 0) for a, b, kind in _named(s)]
             named = list(found)
             for a, b, kind in lower_instruments(s, self.language, self.text):
-                # "amendments to the Canada Transportation Act": both the amendments and the act
+                # "amendments to the Civil Aviation Act": both the amendments and the act
                 if not any(x < b and a < y and not a < x <= y <= b for x, y, _, _ in named):
                     found.append((a, b, kind, 1))
             for a, b, kind in _generic(s):

@@ -19,12 +19,12 @@ from summarizer.engines.extractive.legal_heads import (
     CONTEXT,
     EN_HEADS,
     LEGAL,
-    STANDALONE,
     STRICT,
     TREATY,
 )
 from summarizer.engines.extractive.legal_romance import Found, romance
 from summarizer.engines.extractive.lexicon import STOP
+from summarizer.engines.extractive.phrases import Phrases
 from summarizer.engines.extractive.segment import Sentence
 
 # A bill that is paid is not a draft law: "foot the bill", "paid the bill".
@@ -60,7 +60,15 @@ _DETS = frozenset(
     "both whatever which what".split()
 )
 _POSS = ("'s", "’s", "s'", "s’")
-_VAGUE = frozenset("any some every each no all both whatever which what".split())
+_VAGUE = frozenset(
+    "any some every each no all both whatever which what fewer more less many several few most"
+    .split()
+)
+# Weak modifiers that still say what the instrument is: "draft regulation", "interim order".
+_KEPT = frozenset("draft proposed amended revised interim planned landmark extended".split())
+# Heads that are specific by themselves; every other head needs a qualifier.
+_SELF_NAMED = frozenset(("constitution", "red notice", "terms of service", "terms of use",
+                         "memorandum of understanding", "extradition request"))  # fmt: skip
 _NOT_AFTER = frozenset(
     """enforcement firm firms professor professors school schools student students maker
     makers makers' practice degree scholar scholars expert experts clerk clerks book books
@@ -68,9 +76,7 @@ _NOT_AFTER = frozenset(
     fees plate plates court courts judge judges panel chamber tribunal hearing hearings
     process economy""".split()
 )
-_EN_HEAD_RX = re.compile(
-    r"(?<![\w-])(" + "|".join(sorted(EN_HEADS, key=len, reverse=True)) + r")\b(?!-\w)", re.I
-)
+_EN_HEADS = Phrases(EN_HEADS, fold=True)
 _WORD = re.compile(r"[\w.’'&-]+")
 _CASE = re.compile(
     r"(?:[A-Z][\w.’'-]*(?:\s+(?:&|of|and|the|for)\s+|\s+)){0,7}[A-Z][\w.’'-]*"
@@ -179,7 +185,9 @@ def _complement(text: str, end: int, limit: int, head: str) -> int:
 def _english(s: Sentence, context: str = "") -> list[Found]:
     out: list[Found] = []
     text, floor = s.text, 0
-    for m in _EN_HEAD_RX.finditer(text):
+    for m in _EN_HEADS.finditer(text):
+        if text[m.start() - 1 : m.start()] == "-" or re.match(r"-\w", text[m.end() : m.end() + 2]):
+            continue  # "anti-law", "law-abiding"
         raw, head = m.group(1), m.group(1).casefold()
         if raw[0].isupper() and not head.startswith("terms"):
             continue  # capitalised names are _NAMED's job
@@ -199,10 +207,12 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
         in_context = det and rx is not None and rx.search(context) is not None
         if head.startswith("order") and det and _ORDER_THAT.match(text, m.end()):
             in_context = bool(LEGAL.search(context))  # "an order requiring the airline to"
+        owned = text[start : m.start()].strip().casefold().endswith(_POSS)  # "the bank's decision"
+        qualified = bool(content) or end > m.end() or owned  # never a bare "the decision"
         if head in STRICT and not (head in BY_COMPLEMENT and end > m.end()):
-            if not (in_context or any(w.casefold() in STRICT[head] for w in mods)):
+            if not ((in_context and qualified) or any(w.casefold() in STRICT[head] for w in mods)):
                 continue
-        elif not (content or end > m.end() or (det and head in STANDALONE) or in_context):
+        elif not (qualified or (det and head in _SELF_NAMED)):
             continue
         verbs = [i for i, w in enumerate(mods) if _verb_like(w)]
         if not det and verbs:  # "seek amendments", "farmers want lower duties", "stop granting"
@@ -215,6 +225,10 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
         strict = [i for i, w in enumerate(mods) if w.casefold() in STRICT.get(head, ())]
         if not det and strict:  # "discuss new restrictive measures": from "restrictive"
             start = starts[strict[0]]
+        firm = [i for i, w in enumerate(mods) if w.casefold() not in _WEAK]
+        owner = text[start : starts[0] if starts else m.start()].rstrip().endswith(_POSS)
+        if firm and not owner and mods[0].casefold() in _WEAK - _KEPT:  # "the recent mask ban"
+            start = starts[firm[0]]
         out.append((s.start + start, s.start + end, EN_HEADS[head]))
     for c in _CASE.finditer(text):
         out.append((s.start + c.start(), s.start + c.end(), "court_decision"))

@@ -10,44 +10,16 @@ from __future__ import annotations
 
 import re
 
+from summarizer.engines.extractive.lexicon import ALL_MONTHS, languages, one
 from summarizer.engines.extractive.segment import Sentence
 
 Found = tuple[int, int, str]  # start, end, kind
 
-_HEADS: dict[str, str] = {
-    **dict.fromkeys(("projet de loi", "proposition de loi", "proyecto de ley", "loi", "lois",
-                     "décret", "décrets", "directive", "règlement", "code",
-                     "ordonnance", "arrêté", "constitution", "charte", "circulaire", "ley",
-                     "leyes", "decreto", "reglamento", "código", "constitución", "directiva",
-                     "norma"), "statute"),
-    **dict.fromkeys(("traité", "convention", "accord", "accords", "pacte", "protocole",
-                     "tratado", "convenio", "acuerdo", "pacto", "protocolo"), "treaty"),
-    **dict.fromkeys(("résolution", "resolución"), "resolution"),
-    **dict.fromkeys(("jugement", "arrêt", "sentencia", "fallo", "orden"), "court_decision"),
-    **dict.fromkeys(("mandat d'arrêt", "mandat d’arrêt", "orden de detención",
-                     "orden de captura"), "warrant"),
-}  # fmt: skip
-# Heads that name an instrument with a determiner alone ("le décret", "la Constitution").
-_STANDALONE = frozenset(
-    (
-        "décret",
-        "directive",
-        "ordonnance",
-        "arrêté",
-        "constitution",
-        "charte",
-        "traité",
-        "decreto",
-        "reglamento",
-        "constitución",
-        "directiva",
-        "tratado",
-        "mandat d'arrêt",
-        "mandat d’arrêt",
-        "orden de detención",
-        "orden de captura",
-    )
-)
+_TABLES = [one(code, "instruments") for code in languages()]
+# Heads of instruments in the languages that put modifiers after the head (lang/*/instruments.json
+# with a "standalone" list), their kind, and those a determiner alone makes an instrument.
+_HEADS: dict[str, str] = {h: k for t in _TABLES if "standalone" in t for h, k in t["heads"].items()}
+_STANDALONE = frozenset(h for t in _TABLES for h in t.get("standalone", ()))
 _DET = (r"(?:le|la|les|l['’]|du|des|un|une|ce|cette|son|sa|ses|leur|el|los|las|una|del|al|su|"
         r"sus|este|esta|dicho|dicha)")  # fmt: skip
 _HEAD_RX = re.compile(
@@ -75,11 +47,7 @@ _ADJECTIVE = {
                      r"aria|arios|arias|ense|enses|ista|istas|able|ables|ible|ibles|il|iles|"
                      r"ino|ina|inos|inas|eño|eña|eños|eñas)$"),
 }  # fmt: skip
-_MONTHS = frozenset(
-    """janvier février mars avril mai juin juillet août septembre octobre novembre décembre
-    enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre
-    diciembre""".split()
-)
+_MONTHS = ALL_MONTHS
 
 
 def _complement(text: str, at: int, limit: int, language: str | None) -> int:

@@ -22,6 +22,7 @@ from summarizer.engines.extractive.capitalised import (
 )
 from summarizer.engines.extractive.lexicon import (
     BUSINESS_NOUNS,
+    IMPERATIVES,
     KNOWN_ORGS,
     ORG_HEADS,
     ORG_LEADS,
@@ -31,7 +32,7 @@ from summarizer.engines.extractive.lexicon import (
     STOP,
     TITLES,
 )
-from summarizer.engines.extractive.not_actors import CITATION, is_thing
+from summarizer.engines.extractive.not_actors import CITATION, is_thing, numbered
 from summarizer.engines.extractive.segment import Sentence
 from summarizer.engines.extractive.titles import NOUNISH, PLURAL, PORTFOLIO, is_title, title_kind
 
@@ -126,7 +127,7 @@ class NameScanner:
         return out
 
     def _share_plural_titles(self, mentions: list[Mention]) -> None:
-        """'Justices Fernando Nhaga, Maria da Luz Djaló and Domingos Té': every name in the
+        """'Justices Ada Sow, Bea Kone and Cy Ba': every name in the
         list gets the plural title's kind and span."""
         for prev, m in zip(mentions, mentions[1:], strict=False):
             if prev.title is None or m.title is not None or m.kind not in ("person", "single"):
@@ -138,6 +139,8 @@ class NameScanner:
                 m.kind, m.title, m.titled_kind = "person", prev.title, prev.titled_kind
 
     def _strip_initial(self, run: list[Tok], sentence: Sentence) -> list[Tok]:
+        if len(run) > 1 and run[0].fold in IMPERATIVES and self._opens(run[0], sentence):
+            run = trim(run[1:])  # "Follow X on Twitter", "Join Y": the verb is no name
         while run and self._opens(run[0], sentence) and run[0].fold in self.lower:
             if len(run) > 1 and run[1].fold in STOP and run[1].cap:
                 break  # "Reporters Without Borders": a stop word inside makes it a name
@@ -153,9 +156,11 @@ class NameScanner:
     def _classify(self, run: list[Tok], toks: list[Tok], s: Sentence) -> list[Mention]:
         run = self._strip_initial(run, s)
         if len(run) > 1 and run[-1].text in POSTNOMINALS:
-            run = trim(run[:-1])  # "Brendan Rourke SC"
-        if not run:
-            return []
+            run = trim(run[:-1])  # "Owen Hart SC"
+        if not run or (len(run) == 1 and len(run[0].text) < 2):
+            return []  # a lone letter ("E!") is no name
+        if len(run) == 1 and numbered(self.text, run[0]):
+            return []  # "Phase 1", "737 Max", "A350": a numbered thing or a model
         initial = self._opens(run[0], s)
         idx = toks.index(run[0])
         end = toks.index(run[-1])
@@ -189,11 +194,11 @@ class NameScanner:
             title = max((i for i, t in enumerate(run[:cut]) if is_title(t)), default=-1)
             lone = cut - title == 2 and run[title].fold in PORTFOLIO  # "National System of"
             if 0 <= title < cut - 1 and not lone and self._personal(run[title + 1 : cut]):
-                rest = trim(run[cut + 1 :])  # "Sheriff Dale Hutchins of Umatilla County"
+                rest = trim(run[cut + 1 :])  # "Sheriff Ray Cole of Lane County"
                 found = self._titled(run[:cut], title, run[title + 1 : cut], s, base)
                 return found + self._of_org(rest, s, base, nxt)
         name = self._after_portfolio(run)
-        if name:  # "Minister for Employment and Workplace Relations Dean Marchetti"
+        if name:  # "Minister for Employment and Workplace Relations Tom Price"
             return self._titled(run, len(run) - len(name) - 1, name, s, base)
         last_title = max((i for i, t in enumerate(run) if is_title(t)), default=-1)
         tail = run[last_title + 1 :]
@@ -214,8 +219,8 @@ class NameScanner:
             if tok.cap or not _ADJ.search(tok.fold) or self.text[prev.end : tok.start] != " ":
                 break
             last = tok
-        if last is None:
-            return None
+        if last is None or re.match(r"\s+(?:de|des|du|d['’])\s*[a-zà-ÿ]", self.text[last.end :]):
+            return None  # none, or cut short: "Commission nationale [de contrôle des ...]"
         kind = ORG_LEADS.get(run[0].fold, "other")
         return Mention(run[0].start, last.end, self.text[run[0].start : last.end], kind,
                        None, sentence=s.index, initial=initial)  # fmt: skip
@@ -242,6 +247,9 @@ class NameScanner:
         country = _country_in(prefix) or self._possessive_country(run[0], s)
         words = [t.fold.rstrip(".") for t in head[first_title:]]
         kind = title_kind(words, True, country)
+        if prefix and not country and kind == "head_of_state":  # "Emirates President Tim Clark"
+            org = _org_kind(prefix)  # heads an organisation, not a state
+            kind = "official" if org in ("state", "court", "igo") else org or "person"
         if prefix and _org_kind(prefix):
             out.append(self._org(prefix, s, base))
         title_span = (run[0].start if not out else head[first_title].start, head[-1].end)
@@ -269,13 +277,13 @@ class NameScanner:
             return []  # "Peruvian"; "B-4", "G.S." in "G.S. 160D-1207"
         if len(run) == 1 and run[0].fold in ORG_HEADS and run[0].fold not in KNOWN_ORGS:
             return []
-        of = next((i for i, t in enumerate(run) if t.fold == "of"), 0)  # "Koji Hamasaki of Japan"
+        of = next((i for i, t in enumerate(run) if t.fold == "of"), 0)  # "Taro Ueda of Japan"
         rest = trim(run[of + 1 :]) if of else []
         place = rest and country_alpha3(self.text[rest[0].start : rest[-1].end])
         titled = any(is_title(t) for t in run[:of])  # "National System of ...": not a person
         if of >= 2 and rest and self._personal(run[:of]) and not place and not titled:
-            end = run[of - 1].end  # "Carmen Huamán of the Peruvian Cancer Patients' Network",
-            org = self._of_org(rest, s, base, nxt)  # "Yasmin Hollis of Hollis & Rahman"
+            end = run[of - 1].end  # "Rosa Vela of the Andean Patients' Network",
+            org = self._of_org(rest, s, base, nxt)  # "Ines Ward of Ward & Lutz"
             return [Mention(run[0].start, end, self.text[run[0].start : end], "person", None,
                             **base), *org]  # fmt: skip
         if _org_kind(run):
@@ -294,7 +302,7 @@ class NameScanner:
             return [Mention(run[0].start, end, self.text[run[0].start : end], "person", code,
                             possessive=poss, **base)]  # fmt: skip
         if len(run) > 1 and (any(country_alpha3(t.text) for t in run if len(t.text) > 3)
-                             or run[-1].text in ("UK", "US", "USA", "UAE")):  # "Relief UK"
+                             or run[-1].text in ("UK", "US", "USA", "UAE")):  # "Aid Now UK"
             return [Mention(run[0].start, run[-1].end, text, "other", _country_in(run),
                             possessive=poss, **base)]  # fmt: skip
         title = self._lower_title(run[0], toks)
@@ -332,14 +340,14 @@ class NameScanner:
             return []  # "Community Court of Justice of ... West African States": a body
         third = run[-3]
         if (_is_name_word(third) and not is_title(third) and not abstract(third.fold)
-                and not third.fold.endswith(NOUNISH)  # "for Contracting Hernán Quintero"
+                and not third.fold.endswith(NOUNISH)  # "for Contracting Luis Ortega"
                 and third.fold not in self.lower and third.fold not in ORG_HEADS):  # fmt: skip
             return run[-3:]
         return name
 
     def _of_org(self, rest: list[Tok], s: Sentence, base: dict, nxt: Tok | None) -> list[Mention]:
         """The organisation after a person's "of", as a mention of its own (or none): "of
-        the Fishers' Network", "of the National Renewal party"."""
+        the Coastal Network", "of the Green Dawn party"."""
         base = dict(base, initial=False, locative=False)
         if rest and _org_kind(rest):
             return [self._org(rest, s, base)]

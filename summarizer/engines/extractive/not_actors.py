@@ -9,15 +9,15 @@ from summarizer.engines.extractive.capitalised import Tok
 from summarizer.engines.extractive.lexicon import CURRENCIES, FACILITIES, LEGAL_HEADS, NOT_ACTORS
 
 _THING_AFTER = LEGAL_HEADS | FACILITIES | CURRENCIES
-# Inside an instrument's long title: "Act on Organisation to Assign ... and to Regulate the ".
+# Inside an instrument's long title: "Act on Rules to Assign ... and to Regulate the ".
 _IN_TITLE = re.compile(
     r"\b(?:Act|Law|Code|Decree|Convention|Treaty|Protocol)\s+(?:on|of|to|for)\s+"
     r"(?:(?:[A-Z][\w’'-]*|and|to|the|of|for|on|in)\s+)*$"
 )
 # A token that is a code or a citation's initials, not a name: "B-4", "G.S. 160D-1207".
 CITATION = re.compile(r"[A-Z]+-\d[\w-]*\b|(?:[A-Z]\.){2,}\s+§?\s*\d")
-# A name that goes on into a named instrument: "National Recovery" in "... and Resilience Plan",
-# "Information Systems" in "... (Offences Relating to Information Systems) Act".
+# A name that goes on into a named instrument: "National Transition" in "... and Renewal Plan",
+# "Computer Networks" in "... (Offences Relating to Computer Networks) Act".
 _AND_NAMED = re.compile(
     r"(?:\s+(?:and|&)\s+(?:[A-Z][\w’'-]*\s+){0,3}|[^()]{0,60}\)\s+|\s+\([^()]{0,80}\)\s+)(?:"
     + "|".join(sorted(h.capitalize() for h in LEGAL_HEADS if h.isalpha()))
@@ -29,12 +29,12 @@ def is_thing(text: str, run: list[Tok], nxt: Tok | None, led: bool) -> bool:
     """Whether a run names an instrument, a facility, a currency or a publication (`led`: the run
     starts with an organisation head and "of", as in "Ministry of Law")."""
     if run[-1].fold in LEGAL_HEADS and not led:
-        return True  # "Dam Safety Policy"; not "Ministry of Law"
+        return True  # "Water Safety Policy"; not "Ministry of Law"
     pairs = zip(run[:3], run[1:], strict=False)
     if any(t.fold in LEGAL_HEADS and n.fold in ("of", "on") for t, n in pairs):
         return True  # "Charter of Fundamental Rights of ...", "General Statute of ..."
     if _IN_TITLE.search(text, max(0, run[0].start - 200), run[0].start):
-        return True  # "Radio Frequency" in "the Act on Organisation to Assign Radio ..."
+        return True  # "Spectrum Bands" in "the Act on Rules to Assign Radio ..."
     if run[0].fold in ("article", "section") or " ".join(t.fold for t in run).startswith(
         NOT_ACTORS
     ):
@@ -42,5 +42,13 @@ def is_thing(text: str, run: list[Tok], nxt: Tok | None, led: bool) -> bool:
     if nxt and not nxt.cap and nxt.fold in _THING_AFTER and (
         text[run[-1].end : nxt.start] == " "
     ):
-        return True  # "the X act", "its Cachoeira Alta mine", "CFA francs"
-    return bool(_AND_NAMED.match(text, run[-1].end))  # "National Recovery and ..."
+        return True  # "the X act", "its Serra Azul mine", "CFA francs"
+    return bool(_AND_NAMED.match(text, run[-1].end))  # "National Transition and ..."
+
+
+def numbered(text: str, tok: Tok) -> bool:
+    """A word with a number beside it or inside it ("Phase 1", "737 Max", "A350"): a model or
+    a part, not a name."""
+    return (any(c.isdigit() for c in tok.text)
+            or bool(re.match(r" \d", text[tok.end : tok.end + 2]))
+            or bool(re.search(r"\d[\w-]* $", text[max(0, tok.start - 8) : tok.start])))

@@ -2,7 +2,7 @@
 
 For each reporting or stance cue in a sentence the holder is, in order: the first actor named
 as the clause's subject before the cue (outside quotation marks, not after a preposition,
-not a possessive), the actor named right after the cue ('said Kadri Tamm', 'according to
+not a possessive), the actor named right after the cue ('said Mira Solberg', 'according to
 the council'), or the actor a pronoun or 'the court'-like phrase points back to.
 """
 
@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.brief.countries import demonym_alpha3
-from summarizer.brief.schema import Position, Quote
+from summarizer.brief.schema import Position
 from summarizer.engines.extractive.actors import Cluster
 from summarizer.engines.extractive.lexicon import (
     FORWARD_CUES,
@@ -20,22 +20,20 @@ from summarizer.engines.extractive.lexicon import (
     SPEECH_CUES,
     STANCE_CUES,
 )
-from summarizer.engines.extractive.segment import Sentence, span
+from summarizer.engines.extractive.phrases import Found, Phrases
+from summarizer.engines.extractive.segment import Sentence
+from summarizer.engines.extractive.stance import on_span, stance_of
 
 MAX_POSITIONS = 15
 PER_HOLDER = 3
 _VERB_STANCE = tuple(
-    w for w in STANCE_CUES if re.fullmatch(r"[a-z]+(ed|es|s|ing)", w) and w not in
+    w for w in STANCE_CUES if re.fullmatch(r"[a-z]+(ed|es|s|ing)", w)
+    and not re.search(r"(?:less|ness|ous|ss)$", w) and w not in
     ("needed", "failed", "concerned", "disappointed", "improved", "approved", "frustrated",
      "fears", "harm", "progress", "illegal")
 )  # fmt: skip
-_CUE = re.compile(
-    r"\b(" + "|".join(sorted({*SPEECH_CUES, *_VERB_STANCE, *REQUEST_CUES, "expressed regret",
-                              "expressed solidarity", "expressed concern", "According to"}, key=len,
-                             reverse=True)) + r")\b"
-)  # fmt: skip
-_STANCE_OF = {cue.casefold(): stance for cue, stance in STANCE_CUES.items()}  # "begrüßte"
-_STANCE = re.compile(r"\b(" + "|".join(sorted(STANCE_CUES, key=len, reverse=True)) + r")\b", re.I)
+_CUE = Phrases({*SPEECH_CUES, *_VERB_STANCE, *REQUEST_CUES, "expressed regret",
+                "expressed solidarity", "expressed concern", "According to"})  # fmt: skip
 _QUOTED = re.compile(r"[\"“«„]([^\"”»“\n]{3,}?)[\"”»]|(?<!\w)['‘]([^'’\n]{8,}?)['’](?!\w)")
 _BOUNDARY = re.compile(r"[;:]|,\s+(?:but|and|while|whereas)\b|\bbut\b")
 _PRONOUN = re.compile(
@@ -45,11 +43,11 @@ _PERSONAL = frozenset(("he", "she", "il", "elle", "él", "ella", "lui"))
 # French inverted subject ("a-t-elle affirmé"), a pronoun after "selon"/"según".
 _FR_INVERTED = re.compile(r"-t-(il|elle)s?\s+$|\b(?:a|ont)-(il|elle)s?\s+$", re.I)
 _AFTER_PRONOUN = re.compile(r"\s*(lui|elle|eux|elles|él|ella|ellos|ellas)\b", re.I)
-_NOMINAL = re.compile(
-    r"\b(?:the|a|its|his|her)\s+(?:[\w-]+\s+)?(court|ministry|company|firm|council|government|president|"
-    r"prime minister|minister|bloc|union|commission|judge|judges|organisation|organization|leader|"
-    r"spokesman|spokeswoman|spokesperson|group|federation|operator|embassy|agency|party)\b",
-    re.I,
+_NOMINAL = re.compile(  # a common noun, in lower case: "the company", not "The We Company"
+    r"\b(?:[Tt]he|[Aa]|[Ii]ts|[Hh]is|[Hh]er)\s+(?:[a-z][\w-]*\s+)?(court|ministry|company|firm|"
+    r"council|government|president|prime minister|minister|bloc|union|commission|judge|judges|"
+    r"organisation|organization|leader|spokesman|spokeswoman|spokesperson|group|federation|"
+    r"operator|embassy|agency|party)\b"
 )
 _NOMINAL_KIND = {
     "court": ("court",), "judge": ("official",), "judges": ("court",),
@@ -59,17 +57,18 @@ _NOMINAL_KIND = {
     "prime minister": ("head_of_state",), "minister": ("official",), "leader": ("head_of_state",),
     "spokesman": ("official",), "spokeswoman": ("official",), "spokesperson": ("official",),
 }  # fmt: skip
-_ON_WORDS = 14
-_LEAD_IN = re.compile(
-    r"^[\s,]*(?:\w+ing\s+)?(?:(?:\w+\s+){0,5}?that\s+|to\s+|about\s+|on\s+|for\s+|of\s+)?",
-    re.I,
-)
 _SPEECH = frozenset(SPEECH_CUES)
-_INVERSION = re.compile(  # "said Kadri Tamm", "said its director, Andrés Palacios"
-    r"\s*(?:(?:the|a|an|its|his|her|[a-z][\w-]*|[\w.&-]+['’]s|[A-Z]{2,6})\s+){0,4}"
+_INVERSION = re.compile(  # "said Mira Solberg", "said its director, Pedro Lima"
+    r"\s*(?:(?:the|a|an|its|his|her|(?!(?:to|by|from|of|in|on|at|for|with|that|than|about)\b)"
+    r"[a-z][\w-]*|[\w.&-]+['’]s|[A-Z]{2,6})\s+){0,6}"
     r"(?:(?<=\s)[a-z][\w’'-]*,\s+(?:[A-Z][a-z]+\.?\s+)?)?"
 )
 _PEOPLE = frozenset(("person", "head_of_state", "official", "media"))
+# Cues whose object, not whose speaker, follows them: "told Fox News", "announced the Phase".
+_NOT_INVERTED = frozenset(
+    "told tells tell announced announces promised pledged vowed confirmed acknowledged admitted "
+    "admits claimed claims urged urges asked".split()
+)
 _JUDGE = re.compile(r"\b(?:judge|justice|magistrate|arbitrator)s?$", re.I)  # not "Justice Minister"
 _BE = frozenset("be been being was were is are am get got".split())
 _PREPOSITIONS = frozenset("with to by from of in at for against on about over".split())
@@ -82,15 +81,20 @@ class _Hit:
     end: int
 
 
-# Between a person and the cue: an appositive set off by commas.
-_APPOSED = re.compile(r"(?:,\s+[^,.;\"“”]{3,100}){1,2},\s*")  # "X, policy director at Y, a group,"
+# After an appositive name, before the cue: a comma and maybe an auxiliary ("..., a déclaré").
+_AUX_GAP = re.compile(r",\s*(?:(?:a|ont|avait|has|had|have|also|then|ha|han)\s+)?")
+# Between a person and the cue: an appositive set off by commas ("X, policy director at Y, a
+# group, said"), or an affiliation ("X of the Y, said").
+_APPOSED = re.compile(r"(?:\s+of\s+[^,.;\"“”]{2,80}|(?:,\s+[^,.;\"“”]{3,100}){1,2}),\s*")
 
 
 class PositionFinder:
     """Finds positions in sentences, given the actors' mention spans."""
 
-    def __init__(self, text: str, clusters: list[Cluster], author: Cluster | None = None) -> None:
+    def __init__(self, text: str, clusters: list[Cluster], author: Cluster | None = None,
+                 language: str | None = None) -> None:  # fmt: skip
         self.text = text
+        self.english = language in (None, "en")
         self.clusters = clusters
         self.author = author
         self.quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
@@ -105,11 +109,20 @@ class PositionFinder:
     def find(self, sentences: list[Sentence]) -> list[tuple[Cluster, Position]]:
         """Positions in document order, each with the actor cluster that holds it."""
         out: list[tuple[Cluster, Position]] = []
-        last: Cluster | None = None
-        last_person: Cluster | None = None
+        speaker: tuple[Cluster, int] | None = None  # the last person who held a position
+        named: tuple[Cluster, int] | None = None  # the last person a sentence opened with
+        side: tuple[Cluster, int] | None = None  # the last person named anywhere
+        body: tuple[Cluster, int] | None = None  # the last organisation named
         for s in sentences:
             seen: set[int] = set()
             quotes = self._quoted(s)
+            # "he said" is the last speaker (3 sentences back at most) or else the person
+            # named in this or the previous sentence; "it said" the body named there; "they
+            # said" is nobody in particular.
+            last_person = (named[0] if named and s.index - named[1] <= 1
+                           else speaker[0] if speaker and s.index - speaker[1] <= 3
+                           else side[0] if side and s.index - side[1] <= 1 else None)
+            last = body[0] if body and s.index - body[1] <= 1 else None
             for cue in _CUE.finditer(s.text):
                 at = s.start + cue.start()
                 if any(a <= at < b for a, b in quotes) or self._passive(s, cue):
@@ -119,17 +132,30 @@ class PositionFinder:
                     continue
                 seen.add(id(holder))
                 out.append((holder, self._position(holder, s, cue, quotes)))
-            for h in self.hits.get(s.index, []):
-                last = h.cluster
+                if holder.kind in _PEOPLE:
+                    speaker = (holder, s.index)
+            outside = self._outside(s, quotes)
+            opener = self._opener(s.start, outside, s.end)
+            if opener is not None and opener.cluster.kind in _PEOPLE:
+                named = (opener.cluster, s.index)  # who the sentence is about
+            elif opener is not None:
+                body = (opener.cluster, s.index)  # what "it" will point back to
+            for h in outside:
                 if h.cluster.kind in _PEOPLE:
-                    last_person = h.cluster
+                    side = (h.cluster, s.index)
         return _limit(out)
 
-    def _passive(self, s: Sentence, cue: re.Match[str]) -> bool:
+    def _outside(self, s: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit]:
+        return [h for h in self.hits.get(s.index, [])
+                if not any(a <= h.start < b for a, b in quotes)]  # fmt: skip
+
+    def _passive(self, s: Sentence, cue: Found) -> bool:
         word = cue.group(1).casefold()
+        before = s.text[: cue.start()].split()[-1:]
+        if word in ("told", "asked", "said") and before and before[0].casefold() in _BE:
+            return True  # "he was told", "it is said": the speaker is someone else
         if word in _SPEECH and word not in ("claimed", "announced", "declared", "confirmed"):
             return False
-        before = s.text[: cue.start()].split()[-1:]
         after = s.text[cue.end() :].split()[:1]
         return bool(before and before[0].casefold() in _BE) or bool(
             word.endswith("ed") and after and after[0].casefold() in ("of", "by", "for")
@@ -138,7 +164,7 @@ class PositionFinder:
     def _quoted(self, s: Sentence) -> list[tuple[int, int]]:
         return [(a, b) for a, b in self.quotes if a < s.end and b > s.start]
 
-    def _holder(self, s: Sentence, cue: re.Match[str], quotes: list[tuple[int, int]],
+    def _holder(self, s: Sentence, cue: Found, quotes: list[tuple[int, int]],
                 last: Cluster | None, last_person: Cluster | None) -> Cluster | None:  # fmt: skip
         at, after = s.start + cue.start(), s.start + cue.end()
         hits = [h for h in self.hits.get(s.index, [])
@@ -147,9 +173,10 @@ class PositionFinder:
             pron = _AFTER_PRONOUN.match(self.text[after : after + 8])
             if pron:
                 return last_person if pron.group(1).casefold() in _PERSONAL else last
-            return next((h.cluster for h in hits if after <= h.start <= after + 40), None) or (
-                self._nominal(self.text[after : after + 40], at, forward=True)
-            )
+            return next((h.cluster for h in hits if after <= h.start <= after + 40
+                         and _INVERSION.fullmatch(self.text, after, h.start)), None) or (
+                self._nominal(self.text[after : after + 40], at, forward=True, quotes=quotes)
+            )  # fmt: skip
         clause = self.text[s.start : at]
         bounds = [s.start + m.end() for m in _BOUNDARY.finditer(clause)]
         floor = bounds[-1] if bounds else s.start
@@ -160,16 +187,16 @@ class PositionFinder:
         for h in reversed(hits):
             gap = self.text[h.end : at]
             if h.end <= at and h.start >= floor and re.fullmatch(r"\s*(?:\w+\s+){0,2}", gap):
-                if "," not in gap:
+                if "," not in gap and not self._after_prep(h.start, floor):
                     return self._member(hits, h)
         for h in reversed(hits):
             if h.end > at or h.cluster.kind not in _PEOPLE:
                 continue
-            if _APPOSED.fullmatch(self.text, h.end, at):  # "Gráinne Hegarty, chief of X, said"
+            if _APPOSED.fullmatch(self.text, h.end, at):  # "Siobhan Burke, chief of X, said"
                 return h.cluster
-            if re.fullmatch(r",\s*", self.text[h.end : at]) and re.search(
-                r",\s*$", self.text[s.start : h.start]
-            ):  # "The opposition's spokeswoman, Senator Kate Lindqvist, said"
+            if _AUX_GAP.fullmatch(self.text, h.end, at) and re.search(
+                r",\s*(?:[A-ZÀ-Þ][\w.’'-]*\s+){0,3}$", self.text[s.start : h.start]
+            ):  # "The opposition's spokeswoman, Senator Eva Berg, said"
                 return h.cluster
         if re.search(r"\b(?:he|she|they|it)\s+(?:\w+\s+)?$", near, re.I) or re.search(
             r"\bthe\s+\w+\s+$", near
@@ -177,26 +204,80 @@ class PositionFinder:
             word = near.split()[-1].casefold()
             if word in ("he", "she"):
                 return self._person_before(hits, at) or last_person
-            nominal = self._nominal(near, at, forward=False)
+            if word == "they":
+                return None
+            nominal = self._nominal(near, at, forward=False, quotes=quotes)
             if nominal is not None:
                 return nominal
-        for h in hits:
-            if floor <= h.start and h.end <= at and not self._after_prep(h.start, s.start):
-                return h.cluster
+        subject = self._subject(floor, hits, at)
+        if subject is not None:
+            return subject
         speech = cue.group(1).casefold() in _SPEECH
-        named = [h for h in hits if speech and h.start >= after
+        listener = cue.group(1).casefold() in _NOT_INVERTED
+        named = [h for h in hits if speech and not listener and h.start >= after
                  and _INVERSION.fullmatch(self.text, after, h.start)]  # fmt: skip
-        if named:  # "said CIP researcher Baltazar Fumo": the person, not the acronym
+        if named:  # "said IESE researcher Rui Mabote": the person, not the acronym
             return next((h for h in named if h.cluster.kind in _PEOPLE), named[0]).cluster
         pronoun = _PRONOUN.search(self.text[max(floor, at - 40) : at])
         if pronoun:
-            person = pronoun.group(1).casefold() in _PERSONAL
-            return (self._person_before(hits, at) or last_person) if person else last
-        nominal = self._nominal(self.text[max(floor, at - 50) : at], at, forward=False)
-        return nominal or self._nominal(self.text[after : after + 30], at, forward=True)
+            word = pronoun.group(1).casefold()
+            if word in _PERSONAL:
+                return self._person_before(hits, at) or last_person
+            return last if word in ("it", "il", "elle") else None
+        nominal = self._nominal(self.text[max(floor, at - 50) : at], at, forward=False,
+                                quotes=quotes)  # fmt: skip
+        return nominal or self._nominal(self.text[after : after + 30], at, forward=True,
+                                        quotes=quotes)  # fmt: skip
+
+    def _subject(self, floor: int, hits: list[_Hit], at: int) -> Cluster | None:
+        """The sentence's grammatical subject, when it opens the sentence and the cue is its
+        verb: "The Ministry of Finance, which appoints the board, said", "Its chairman, Tom
+        Brenner, called the decision a rescue and said". An actor after a preposition or
+        deep inside the sentence is not the subject."""
+        first = self._opener(floor, hits, at)
+        if first is None:
+            return None
+        rest = self.text[first.end : at]
+        if any(first.end <= h.start and h.end <= at and not self._aside(first.end, h.start)
+               for h in hits if h is not first):  # fmt: skip
+            return None  # another actor stands between: it may be the subject
+        if rest.count("(") > rest.count(")"):
+            return None  # the cue is inside a parenthesis: someone else's words
+        rest = re.sub(r"[—–][^—–]*[—–]|,[^,]*,|\([^()]*\)", ",", rest)  # asides
+        if re.search(r"[.;:]|\b(?:that|because|if|when|after|while)\b", rest):
+            return None
+        verb = re.search(r"(?<![\w-])(?:[a-z]+ed|has|have|had|is|are|was|were|will|would)\b",
+                         rest)  # fmt: skip
+        if verb and not re.search(r"\band\s+(?:\w+\s+)?$", rest):
+            return None  # the subject's verb is another one, unless the cue joins it with "and"
+        return self._member(hits, first)
+
+    def _opener(self, floor: int, hits: list[_Hit], at: int) -> _Hit | None:
+        """The first actor of a clause when it opens the clause: at most eight words before
+        it, no verb among them, not after a preposition."""
+        first = next((h for h in hits if floor <= h.start and h.end <= at), None)
+        if first is None or self._after_prep(first.start, floor):
+            return None
+        lead = self.text[floor : first.start]
+        if len(lead.split()) > 8 or re.search(
+            r"(?<![\w-])(?:[a-z]+ed|is|are|was|were|has|have)\b", lead
+        ):
+            return None
+        after_comma = lead.rsplit(",", 1)[-1].casefold().split()  # "In a statement, X said"
+        if any(w in _PREPOSITIONS for w in after_comma):
+            return None  # "In addition to its order of 30 Boeing jets": Boeing is no subject
+        return first
+
+    def _aside(self, start: int, at: int) -> bool:
+        """Whether position `at` is inside an aside opened after `start`: a parenthesis or a
+        comma-set relative clause ("X (ACRONYM)", "X, which backed Y, said")."""
+        between = self.text[start:at]
+        return "(" in between or bool(
+            re.match(r"\s*,\s+(?:which|who|whose|a|an|the|its|known|including|[a-z]+)\b"
+                     r"|\s+of\s", between))
 
     def _member(self, hits: list[_Hit], h: _Hit) -> Cluster:
-        """The person in "Nadia Perez of the Fishers' Network said", else the hit's actor."""
+        """The person in "Lena Ruiz of the Coastal Network said", else the hit's actor."""
         i = hits.index(h)
         prev = hits[i - 1] if i else None
         if prev and prev.cluster.kind in _PEOPLE and re.fullmatch(
@@ -217,16 +298,23 @@ class PositionFinder:
             return False
         return bool(before) and before[-1] in _PREPOSITIONS
 
-    def _nominal(self, window: str, at: int, *, forward: bool) -> Cluster | None:
+    def _nominal(self, window: str, at: int, *, forward: bool,
+                 quotes: list[tuple[int, int]]) -> Cluster | None:  # fmt: skip
+        """The actor a phrase like "the company" names, when it stands right before the cue
+        (or right after it): the latest such actor named outside quotation marks."""
         found = list(_NOMINAL.finditer(window))
         if not found:
             return None
         hit = found[0] if forward else found[-1]
+        if (window[: hit.start()].strip() if forward
+                else not re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", window[hit.end() :])):
+            return None  # the phrase is not the cue's subject or its inverted speaker
         noun = hit.group(1).casefold()
         kinds = _NOMINAL_KIND.get(noun, ())
         adjective = re.search(r"(\w+)\s+\w+$", window[: hit.end()])
         code = demonym_alpha3(adjective.group(1)) if adjective else None
-        before = [(max((m.start for m in c.mentions if m.start < at), default=-1), c)
+        before = [(max((m.start for m in c.mentions if m.start < at
+                        and not any(a <= m.start < b for a, b in quotes)), default=-1), c)
                   for c in self.clusters]  # fmt: skip
         recent = [c for pos, c in sorted(before, key=lambda t: -t[0]) if pos >= 0]
         for test in (lambda c: noun in c.name.casefold(), lambda c: c.kind in kinds):
@@ -235,52 +323,44 @@ class PositionFinder:
                     return c
         return None
 
-    def _position(self, holder: Cluster, s: Sentence, cue: re.Match[str],
+    def _position(self, holder: Cluster, s: Sentence, cue: Found,
                   quotes: list[tuple[int, int]]) -> Position:  # fmt: skip
-        stances = {_STANCE_OF[m.group(1).casefold()] for m in _STANCE.finditer(s.text)
-                   if m.group(1).casefold() in _STANCE_OF}  # fmt: skip
         speech = cue.group(1).casefold() in _SPEECH
-        stance = ("mixed" if len(stances) > 1 else stances.pop() if stances
-                  else "support" if self._decided(holder)  # who decided stands by it
-                  else "neutral" if speech else "unclear")  # fmt: skip
+        words = self._frame(holder, s) + " " + self._words(s, cue, quotes)
+        found = stance_of(cue.group(1), words, self.english)
+        stance = found or ("support" if self._decided(holder)  # who decided stands by it
+                           else "unclear")  # fmt: skip
         return Position(
             holder=holder.name,
-            on=self._on(s, cue, quotes).text,
+            on=on_span(self.text, s, cue, quotes).text,
             stance=stance,  # type: ignore[arg-type]
             summary=s.text,
             attributed=bool(quotes) or speech,
             evidence=[s.quote()],
         )
 
+    def _frame(self, holder: Cluster, s: Sentence) -> str:
+        """An opening phrase that frames the holder's words: "In a dissent, Justice X wrote"."""
+        at = min((m.start for m in holder.mentions if m.sentence == s.index), default=s.start)
+        lead = self.text[s.start : at]
+        return lead if re.fullmatch(r"[^,\"“”]{3,60},\s*(?:[\w.’'-]+\s+){0,4}", lead) else ""
+
+    def _words(self, s: Sentence, cue: Found, quotes: list[tuple[int, int]]) -> str:
+        """The holder's own words: the quotations in the sentence, or else the reported
+        clause (after the cue; before it for "according to")."""
+        if quotes:
+            return " ".join(self.text[max(a, s.start) : min(b, s.end)] for a, b in quotes)
+        if cue.group(1).casefold() in FORWARD_CUES:
+            return s.text[: cue.start()]
+        return s.text[cue.end() :]
+
     def _decided(self, holder: Cluster) -> bool:
         """A court, a judge, or the body the event names first and its office holders: the
-        author of the decision the article reports ("KFTC Chairwoman Shin", "the court")."""
+        author of the decision the article reports ("ACMA Chairwoman Lee", "the court")."""
         title = self.text[holder.title[0] : holder.title[1]] if holder.title else ""
         if holder.kind == "court" or _JUDGE.search(title) or holder is self.author:
             return True
         return self.author is not None and any(a in title for a in self.author.aliases)
-
-    def _on(self, s: Sentence, cue: re.Match[str], quotes: list[tuple[int, int]]) -> Quote:
-        start = s.start + cue.end()
-        if quotes and quotes[0][1] <= s.start + cue.start():
-            a, b = max(quotes[0][0] + 1, s.start), quotes[0][1] - 1
-            words = list(re.finditer(r"\S+", self.text[a:b]))
-            end = a + words[min(len(words), _ON_WORDS) - 1].end() if words else b
-            return span(self.text, a, end)
-        lead = _LEAD_IN.match(self.text[start : s.end])
-        start += lead.end() if lead else 0
-        m = re.search(r"[,;.?!]|$", self.text[start : s.end])
-        end = start + (m.start() if m else 0)
-        if end - start < 12 and quotes:
-            start, end = quotes[0][0] + 1, quotes[0][1] - 1
-        if end - start < 12:
-            start, end = s.start, s.end
-        words = list(re.finditer(r"\S+", self.text[start:end]))
-        if len(words) > _ON_WORDS:
-            end = start + words[_ON_WORDS - 1].end()
-        q = span(self.text, start, end)
-        tail = re.search(r"\s+(?:of|to|for|on|that|the|a|and|with|by|in)$", q.text)
-        return span(self.text, start, end - len(tail.group())) if tail else q
 
 
 def _limit(found: list[tuple[Cluster, Position]]) -> list[tuple[Cluster, Position]]:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from summarizer.brief.schema import Quote
-from summarizer.engines.extractive.lexicon import MONTH_ABBR, MONTHS, WEEKDAYS
+from summarizer.engines.extractive.lexicon import ALL_WEEKDAYS, MONTH_NUMBER, WEEKDAY_NUMBER
 
 _ABBREV = frozenset(
     """mr mrs ms dr st gen col lt sgt capt gov sen rep jr sr no co corp inc ltd vs prof
@@ -19,13 +19,19 @@ _ABBREV = frozenset(
     tex vt wis wyo stat supp sec para""".split()
 )
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+(?:[\"'“‘(\[]|«\s?)?[A-Z0-9À-Þ])|\n+")
-_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'-]{2,40}\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+")
-_MONTH = "|".join(MONTHS) + "|" + "|".join(MONTH_ABBR)
+_DATELINE = re.compile(  # "BRUSSELS —", "DUBAI, United Arab Emirates (Reuters) -"
+    r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'-]{2,40}(?:,\s+[A-ZÀ-Þ][\w.'-]*(?:\s[A-ZÀ-Þ][\w.'-]*){0,3})?"
+    r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+"
+)
+_MONTH = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _DATE_MDY = re.compile(rf"\b({_MONTH})\.?\s+{_DAY},?(?:\s+(\d{{4}}))?\b", re.I)
 _DATE_DMY = re.compile(rf"\b{_DAY}\s+({_MONTH})\.?,?(?:\s+(\d{{4}}))?\b", re.I)
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_WEEKDAY = re.compile(r"\b(?:on|last|this|since|until|by)\s+(" + "|".join(WEEKDAYS) + r")\b", re.I)
+_WEEKDAY = re.compile(
+    r"\b(?:(?:on|last|this|since|until|by)\s+(" + "|".join(ALL_WEEKDAYS) + r")"
+    r"|(?:ce|le|dès|depuis|este|el|am|seit)\s+(" + "|".join(ALL_WEEKDAYS) + r"))\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -148,7 +154,8 @@ def find_dates(text: str) -> list[tuple[int, int, dt.date | None, dt.date | None
         out.append((m.start(), m.end(), d, d))
     for rx, mi, di in ((_DATE_MDY, 1, 2), (_DATE_DMY, 2, 1)):
         for m in rx.finditer(text):
-            month = MONTH_ABBR[m.group(mi)[:3].casefold()] if m.group(mi) else 0
+            word = m.group(mi).casefold()
+            month = MONTH_NUMBER.get(word) or MONTH_NUMBER.get(word[:3], 0)
             year = int(m.group(3)) if m.group(3) else None
             d = _make_date(year, month, int(m.group(di)))
             if d is not None:
@@ -172,6 +179,6 @@ def event_date(text: str, report: dt.date | None) -> tuple[str, str] | None:
                 return d.isoformat(), "day"
     m = _WEEKDAY.search(text)
     if m and report:
-        back = (report.weekday() - WEEKDAYS.index(m.group(1).casefold())) % 7
+        back = (report.weekday() - WEEKDAY_NUMBER[(m.group(1) or m.group(2)).casefold()]) % 7
         return (report - dt.timedelta(days=back)).isoformat(), "day"
     return None

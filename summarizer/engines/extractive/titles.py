@@ -24,7 +24,7 @@ PORTFOLIO = frozenset(
     intelligence treasury police army navy health finance justice defence defense chief
     deputy vice federal""".split()
 )
-# Endings of common nouns, not of given names: "for Contracting Hernán Quintero".
+# Endings of common nouns, not of given names: "for Contracting Luis Ortega".
 NOUNISH = ("ing", "tion", "ment", "ance", "ence", "ship", "ure", "ism", "ity")
 
 
@@ -37,7 +37,7 @@ def is_title(tok: Tok) -> bool:
 def title_kind(words: list[str], capitalised: bool, country: str | None) -> str:
     """The actor kind a title gives: head of state, media, person or official."""
     if any(w in HEAD_OF_STATE_TITLES for w in words) and (capitalised or country):
-        if "minister" not in words or "prime" in words:
+        if ("minister" not in words or "prime" in words) and not {"vice", "deputy"} & set(words):
             return "head_of_state"
     if any(w in MEDIA_TITLES for w in words):
         return "media"

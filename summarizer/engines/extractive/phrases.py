@@ -1,0 +1,69 @@
+"""Finding any of a few hundred words or phrases in a text by set look-up.
+
+A regular expression with hundreds of alternatives tries each one at every position; this
+looks each word up once and checks the phrases that start with it. Matches behave like
+`re.Match` objects for the parts the engine uses (`group`, `start`, `end`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One phrase found: its text and offsets (relative to the text searched)."""
+
+    text: str
+    begin: int
+    stop: int
+
+    def group(self, _index: int = 0) -> str:
+        """The phrase as written (every group is the whole phrase)."""
+        return self.text
+
+    def start(self, _index: int = 0) -> int:
+        """Where it starts."""
+        return self.begin
+
+    def end(self, _index: int = 0) -> int:
+        """Where it ends."""
+        return self.stop
+
+
+class Phrases:
+    """A set of words and phrases, matched at word boundaries (case-sensitive unless `fold`)."""
+
+    def __init__(self, phrases: Iterable[str], fold: bool = False) -> None:
+        self.fold = fold
+        self.first: dict[str, list[str]] = {}
+        for phrase in sorted(set(phrases), key=len, reverse=True):
+            key = _WORD.match(phrase)
+            if key is None:
+                continue
+            word = key.group().casefold() if fold else key.group()
+            self.first.setdefault(word, []).append(phrase.casefold() if fold else phrase)
+
+    def finditer(self, text: str) -> Iterator[Found]:
+        """Non-overlapping phrases in text order, the longest at each place."""
+        if self.first.keys().isdisjoint(_WORD.findall(text.casefold() if self.fold else text)):
+            return  # no phrase's first word here: one pass in C instead of a loop per word
+        pos = 0
+        for m in _WORD.finditer(text):
+            if m.start() < pos:
+                continue
+            word = m.group().casefold() if self.fold else m.group()
+            for phrase in self.first.get(word, ()):
+                end = m.start() + len(phrase)
+                same = text[m.start() : end]
+                if self.fold:
+                    same = same.casefold()
+                if same == phrase and not (end < len(text) and (text[end].isalnum()
+                                                                or text[end] == "_")):  # fmt: skip
+                    yield Found(text[m.start() : end], m.start(), end)
+                    pos = end
+                    break
