@@ -38,7 +38,7 @@ def test_a_long_article_is_chunked_after_the_servers_context_error(
     server: LlamaServer, tmp_path: Path
 ) -> None:
     article = tmp_path / "long.txt"
-    article.write_text(long_article(1200), encoding="utf-8")
+    article.write_text(long_article(3000), encoding="utf-8")
     env = {**os.environ, "SUMMARIZER_CACHE_DIR": str(tmp_path / "cache")}
     cmd = [*summarizer_cmd(), "summarize", str(article), "--base-url", server.base_url,
            "--model", MODEL_ALIAS, "--mode", "tools", "--max-retries", "0", "--max-tokens",

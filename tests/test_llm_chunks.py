@@ -196,3 +196,15 @@ def test_a_chunk_without_a_brief_is_left_out_and_recorded(tmp_path: Path) -> Non
     chunks = json.loads(result.stdout)["provenance"]["chunks"]
     assert chunks[0]["ok"] and not all(c["ok"] for c in chunks)
     assert sum(c["attempts"] for c in chunks) == len(server.requests)
+
+
+def test_when_the_lead_chunk_fails_no_other_chunk_is_asked(tmp_path: Path) -> None:
+    article = tmp_path / "long.txt"
+    article.write_text(long_article(3000), encoding="utf-8")
+    server = OpenAILike(window=4096, answer=lambda body: "no brief today")
+    with server as url:
+        result = run(url, article, tmp_path, "--context-tokens", "4096", "--max-retries", "0")
+    assert result.exit_code == 1
+    assert "no valid brief after 1 attempts" in result.stderr
+    assert len(server.requests) == 1 and "Marta Keller said on Monday" in json.dumps(
+        server.requests[0]["messages"])  # fmt: skip

@@ -2,7 +2,7 @@
 
 The engine plans the chunks (`summarizer.engines.llm.chunks.plan`); here each is briefed like
 an article of its own (same prompt, fewer actors and positions asked for, its own deadline
-and attempts), a few at a time, and the briefs are merged (`merge`). The engine then grounds
+and attempts), in order, and the briefs are merged (`merge`). The engine then grounds
 the merged brief against the whole article.
 """
 
@@ -20,16 +20,19 @@ from summarizer.engines.llm.merge import merge
 from summarizer.errors import NoValidBriefError
 
 CHUNK_LIMITS = {"max_actors": 5, "max_positions": 4, "max_legal": 3}  # per part of an article
-CHUNKS_AT_ONCE = 3
+# One at a time: small windows are mostly local servers that answer one request at a time,
+# where a queued chunk would spend its request timeout waiting (-j still runs articles at once).
+CHUNKS_AT_ONCE = 1
 
 
 async def in_chunks(
     engine: Any, article: Article, layout: Plan, state: Attempts
 ) -> tuple[DraftBrief, str, list[Chunk]]:
-    """Brief each chunk (a few at once), then merge them into one brief of the article.
+    """Brief each chunk in order, then merge them into one brief of the article.
 
     A chunk without a valid brief is left out and recorded (`ok: false`), unless it is the
-    lead; a provider or context error stops every chunk of the article.
+    lead, which goes first: when it fails, no other chunk is asked. A provider or context
+    error stops every chunk of the article.
     """
     gate = asyncio.Semaphore(CHUNKS_AT_ONCE)
 
@@ -49,9 +52,12 @@ async def in_chunks(
                 state.merge(own)
         return draft, mode, own, None
 
-    tasks = [asyncio.ensure_future(one(*span)) for span in layout.spans]
+    lead = await one(*layout.spans[0])  # first: without a lead there is no event, no brief
+    if lead[0] is None:
+        raise lead[3]
+    tasks = [asyncio.ensure_future(one(*span)) for span in layout.spans[1:]]
     try:
-        results = await asyncio.gather(*tasks)
+        results = [lead, *await asyncio.gather(*tasks)]
     except BaseException:  # a provider or context error: the other chunks stop too
         for task in tasks:
             task.cancel()
@@ -59,7 +65,5 @@ async def in_chunks(
         raise
     chunks = [Chunk(start=s, end=e, attempts=r[2].count, ok=r[0] is not None)
               for (s, e), r in zip(layout.spans, results, strict=True)]  # fmt: skip
-    if results[0][0] is None:  # no lead, no event: the article has no brief
-        raise results[0][3]
     drafts = [r[0] for r in results if r[0] is not None]
-    return merge(drafts), results[0][1], chunks
+    return merge(drafts), lead[1], chunks
