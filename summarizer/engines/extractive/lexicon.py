@@ -97,6 +97,16 @@ ALL_WEEKDAYS = frozenset(d for code in languages() for d in ordered("weekdays", 
 # Weekday (any language) -> 0 for Monday ... 6 for Sunday.
 WEEKDAY_NUMBER = {d: i for code in languages() for i, d in enumerate(ordered("weekdays", code))}
 
+# Abbreviated titles before a name ("Sen."), and every abbreviation after which a full stop
+# ends no sentence (those titles, "Jan.", "Inc.", "Calif.", ...).
+TITLE_ABBREVIATIONS = words("title_abbreviations")
+ABBREVIATIONS = TITLE_ABBREVIATIONS | words("abbreviations")
+# Adjective endings per language ("nationale", "jurídica"), for the Romance languages that
+# put adjectives after an organisation's head noun.
+ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
+    code: found for code in languages() if (found := ordered("adjective_endings", code))
+}
+
 # Words that are never names on their own: function words, sentence openers, time words.
 # Other languages' month names stay out: they are given names elsewhere ("Julio", "Mayo").
 STOP = words("stop") | frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(MONTH_ABBR)

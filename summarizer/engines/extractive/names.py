@@ -21,6 +21,7 @@ from summarizer.engines.extractive.capitalised import (
     trim,
 )
 from summarizer.engines.extractive.lexicon import (
+    ADJECTIVE_ENDINGS,
     BUSINESS_NOUNS,
     IMPERATIVES,
     KNOWN_ORGS,
@@ -102,11 +103,11 @@ def _is_name_word(tok: Tok) -> bool:
 
 _ROMANCE = frozenset(("fr", "es", "it", "pt", "ca"))
 _ORG_NOUN = re.compile(r"(?:tion|tions|ité|ités|ence|ance|ée|ées|ción|ciones|idad|ía)$")
+# A Romance adjective, in any language that has such endings ("Commission nationale").
 _ADJ = re.compile(
-    r"(?:elle|el|al|ale|aux|ales|ien|ienne|aire|ique|iques|if|ive|ais|aise|ain|aine|ier|ière|"
-    r"able|ible|eux|euse|enne|ennes|anne|annes|ole|ure|ures|ano|ana|ico|ica|ivo|iva|ario|aria|"
-    r"ense|ista|ino|ina)$"
-)
+    "(?:" + "|".join(sorted({e for v in ADJECTIVE_ENDINGS.values() for e in v}, key=len,
+                            reverse=True)) + ")$"
+)  # fmt: skip
 
 
 class NameScanner:

@@ -10,14 +10,13 @@ import re
 from dataclasses import dataclass, field
 
 from summarizer.brief.schema import Quote
-from summarizer.engines.extractive.lexicon import ALL_WEEKDAYS, MONTH_NUMBER, WEEKDAY_NUMBER
-
-_ABBREV = frozenset(
-    """mr mrs ms dr st gen col lt sgt capt gov sen rep jr sr no co corp inc ltd vs prof
-    mt ft rev hon jan feb mar apr jun jul aug sep sept oct nov dec etc approx dept est
-    fig op al ala ariz ark calif colo conn fla kan ky md mich minn mont neb nev okla tenn
-    tex vt wis wyo stat supp sec para""".split()
+from summarizer.engines.extractive.lexicon import (
+    ABBREVIATIONS,
+    ALL_WEEKDAYS,
+    MONTH_NUMBER,
+    WEEKDAY_NUMBER,
 )
+
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+(?:[\"'“‘(\[]|«\s?)?[A-Z0-9À-Þ])|\n+")
 _DATELINE = re.compile(  # "BRUSSELS —", "DUBAI, United Arab Emirates (Reuters) -"
     r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'-]{2,40}(?:,\s+[A-ZÀ-Þ][\w.'-]*(?:\s[A-ZÀ-Þ][\w.'-]*){0,3})?"
@@ -106,7 +105,7 @@ def _splits(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _END.finditer(text, start, end):
         word = re.search(r"(\w+)\W*$", text[left : m.start() + 1])
         token = word.group(1).casefold() if word else ""
-        if m.group().startswith(".") and (token in _ABBREV or len(token) == 1):
+        if m.group().startswith(".") and (token in ABBREVIATIONS or len(token) == 1):
             continue
         out.append((left, m.end()))
         left = m.end()
