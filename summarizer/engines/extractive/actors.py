@@ -125,8 +125,26 @@ def _absorb(into: Cluster, other: Cluster) -> None:
     other.mentions = []
 
 
+_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
+
+
+def _acronym_definitions(text: str) -> dict[str, str]:
+    """'Court of Arbitration for Sport (CAS)' -> {'CAS': 'Court of Arbitration for Sport'}:
+    _ACRONYM_DEF tried only just before each bracketed acronym, not at every capital."""
+    out, done = {}, 0
+    for p in _PAREN_ACRONYM.finditer(text):
+        at = p.start()
+        low = max(done, at - 120)
+        low = max(low, *(text.rfind(c, low, at) + 1 for c in "()\n"))
+        m = _ACRONYM_DEF.search(text, low, p.end())
+        if m and m.end() == p.end():
+            out[m.group(2)] = m.group(1)
+            done = p.end()
+    return out
+
+
 def _merge_acronyms(clusters: list[Cluster], text: str) -> None:
-    defined = {m.group(2): m.group(1) for m in _ACRONYM_DEF.finditer(text)}
+    defined = _acronym_definitions(text)
     by_key = {normalize(c.name): c for c in clusters}
     for c in clusters:
         if not c.mentions or not (c.name.isupper() and 2 <= len(c.name) <= 8):

@@ -48,18 +48,18 @@ _ELISION = re.compile(r"^(?:[dl]|qu)['’](?=[A-ZÀ-Þ])")
 def tokens(s: Sentence) -> list[Tok]:
     """The word tokens of a sentence; an elided "d’"/"l’" is a token of its own."""
     out = []
-    for m in _TOKEN.finditer(s.text):
-        raw, at = m.group(), s.start + m.start()
-        elided = _ELISION.match(raw) if "’" in raw or "'" in raw else None
-        if elided:  # "d’État" -> "d’" + "État"
+    text, base = s.text, s.start
+    for m in _TOKEN.finditer(text):
+        raw, at = m.group(), base + m.start()
+        if ("’" in raw or "'" in raw) and (elided := _ELISION.match(raw)):  # "d’État"
             cut = elided.end()
             out.append(Tok(at, at + cut, raw[:cut], raw[:cut].casefold(), False, False))
             raw, at = raw[cut:], at + cut
         poss = len(raw) > 2 and raw.endswith(("'s", "’s"))
-        text = raw[:-2] if poss else raw
-        fold = text.casefold()
-        cap = text[0].isupper() and not s.text.startswith("$", m.end())  # not "C$1.9 million"
-        out.append(Tok(at, at + len(text), text, fold, cap, poss))
+        if poss:
+            raw = raw[:-2]
+        cap = raw[0].isupper() and not text.startswith("$", m.end())  # not "C$1.9 million"
+        out.append(Tok(at, at + len(raw), raw, raw.casefold(), cap, poss))
     return out
 
 

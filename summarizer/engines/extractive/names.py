@@ -110,6 +110,10 @@ _ADJ = re.compile(
 )  # fmt: skip
 
 
+_FIRST_WORD = re.compile(r"\w")
+_OPENERS = frozenset(':"“‘(—–-')
+
+
 class NameScanner:
     """Finds name mentions sentence by sentence in one article."""
 
@@ -151,8 +155,9 @@ class NameScanner:
         return run
 
     def _opens(self, tok: Tok, sentence: Sentence) -> bool:
-        before = self.text[sentence.start : tok.start]
-        return not re.search(r"\w", before) or bool(re.search(r"[:\"“‘(—–-]\s*$", before))
+        """Whether tok opens the sentence, a quote or a clause after a colon or dash."""
+        first = _FIRST_WORD.search(self.text, sentence.start, tok.start)
+        return first is None or self.text[sentence.start : tok.start].rstrip()[-1:] in _OPENERS
 
     def _classify(self, run: list[Tok], toks: list[Tok], s: Sentence) -> list[Mention]:
         run = self._strip_initial(run, s)

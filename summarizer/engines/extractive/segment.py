@@ -100,11 +100,16 @@ def _header(doc: Doc, text: str) -> int:
     return body
 
 
+_LAST_WORD = re.compile(r"(\w+)\W*\Z")
+
+
 def _splits(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out, left = [], start
     for m in _END.finditer(text, start, end):
-        word = re.search(r"(\w+)\W*$", text[left : m.start() + 1])
-        token = word.group(1).casefold() if word else ""
+        window = max(left, m.start() - 24)  # the word before the stop, not the whole sentence
+        word = _LAST_WORD.search(text, window, m.start() + 1)
+        whole = word is not None and (word.start() > window or window == left)
+        token = word.group(1).casefold() if word and whole else ""
         if m.group().startswith(".") and (token in ABBREVIATIONS or len(token) == 1):
             continue
         out.append((left, m.end()))
