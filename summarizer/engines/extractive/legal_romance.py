@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import re
 
-from summarizer.engines.extractive.lexicon import ADJECTIVE_ENDINGS, ALL_MONTHS, languages, one
+from summarizer.engines.extractive.lexicon import (
+    ADJECTIVE_ENDINGS,
+    ALL_MONTHS,
+    adjective,
+    languages,
+    one,
+)
 from summarizer.engines.extractive.segment import Sentence
 
 Found = tuple[int, int, str]  # start, end, kind
@@ -38,10 +44,8 @@ _END = frozenset(
     puede debe para por con sin pero o y se no lo le les como cuando según""".split()
 )
 _TOKEN = re.compile(r"(?:[dlnsjcmt]|qu)['’]|[^\W_]+(?:-[^\W_]+)*|\d+|[^\w\s]", re.I)
-_ADJECTIVE = {  # language -> its adjective endings ("nationale", "jurídica")
-    code: re.compile("(?:" + "|".join(sorted(ends, key=len, reverse=True)) + ")$")
-    for code, ends in ADJECTIVE_ENDINGS.items()
-}
+# language -> a word with its adjective endings ("nationale", "jurídica")
+_ADJECTIVE = {code: adjective(code) for code in ADJECTIVE_ENDINGS}
 _MONTHS = ALL_MONTHS
 
 

@@ -21,7 +21,6 @@ from summarizer.engines.extractive.capitalised import (
     trim,
 )
 from summarizer.engines.extractive.lexicon import (
-    ADJECTIVE_ENDINGS,
     BUSINESS_NOUNS,
     IMPERATIVES,
     KNOWN_ORGS,
@@ -32,6 +31,7 @@ from summarizer.engines.extractive.lexicon import (
     REGIONS,
     STOP,
     TITLES,
+    adjective,
 )
 from summarizer.engines.extractive.not_actors import CITATION, is_thing, numbered
 from summarizer.engines.extractive.segment import Sentence
@@ -103,13 +103,7 @@ def _is_name_word(tok: Tok) -> bool:
 
 _ROMANCE = frozenset(("fr", "es", "it", "pt", "ca"))
 _ORG_NOUN = re.compile(r"(?:tion|tions|ité|ités|ence|ance|ée|ées|ción|ciones|idad|ía)$")
-# A Romance adjective, in any language that has such endings ("Commission nationale").
-_ADJ = re.compile(
-    "(?:" + "|".join(sorted({e for v in ADJECTIVE_ENDINGS.values() for e in v}, key=len,
-                            reverse=True)) + ")$"
-)  # fmt: skip
-
-
+_ADJ = adjective()  # a Romance adjective, any language ("Commission nationale")
 _FIRST_WORD = re.compile(r"\w")
 _OPENERS = frozenset(':"“‘(—–-')
 
