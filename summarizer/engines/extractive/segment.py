@@ -15,6 +15,7 @@ from summarizer.engines.extractive.lexicon import (
     ALL_WEEKDAYS,
     MONTH_NUMBER,
     WEEKDAY_NUMBER,
+    languages,
 )
 
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+(?:[\"'“‘(\[]|«\s?)?[A-Z0-9À-Þ])|\n+")
@@ -167,12 +168,42 @@ def find_dates(text: str) -> list[tuple[int, int, dt.date | None, dt.date | None
     return sorted(out, key=lambda t: t[0])
 
 
+# Date phrases the month tables above miss: "1er mai", "5. Mai 2020", "5 de mayo de 2020",
+# "the 5th of May". dateparser reads them (only these phrases, only when a sentence has no
+# other date).
+_SPELLED = re.compile(
+    rf"\b(?:the\s+)?\d{{1,2}}(?:er|º|°|\.|st|nd|rd|th)?\s+(?:of\s+|de\s+)?(?:{_MONTH})\b\.?"
+    r"(?:,?\s+(?:de\s+)?(\d{4})\b)?",
+    re.I,
+)
+
+
+def _spelled(text: str, report: dt.date | None) -> tuple[dt.date | None, dt.date | None] | None:
+    """A date phrase of `_SPELLED` read by dateparser: (full date or None, date without year)."""
+    m = _SPELLED.search(text)
+    if m is None:
+        return None
+    import dateparser  # heavy: only for the few phrases the month tables miss
+
+    base = dt.datetime(report.year if report else 2000, 1 if report is None else report.month,
+                       1 if report is None else report.day)  # fmt: skip
+    parsed = dateparser.parse(m.group(), languages=list(languages()), settings={
+        "RELATIVE_BASE": base, "REQUIRE_PARTS": ["day", "month"]})  # fmt: skip
+    if parsed is None:
+        return None
+    day = parsed.date()
+    return (day if m.group(1) else None), day
+
+
 def event_date(text: str, report: dt.date | None) -> tuple[str, str] | None:
     """The event date a sentence states, as (YYYY-MM-DD, precision), or None.
 
     Weekdays ("on Tuesday") resolve to the latest such day on or before the report date.
     """
-    for _, _, full, partial in find_dates(text):
+    dates = [(full, partial) for _, _, full, partial in find_dates(text)]
+    if not dates and (spelled := _spelled(text, report)):
+        dates = [spelled]
+    for full, partial in dates:
         if full:
             return full.isoformat(), "day"
         if partial and report:
