@@ -15,6 +15,7 @@ from summarizer.brief.countries import SEATS, country_alpha3, demonym_alpha3, is
 from summarizer.brief.grounding import normalize as _normalize
 from summarizer.engines.extractive.lexicon import KNOWN_ORGS, ROLES, TITLES
 from summarizer.engines.extractive.names import Mention
+from summarizer.engines.extractive.titles import PERSON_KINDS
 
 MAX_ACTORS = 20
 normalize = lru_cache(maxsize=16384)(_normalize)  # names are compared again and again
@@ -22,7 +23,9 @@ _ACRONYM_DEF = re.compile(r"([A-ZÀ-Þ][^()\n]{3,90}?)\s*\(([A-Z][A-Za-z]{1,9})\
 _APPOSITIVE = re.compile(
     r"^,\s+(?:the|a|an|its|his|her)?\s*((?:[\w’'-]+\s+){0,4}?)([\w’'-]+)(?=[,.;]|\s+(?:of|for|who|at)\b)"
 )
-_PEOPLE = frozenset(("single", "person", "head_of_state", "official", "media", "business"))
+# Kinds whose names later mentions shorten: a person's to the surname ("Putin"), a company's to
+# its first words ("Norvale"), and single words not yet given a kind.
+_SHORTENED = PERSON_KINDS | {"single", "business"}
 _KIND_RANK = {"head_of_state": 0, "official": 1, "media": 2, "business": 3, "person": 4}
 _ELIDED = re.compile(r"[dl]['’][A-ZÀ-Þ]")  # "d’État"
 _HEAD_WORDS = frozenset(("president", "prime", "king", "queen", "chancellor"))
@@ -122,8 +125,26 @@ def _absorb(into: Cluster, other: Cluster) -> None:
     other.mentions = []
 
 
+_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
+
+
+def _acronym_definitions(text: str) -> dict[str, str]:
+    """'Court of Arbitration for Sport (CAS)' -> {'CAS': 'Court of Arbitration for Sport'}:
+    _ACRONYM_DEF tried only just before each bracketed acronym, not at every capital."""
+    out, done = {}, 0
+    for p in _PAREN_ACRONYM.finditer(text):
+        at = p.start()
+        low = max(done, at - 120)
+        low = max(low, *(text.rfind(c, low, at) + 1 for c in "()\n"))
+        m = _ACRONYM_DEF.search(text, low, p.end())
+        if m and m.end() == p.end():
+            out[m.group(2)] = m.group(1)
+            done = p.end()
+    return out
+
+
 def _merge_acronyms(clusters: list[Cluster], text: str) -> None:
-    defined = {m.group(2): m.group(1) for m in _ACRONYM_DEF.finditer(text)}
+    defined = _acronym_definitions(text)
     by_key = {normalize(c.name): c for c in clusters}
     for c in clusters:
         if not c.mentions or not (c.name.isupper() and 2 <= len(c.name) <= 8):
@@ -149,9 +170,9 @@ def _merge_acronyms(clusters: list[Cluster], text: str) -> None:
 def _merge_people(clusters: list[Cluster]) -> None:
     """A surname into its full name ("Putin"), and a name's first words into the whole name
     when only one name starts with them ("Norvale" -> "Norvale Mineração")."""
-    people = [c for c in clusters if c.kind in _PEOPLE and len(_tokens(c.name)) >= 2]
+    people = [c for c in clusters if c.kind in _SHORTENED and len(_tokens(c.name)) >= 2]
     for c in clusters:
-        if not c.mentions or c.kind not in _PEOPLE:
+        if not c.mentions or c.kind not in _SHORTENED:
             continue
         toks = _tokens(c.name)
         if len(toks) == 1:  # the full name introduced first: "Diaz" is Maria, not Ana

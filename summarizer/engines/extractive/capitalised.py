@@ -11,7 +11,13 @@ import re
 from dataclasses import dataclass
 
 from summarizer.brief.countries import country_alpha3, demonym_alpha3
-from summarizer.engines.extractive.lexicon import LEGAL_HEADS, ORG_HEADS, STOP, TITLES
+from summarizer.engines.extractive.lexicon import (
+    LEGAL_HEADS,
+    ORG_HEADS,
+    STOP,
+    TITLE_ABBREVIATIONS,
+    TITLES,
+)
 from summarizer.engines.extractive.segment import Sentence
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&-]*[^\W_])?")
@@ -42,18 +48,18 @@ _ELISION = re.compile(r"^(?:[dl]|qu)['’](?=[A-ZÀ-Þ])")
 def tokens(s: Sentence) -> list[Tok]:
     """The word tokens of a sentence; an elided "d’"/"l’" is a token of its own."""
     out = []
-    for m in _TOKEN.finditer(s.text):
-        raw, at = m.group(), s.start + m.start()
-        elided = _ELISION.match(raw) if "’" in raw or "'" in raw else None
-        if elided:  # "d’État" -> "d’" + "État"
+    text, base = s.text, s.start
+    for m in _TOKEN.finditer(text):
+        raw, at = m.group(), base + m.start()
+        if ("’" in raw or "'" in raw) and (elided := _ELISION.match(raw)):  # "d’État"
             cut = elided.end()
             out.append(Tok(at, at + cut, raw[:cut], raw[:cut].casefold(), False, False))
             raw, at = raw[cut:], at + cut
         poss = len(raw) > 2 and raw.endswith(("'s", "’s"))
-        text = raw[:-2] if poss else raw
-        fold = text.casefold()
-        cap = text[0].isupper() and not s.text.startswith("$", m.end())  # not "C$1.9 million"
-        out.append(Tok(at, at + len(text), text, fold, cap, poss))
+        if poss:
+            raw = raw[:-2]
+        cap = raw[0].isupper() and not text.startswith("$", m.end())  # not "C$1.9 million"
+        out.append(Tok(at, at + len(raw), raw, raw.casefold(), cap, poss))
     return out
 
 
@@ -68,7 +74,7 @@ def _breaks(prev: Tok, tok: Tok, text: str) -> bool:
         return gap[2:].strip() != ""
     if prev.poss and prev.fold in TITLES and tok.fold in _OFFICES:  # "Prosecutor's Office"
         return gap[2:].strip() != ""
-    if gap == ". " and prev.fold in _ABBREVIATED and tok.cap:  # "Sen. Pablo Vidal"
+    if gap == ". " and prev.fold in TITLE_ABBREVIATIONS and tok.cap:  # "Sen. Pablo Vidal"
         return False
     if gap == " & " and prev.cap and tok.cap:  # "Ward & Lutz"
         return False
@@ -92,9 +98,6 @@ _MEMBERSHIP = frozenset(
 _CONTINENTS = frozenset("europe africa asia america americas oceania".split())
 _MEDIA = frozenset("news channel tv radio".split())
 _OFFICES = frozenset(("office", "department", "bureau", "chambers"))
-_ABBREVIATED = frozenset(
-    "sen rep gov dr mr mrs ms gen col lt maj capt sgt supt adm prof rev insp cmdr".split()
-)
 _AFFIX = re.compile(
     r"-(?:based|backed|led|owned|run|born|linked|allied|controlled|listed|registered|"
     r"headquartered|funded|financed|affiliated|aligned|sponsored|operated)$"

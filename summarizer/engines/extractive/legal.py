@@ -198,14 +198,27 @@ _GENERIC_WORDS = (
 ).replace(" ", "|").split("|")
 
 
+_GENERIC_WORD = re.compile("|".join(map(re.escape, _GENERIC_WORDS)))
+
+
+# Each _GENERIC pattern's needed words (a sentence without one of them skips the pattern).
+_NEEDS = [
+    re.compile(words)
+    for words in ("warrant", "sanction|restrictive|embargo", "onstitution", "agreement|deal|accord",
+                  "law", "determined|state of|plea|stay of|impact|class|guilty|notice|nisi|"
+                  "arbitration", "resolution")
+]  # fmt: skip
+
+
 def _generic(s: Sentence) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     lower = s.text.casefold()
-    if not any(w in lower for w in _GENERIC_WORDS):
+    if not _GENERIC_WORD.search(lower):
         return out
-    for rx, kind in _GENERIC:
-        for m in rx.finditer(s.text):
-            out.append((s.start + m.start(), s.start + m.end(), kind))
+    for (rx, kind), needs in zip(_GENERIC, _NEEDS, strict=True):
+        if needs.search(lower):
+            for m in rx.finditer(s.text):
+                out.append((s.start + m.start(), s.start + m.end(), kind))
     if _COURTISH.search(s.text):
         ruling = _RULING.search(s.text)
         if ruling:

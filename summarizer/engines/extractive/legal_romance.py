@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import re
 
-from summarizer.engines.extractive.lexicon import ALL_MONTHS, languages, one
+from summarizer.engines.extractive.lexicon import (
+    ADJECTIVE_ENDINGS,
+    ALL_MONTHS,
+    adjective,
+    languages,
+    one,
+)
 from summarizer.engines.extractive.segment import Sentence
 
 Found = tuple[int, int, str]  # start, end, kind
@@ -38,15 +44,8 @@ _END = frozenset(
     puede debe para por con sin pero o y se no lo le les como cuando según""".split()
 )
 _TOKEN = re.compile(r"(?:[dlnsjcmt]|qu)['’]|[^\W_]+(?:-[^\W_]+)*|\d+|[^\w\s]", re.I)
-_ADJECTIVE = {
-    "fr": re.compile(r"(?:elle|el|els|elles|al|ale|aux|ales|ien|ienne|iens|iennes|aire|aires|ique|"
-                     r"iques|if|ive|ifs|ives|ais|aise|ois|oise|ain|aine|ains|aines|ier|ière|iers|"
-                     r"ières|able|ables|ible|ibles|eux|euse|enne|ennes|ole|oles|il|ile|iles|ante|"
-                     r"antes|ente|entes|ure|ures)$"),
-    "es": re.compile(r"(?:al|ales|ano|ana|anos|anas|ico|ica|icos|icas|ivo|iva|ivos|ivas|ario|"
-                     r"aria|arios|arias|ense|enses|ista|istas|able|ables|ible|ibles|il|iles|"
-                     r"ino|ina|inos|inas|eño|eña|eños|eñas)$"),
-}  # fmt: skip
+# language -> a word with its adjective endings ("nationale", "jurídica")
+_ADJECTIVE = {code: adjective(code) for code in ADJECTIVE_ENDINGS}
 _MONTHS = ALL_MONTHS
 
 

@@ -13,6 +13,7 @@ Every set is lower-case; the engine compares folded tokens against them.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -96,6 +97,23 @@ ALL_MONTHS = frozenset(MONTH_NUMBER)
 ALL_WEEKDAYS = frozenset(d for code in languages() for d in ordered("weekdays", code))
 # Weekday (any language) -> 0 for Monday ... 6 for Sunday.
 WEEKDAY_NUMBER = {d: i for code in languages() for i, d in enumerate(ordered("weekdays", code))}
+
+# Abbreviated titles before a name ("Sen."), and every abbreviation after which a full stop
+# ends no sentence (those titles, "Jan.", "Inc.", "Calif.", ...).
+TITLE_ABBREVIATIONS = words("title_abbreviations")
+ABBREVIATIONS = TITLE_ABBREVIATIONS | words("abbreviations")
+# Adjective endings per language ("nationale", "jurídica"), for the Romance languages that
+# put adjectives after an organisation's head noun.
+ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
+    code: found for code in languages() if (found := ordered("adjective_endings", code))
+}
+
+
+def adjective(code: str | None = None) -> re.Pattern[str]:
+    """A word ending as one language's adjectives do (any language's, without a code)."""
+    ends = ADJECTIVE_ENDINGS.get(code or "") or {e for v in ADJECTIVE_ENDINGS.values() for e in v}
+    return re.compile("(?:" + "|".join(sorted(ends, key=len, reverse=True)) + ")$")
+
 
 # Words that are never names on their own: function words, sentence openers, time words.
 # Other languages' month names stay out: they are given names elsewhere ("Julio", "Mayo").

@@ -31,6 +31,7 @@ from summarizer.engines.extractive.lexicon import (
     REGIONS,
     STOP,
     TITLES,
+    adjective,
 )
 from summarizer.engines.extractive.not_actors import CITATION, is_thing, numbered
 from summarizer.engines.extractive.segment import Sentence
@@ -102,11 +103,9 @@ def _is_name_word(tok: Tok) -> bool:
 
 _ROMANCE = frozenset(("fr", "es", "it", "pt", "ca"))
 _ORG_NOUN = re.compile(r"(?:tion|tions|ité|ités|ence|ance|ée|ées|ción|ciones|idad|ía)$")
-_ADJ = re.compile(
-    r"(?:elle|el|al|ale|aux|ales|ien|ienne|aire|ique|iques|if|ive|ais|aise|ain|aine|ier|ière|"
-    r"able|ible|eux|euse|enne|ennes|anne|annes|ole|ure|ures|ano|ana|ico|ica|ivo|iva|ario|aria|"
-    r"ense|ista|ino|ina)$"
-)
+_ADJ = adjective()  # a Romance adjective, any language ("Commission nationale")
+_FIRST_WORD = re.compile(r"\w")
+_OPENERS = frozenset(':"“‘(—–-')
 
 
 class NameScanner:
@@ -150,8 +149,9 @@ class NameScanner:
         return run
 
     def _opens(self, tok: Tok, sentence: Sentence) -> bool:
-        before = self.text[sentence.start : tok.start]
-        return not re.search(r"\w", before) or bool(re.search(r"[:\"“‘(—–-]\s*$", before))
+        """Whether tok opens the sentence, a quote or a clause after a colon or dash."""
+        first = _FIRST_WORD.search(self.text, sentence.start, tok.start)
+        return first is None or self.text[sentence.start : tok.start].rstrip()[-1:] in _OPENERS
 
     def _classify(self, run: list[Tok], toks: list[Tok], s: Sentence) -> list[Mention]:
         run = self._strip_initial(run, s)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
@@ -50,20 +51,29 @@ class Phrases:
 
     def finditer(self, text: str) -> Iterator[Found]:
         """Non-overlapping phrases in text order, the longest at each place."""
-        if self.first.keys().isdisjoint(_WORD.findall(text.casefold() if self.fold else text)):
-            return  # no phrase's first word here: one pass in C instead of a loop per word
+        words, folded, starts = _tokenised(text)
+        if self.first.keys().isdisjoint(folded if self.fold else words):
+            return  # no phrase's first word here: one set test instead of a loop per word
         pos = 0
-        for m in _WORD.finditer(text):
-            if m.start() < pos:
+        for word, start in zip(folded if self.fold else words, starts, strict=True):
+            if start < pos or word not in self.first:
                 continue
-            word = m.group().casefold() if self.fold else m.group()
-            for phrase in self.first.get(word, ()):
-                end = m.start() + len(phrase)
-                same = text[m.start() : end]
+            for phrase in self.first[word]:
+                end = start + len(phrase)
+                same = text[start:end]
                 if self.fold:
                     same = same.casefold()
                 if same == phrase and not (end < len(text) and (text[end].isalnum()
                                                                 or text[end] == "_")):  # fmt: skip
-                    yield Found(text[m.start() : end], m.start(), end)
+                    yield Found(text[start:end], start, end)
                     pos = end
                     break
+
+
+@lru_cache(maxsize=512)
+def _tokenised(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]]:
+    """A text's words, folded words and word starts (one pass, shared by every phrase set
+    that searches the same sentence)."""
+    found = [(m.group(), m.start()) for m in _WORD.finditer(text)]
+    words = tuple(w for w, _ in found)
+    return words, tuple(w.casefold() for w in words), tuple(at for _, at in found)

@@ -23,6 +23,7 @@ from summarizer.engines.extractive.lexicon import (
 from summarizer.engines.extractive.phrases import Found, Phrases
 from summarizer.engines.extractive.segment import Sentence
 from summarizer.engines.extractive.stance import on_span, stance_of
+from summarizer.engines.extractive.titles import PERSON_KINDS
 
 MAX_POSITIONS = 15
 PER_HOLDER = 3
@@ -63,7 +64,6 @@ _INVERSION = re.compile(  # "said Mira Solberg", "said its director, Pedro Lima"
     r"[a-z][\w-]*|[\w.&-]+['’]s|[A-Z]{2,6})\s+){0,6}"
     r"(?:(?<=\s)[a-z][\w’'-]*,\s+(?:[A-Z][a-z]+\.?\s+)?)?"
 )
-_PEOPLE = frozenset(("person", "head_of_state", "official", "media"))
 # Cues whose object, not whose speaker, follows them: "told Fox News", "announced the Phase".
 _NOT_INVERTED = frozenset(
     "told tells tell announced announces promised pledged vowed confirmed acknowledged admitted "
@@ -132,16 +132,16 @@ class PositionFinder:
                     continue
                 seen.add(id(holder))
                 out.append((holder, self._position(holder, s, cue, quotes)))
-                if holder.kind in _PEOPLE:
+                if holder.kind in PERSON_KINDS:
                     speaker = (holder, s.index)
             outside = self._outside(s, quotes)
             opener = self._opener(s.start, outside, s.end)
-            if opener is not None and opener.cluster.kind in _PEOPLE:
+            if opener is not None and opener.cluster.kind in PERSON_KINDS:
                 named = (opener.cluster, s.index)  # who the sentence is about
             elif opener is not None:
                 body = (opener.cluster, s.index)  # what "it" will point back to
             for h in outside:
-                if h.cluster.kind in _PEOPLE:
+                if h.cluster.kind in PERSON_KINDS:
                     side = (h.cluster, s.index)
         return _limit(out)
 
@@ -190,7 +190,7 @@ class PositionFinder:
                 if "," not in gap and not self._after_prep(h.start, floor):
                     return self._member(hits, h)
         for h in reversed(hits):
-            if h.end > at or h.cluster.kind not in _PEOPLE:
+            if h.end > at or h.cluster.kind not in PERSON_KINDS:
                 continue
             if _APPOSED.fullmatch(self.text, h.end, at):  # "Siobhan Burke, chief of X, said"
                 return h.cluster
@@ -217,7 +217,7 @@ class PositionFinder:
         named = [h for h in hits if speech and not listener and h.start >= after
                  and _INVERSION.fullmatch(self.text, after, h.start)]  # fmt: skip
         if named:  # "said IESE researcher Rui Mabote": the person, not the acronym
-            return next((h for h in named if h.cluster.kind in _PEOPLE), named[0]).cluster
+            return next((h for h in named if h.cluster.kind in PERSON_KINDS), named[0]).cluster
         pronoun = _PRONOUN.search(self.text[max(floor, at - 40) : at])
         if pronoun:
             word = pronoun.group(1).casefold()
@@ -280,14 +280,14 @@ class PositionFinder:
         """The person in "Lena Ruiz of the Coastal Network said", else the hit's actor."""
         i = hits.index(h)
         prev = hits[i - 1] if i else None
-        if prev and prev.cluster.kind in _PEOPLE and re.fullmatch(
+        if prev and prev.cluster.kind in PERSON_KINDS and re.fullmatch(
             r",?\s+of\s+(?:the\s+)?", self.text[prev.end : h.start]
         ):
             return prev.cluster
         return h.cluster
 
     def _person_before(self, hits: list[_Hit], at: int) -> Cluster | None:
-        people = [h for h in hits if h.end <= at and h.cluster.kind in _PEOPLE]
+        people = [h for h in hits if h.end <= at and h.cluster.kind in PERSON_KINDS]
         return people[-1].cluster if people else None
 
     def _after_prep(self, start: int, floor: int) -> bool:

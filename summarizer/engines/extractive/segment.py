@@ -10,14 +10,14 @@ import re
 from dataclasses import dataclass, field
 
 from summarizer.brief.schema import Quote
-from summarizer.engines.extractive.lexicon import ALL_WEEKDAYS, MONTH_NUMBER, WEEKDAY_NUMBER
-
-_ABBREV = frozenset(
-    """mr mrs ms dr st gen col lt sgt capt gov sen rep jr sr no co corp inc ltd vs prof
-    mt ft rev hon jan feb mar apr jun jul aug sep sept oct nov dec etc approx dept est
-    fig op al ala ariz ark calif colo conn fla kan ky md mich minn mont neb nev okla tenn
-    tex vt wis wyo stat supp sec para""".split()
+from summarizer.engines.extractive.lexicon import (
+    ABBREVIATIONS,
+    ALL_WEEKDAYS,
+    MONTH_NUMBER,
+    WEEKDAY_NUMBER,
+    languages,
 )
+
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+(?:[\"'“‘(\[]|«\s?)?[A-Z0-9À-Þ])|\n+")
 _DATELINE = re.compile(  # "BRUSSELS —", "DUBAI, United Arab Emirates (Reuters) -"
     r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'-]{2,40}(?:,\s+[A-ZÀ-Þ][\w.'-]*(?:\s[A-ZÀ-Þ][\w.'-]*){0,3})?"
@@ -101,12 +101,17 @@ def _header(doc: Doc, text: str) -> int:
     return body
 
 
+_LAST_WORD = re.compile(r"(\w+)\W*\Z")
+
+
 def _splits(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out, left = [], start
     for m in _END.finditer(text, start, end):
-        word = re.search(r"(\w+)\W*$", text[left : m.start() + 1])
-        token = word.group(1).casefold() if word else ""
-        if m.group().startswith(".") and (token in _ABBREV or len(token) == 1):
+        window = max(left, m.start() - 24)  # the word before the stop, not the whole sentence
+        word = _LAST_WORD.search(text, window, m.start() + 1)
+        whole = word is not None and (word.start() > window or window == left)
+        token = word.group(1).casefold() if word and whole else ""
+        if m.group().startswith(".") and (token in ABBREVIATIONS or len(token) == 1):
             continue
         out.append((left, m.end()))
         left = m.end()
@@ -163,12 +168,42 @@ def find_dates(text: str) -> list[tuple[int, int, dt.date | None, dt.date | None
     return sorted(out, key=lambda t: t[0])
 
 
+# Date phrases the month tables above miss: "1er mai", "5. Mai 2020", "5 de mayo de 2020",
+# "the 5th of May". dateparser reads them (only these phrases, only when a sentence has no
+# other date).
+_SPELLED = re.compile(
+    rf"\b(?:the\s+)?\d{{1,2}}(?:er|º|°|\.|st|nd|rd|th)?\s+(?:of\s+|de\s+)?(?:{_MONTH})\b\.?"
+    r"(?:,?\s+(?:de\s+)?(\d{4})\b)?",
+    re.I,
+)
+
+
+def _spelled(text: str, report: dt.date | None) -> tuple[dt.date | None, dt.date | None] | None:
+    """A date phrase of `_SPELLED` read by dateparser: (full date or None, date without year)."""
+    m = _SPELLED.search(text)
+    if m is None:
+        return None
+    import dateparser  # heavy: only for the few phrases the month tables miss
+
+    base = dt.datetime(report.year if report else 2000, 1 if report is None else report.month,
+                       1 if report is None else report.day)  # fmt: skip
+    parsed = dateparser.parse(m.group(), languages=list(languages()), settings={
+        "RELATIVE_BASE": base, "REQUIRE_PARTS": ["day", "month"]})  # fmt: skip
+    if parsed is None:
+        return None
+    day = parsed.date()
+    return (day if m.group(1) else None), day
+
+
 def event_date(text: str, report: dt.date | None) -> tuple[str, str] | None:
     """The event date a sentence states, as (YYYY-MM-DD, precision), or None.
 
     Weekdays ("on Tuesday") resolve to the latest such day on or before the report date.
     """
-    for _, _, full, partial in find_dates(text):
+    dates = [(full, partial) for _, _, full, partial in find_dates(text)]
+    if not dates and (spelled := _spelled(text, report)):
+        dates = [spelled]
+    for full, partial in dates:
         if full:
             return full.isoformat(), "day"
         if partial and report:

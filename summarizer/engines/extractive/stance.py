@@ -15,13 +15,12 @@ from typing import Any
 
 from summarizer.brief.schema import Quote
 from summarizer.engines.extractive.lexicon import STANCE_CUES
-from summarizer.engines.extractive.phrases import Found
+from summarizer.engines.extractive.phrases import Found, Phrases
 from summarizer.engines.extractive.segment import Sentence, span
 
 VALENCE = 0.3  # |compound| under which VADER's answer is no evidence
 _STANCE_OF = {cue.casefold(): stance for cue, stance in STANCE_CUES.items()}
-_STANCE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, STANCE_CUES), key=len,
-                                              reverse=True)) + r")\b", re.I)  # fmt: skip
+_STANCE = Phrases(STANCE_CUES, fold=True)  # by set look-up: hundreds of cues
 _NEGATION = re.compile(r"\b(?:not|no|never|n['’]t|cannot|without|ne|pas|nicht|kein\w*)\W+"
                        r"(?:\w+\W+){0,2}$", re.I)  # fmt: skip
 _FLIP = {"support": "oppose", "oppose": "support"}
@@ -40,7 +39,7 @@ def lexical(words: str) -> set[str]:
     """The stances the stance words in a text give, a negation turning each round."""
     found = set()
     for m in _STANCE.finditer(words):
-        stance = _STANCE_OF.get(m.group(1).casefold())
+        stance = _STANCE_OF.get(m.group().casefold())
         if stance is None:
             continue
         negated = _NEGATION.search(words, max(0, m.start() - 30), m.start())

@@ -13,6 +13,9 @@ from summarizer.engines.extractive.lexicon import (
     TITLES,
 )
 
+# The kinds of a named person (what `title_kind` gives): who can hold a position in their own
+# words.
+PERSON_KINDS = frozenset(("person", "head_of_state", "official", "media"))
 # Plural titles that stand before a list of names: "Justices A, B and C".
 PLURAL = frozenset(
     "justices judges senators ministers commissioners magistrates governors mayors".split()
