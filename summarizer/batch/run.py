@@ -12,7 +12,6 @@ manifest and exits 130.
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sys
 from collections.abc import Iterator
@@ -21,9 +20,9 @@ from typing import Any
 
 from summarizer.batch.manifest import Manifest
 from summarizer.batch.progress import Progress, Tally, summary
-from summarizer.brief.schema import Brief
+from summarizer.batch.work import Local, Outcome, brief_text
 from summarizer.config import Settings
-from summarizer.engines import Engine, make_engine
+from summarizer.engines import EXTRACTIVE_NOTICE, make_engine
 from summarizer.errors import (
     InputError,
     NoValidBriefError,
@@ -33,6 +32,9 @@ from summarizer.errors import (
 )
 from summarizer.files import write_output
 from summarizer.wording import count
+
+__all__ = ["Batch", "brief_text", "output_paths", "prepare_folder", "summarize_inputs"]
+POOL_MIN = 2  # inputs below which worker processes cost more than they save
 
 
 def output_paths(refs: list[str], folder: Path, ext: str) -> dict[str, Path]:
@@ -65,15 +67,6 @@ def prepare_folder(folder: Path) -> None:
         raise UsageError(f"cannot create the output folder {folder}: {why}") from None
 
 
-def brief_text(brief: Brief, fmt: str, lines: bool = False) -> str:
-    """A brief as stored: indented JSON, one JSON line, or Markdown."""
-    if fmt == "md":
-        from summarizer.briefing.render import render_markdown
-
-        return render_markdown([brief])
-    return brief.model_dump_json() if lines else brief.model_dump_json(indent=2)
-
-
 def make_meter(settings: Settings) -> Any:
     """The request meter (rpm/tpm caps, counters) for an LLM run; None for extractive."""
     if settings.effective_engine != "llm":
@@ -103,6 +96,7 @@ class Batch:
         self._ready: dict[int, str | None] = {}
         self._next = 0
         self._single: str | None = None
+        self._noticed = False
 
     def run(self, refs: list[str], announce: bool) -> int:
         """Summarize every input not already done; return the exit code."""
@@ -117,11 +111,12 @@ class Batch:
         todo = ((i, r) for i, r in enumerate(refs) if r not in kept)
         interrupted = False
         if self.tally.total:
-            self.meter = make_meter(self.settings)
-            raw_dir = self.folder / ".failed" if self.folder else None
-            engine = make_engine(self.settings, raw_dir=raw_dir, meter=self.meter)
-            with Progress(self.tally, self.meter) as self.progress:
-                interrupted = asyncio.run(self._pool(engine, todo))
+            runner = self._runner()
+            try:
+                with Progress(self.tally, self.meter) as self.progress:
+                    interrupted = asyncio.run(self._pool(runner, todo))
+            finally:
+                runner.close()
         self._finish_run(refs, todo, "interrupted" if interrupted else
                          "stopped" if self.stopped else "completed")  # fmt: skip
         if interrupted:
@@ -131,7 +126,26 @@ class Batch:
             print(summary(self.tally, self.meter, where), file=sys.stderr)
         return self.worst
 
-    async def _pool(self, engine: Engine, todo: Iterator[tuple[int, str]]) -> bool:
+    def _runner(self) -> Any:
+        """Worker processes for the offline engine when they pay; else this process."""
+        from summarizer.batch.pool import cpus, usable
+
+        lines, s = self.lines and self.folder is None, self.settings
+        workers = min(s.concurrency, cpus(), self.tally.total)
+        offline = s.effective_engine == "extractive"
+        if offline and workers >= 2 and self.tally.total >= POOL_MIN and usable():
+            from concurrent.futures import ThreadPoolExecutor
+
+            from summarizer.batch.pool import Pool
+
+            thread = ThreadPoolExecutor(1, thread_name_prefix="summarizer-read")
+            return Pool(s, self.fmt, lines, workers, thread)
+        self.meter = make_meter(s)
+        raw_dir = self.folder / ".failed" if self.folder else None
+        engine = make_engine(s, raw_dir=raw_dir, notice=False, meter=self.meter)
+        return Local(engine, s, self.fmt, lines)
+
+    async def _pool(self, runner: Any, todo: Iterator[tuple[int, str]]) -> bool:
         """Run `concurrency` workers over the inputs; True when interrupted."""
         loop, me = asyncio.get_running_loop(), asyncio.current_task()
         try:
@@ -140,7 +154,7 @@ class Batch:
         except (NotImplementedError, RuntimeError, ValueError):
             on_term = False
         workers = [
-            asyncio.create_task(self._worker(engine, todo))
+            asyncio.create_task(self._worker(runner, todo))
             for _ in range(self.settings.concurrency)
         ]
         try:
@@ -155,40 +169,26 @@ class Batch:
             if on_term:
                 loop.remove_signal_handler(signal.SIGTERM)
 
-    async def _worker(self, engine: Engine, todo: Iterator[tuple[int, str]]) -> None:
+    async def _worker(self, runner: Any, todo: Iterator[tuple[int, str]]) -> None:
         while not self.stopped:
             item = next(todo, None)
             if item is None:
                 return
             index, ref = item
             self.inflight[index] = ref
-            brief, error = await self._one(engine, ref)
+            outcome: Outcome = await runner.run(ref)
             del self.inflight[index]
-            self._record(index, ref, brief, error)
+            self._record(index, ref, outcome)
 
-    async def _one(self, engine: Engine, ref: str) -> tuple[Brief | None, SummarizerError | None]:
-        from summarizer.ingest.load import load_article
-
-        try:
-            article = await asyncio.to_thread(
-                load_article,
-                ref,
-                max_bytes=self.settings.max_input_bytes,
-                cache=self.settings.cache,
-            )
-            return await engine.asummarize(article), None
-        except SummarizerError as exc:
-            return None, exc
-        except Exception as exc:  # a bug on one input must not sink the batch
-            if os.environ.get("SUMMARIZER_DEBUG") == "1":
-                raise
-            return None, NoValidBriefError(f"{ref}: internal error: {type(exc).__name__}: {exc}")
-
-    def _record(self, index: int, ref: str, brief: Brief | None, error: Exception | None) -> None:
-        if isinstance(error, SummarizerError):
-            self._failed(index, ref, error)
-        elif brief is not None:
-            self._done(index, ref, brief)
+    def _record(self, index: int, ref: str, outcome: Outcome) -> None:
+        if outcome.read and not self._noticed:
+            self._noticed = True
+            if self.settings.engine == "auto" and self.settings.effective_engine == "extractive":
+                self.progress.line(EXTRACTIVE_NOTICE)
+        if outcome.error is not None:
+            self._failed(index, ref, outcome.error)
+        else:
+            self._done(index, ref, outcome)
         self.progress.advance()
 
     def _failed(self, index: int, ref: str, error: SummarizerError) -> None:
@@ -206,9 +206,8 @@ class Batch:
             self.manifest.record(ref, "failed", error=message, exit_code=error.exit_code)
         self._emit(index, None)
 
-    def _done(self, index: int, ref: str, brief: Brief) -> None:
-        p = brief.provenance
-        text = brief_text(brief, self.fmt, lines=self.lines and self.folder is None)
+    def _done(self, index: int, ref: str, outcome: Outcome) -> None:
+        text = outcome.text or ""
         if self.manifest is not None:
             try:
                 write_output(self.targets[ref], text)
@@ -217,16 +216,14 @@ class Batch:
                 self._failed(index, ref, exc)
                 return
         self.tally.done += 1
-        self.tally.cached += p.cached
-        self.tally.reasks += 0 if p.cached else max(p.attempts - 1, 0)
+        self.tally.cached += outcome.cached
+        self.tally.reasks += 0 if outcome.cached else max(outcome.attempts - 1, 0)
         if self.manifest is None:
             self._emit(index, text)
             return
-        target = self.targets[ref]
         self.manifest.record(
-            ref, "done", output=target.name, sha256=p.article_sha256,
-            tokens=0 if p.cached else p.usage.total_tokens, cost_usd=None if p.cached else
-            p.cost_usd, cached=p.cached or None,
+            ref, "done", output=self.targets[ref].name, sha256=outcome.sha256,
+            tokens=outcome.tokens, cost_usd=outcome.cost_usd, cached=outcome.cached or None,
         )  # fmt: skip
 
     def _emit(self, index: int, text: str | None) -> None:

@@ -1,0 +1,144 @@
+"""Worker processes that read and brief inputs with the offline engine (`-j` > 1).
+
+Each worker is single-threaded, so HTML parsing (trafilatura, htmldate, lxml) never runs
+beside another parse inside it, and the CPU-bound engine runs in parallel across workers.
+Workers fork from a server that has already imported the parsing and engine modules, take
+the parent's current environment and working folder, ignore Ctrl-C (the parent handles it
+and shuts them down), and exit on their own if the parent dies. A worker that dies on an
+input (a native crash, the OOM killer) breaks the pool: it is replaced and the inputs it
+held are tried once more.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+import select
+import signal
+import sys
+import threading
+import time
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING, Any
+
+from summarizer.batch.work import Outcome, brief_offline, failed, try_read
+from summarizer.errors import NoValidBriefError
+
+if TYPE_CHECKING:
+    from summarizer.article import Article
+    from summarizer.config import Settings
+
+# What the workers' fork server imports before the first fork (it warms up on import).
+PRELOAD = ["summarizer.batch.warm"]
+_state: dict[str, Any] = {}
+
+
+def cpus() -> int:
+    """CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def usable() -> bool:
+    """Whether worker processes can start here: each one imports the parent's `__main__`
+    again (multiprocessing's rule), which fails when it came from stdin or a notebook."""
+    main = sys.modules.get("__main__")
+    if getattr(getattr(main, "__spec__", None), "name", None):
+        return True
+    path = getattr(main, "__file__", None)
+    return path is None or os.path.isfile(path)
+
+
+def _watch(main: int) -> None:
+    """Exit when the batch's process is gone (killed with -9: nobody shuts the pool down).
+
+    Watching the direct parent is not enough: that is the fork server, which itself waits
+    for its children to close their copies of its lifeline.
+    """
+
+    def watch() -> None:
+        try:
+            fd = os.pidfd_open(main)  # readable once that process has ended
+            select.select([fd], [], [])
+        except ProcessLookupError:
+            pass
+        except (AttributeError, OSError):  # no pidfd here: poll
+            while _alive(main):
+                time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="summarizer-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _init(settings: Settings, fmt: str, lines: bool, env: dict[str, str], cwd: str,
+          main: int) -> None:  # fmt: skip
+    """Worker start: the parent's environment and folder, no Ctrl-C, one engine."""
+    from summarizer.engines.extractive.engine import ExtractiveEngine
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.environ.clear()
+    os.environ.update(env)
+    os.chdir(cwd)
+    _state.update(engine=ExtractiveEngine(), settings=settings, fmt=fmt, lines=lines)
+    _watch(main)
+
+
+def _brief(ref: str, article: Article | None) -> Outcome:
+    """In a worker: read `ref` (unless its article is given) and brief it."""
+    s = _state
+    return brief_offline(s["engine"], ref, article, s["settings"], s["fmt"], s["lines"])
+
+
+class Pool:
+    """Offline briefs in `workers` processes; standard input is read in `thread` here."""
+
+    def __init__(self, settings: Settings, fmt: str, lines: bool, workers: int,
+                 thread: Executor) -> None:  # fmt: skip
+        self.settings, self.thread = settings, thread
+        self._initargs = (settings, fmt, lines, dict(os.environ), os.getcwd(), os.getpid())
+        self._workers = workers
+        self._pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        return ProcessPoolExecutor(self._workers, mp_context=context, initializer=_init,
+                                   initargs=self._initargs)  # fmt: skip
+
+    async def run(self, ref: str) -> Outcome:
+        """Read and brief one input in a worker."""
+        article = None
+        if ref == "-":
+            loop = asyncio.get_running_loop()
+            read = await loop.run_in_executor(self.thread, try_read, ref, self.settings)
+            if isinstance(read, Outcome):
+                return read
+            article = read
+        for _ in range(2):
+            pool = self._pool
+            try:
+                return await asyncio.wrap_future(pool.submit(_brief, ref, article))
+            except BrokenProcessPool:
+                if self._pool is pool:  # the first input to notice replaces the pool
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    self._pool = self._start()
+        return failed(ref, NoValidBriefError(f"{ref}: the worker process died on this input"))
+
+    def close(self) -> None:
+        """Cancel what has not started, let running inputs finish, stop the workers."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self.thread.shutdown(wait=False, cancel_futures=True)
