@@ -104,7 +104,7 @@ def test_offline_batch_runs_in_worker_processes(
     monkeypatch.setattr(pool, "cpus", lambda: 2)
     watch = ParseWatch(summarizer.ingest.html.article_from_html)
     monkeypatch.setattr(summarizer.ingest.html, "article_from_html", watch)
-    write_pages(tmp_path / "in", 6)
+    write_pages(tmp_path / "in", 16)
     args = ["summarize", str(tmp_path / "in"), "--engine", "extractive", "-o"]
     many = runner.invoke(app, [*args, str(tmp_path / "j8"), "-j", "8"])
     assert many.exit_code == 0, many.stderr
@@ -113,10 +113,31 @@ def test_offline_batch_runs_in_worker_processes(
     assert one.exit_code == 0, one.stderr
     assert started == [2] and watch.most == 1  # -j 1: in this process, in one thread
     assert _brief_bodies(tmp_path / "j8") == _brief_bodies(tmp_path / "j1")
-    assert len(_brief_bodies(tmp_path / "j1")) == 6
+    assert len(_brief_bodies(tmp_path / "j1")) == 16
 
 
-def test_stdin_is_read_here_and_briefed_in_a_worker(tmp_path: Path) -> None:
+def test_small_batches_stay_in_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import summarizer.batch.pool as pool
+
+    monkeypatch.setattr(pool, "Pool", None)  # any attempt to start workers would fail
+    monkeypatch.setattr(pool, "cpus", lambda: 2)
+    write_pages(tmp_path / "in", 15)
+    result = runner.invoke(app, ["summarize", str(tmp_path / "in"), "--engine", "extractive",
+                                 "-o", str(tmp_path / "out"), "-j", "8"])  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert len(list((tmp_path / "out").glob("*.json"))) == 15
+
+
+def test_stdin_is_read_here_and_briefed_in_a_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import summarizer.batch.pool as pool
+    import summarizer.batch.run
+
+    monkeypatch.setattr(summarizer.batch.run, "POOL_MIN", 2)
+    monkeypatch.setattr(pool, "cpus", lambda: 2)
     (page,) = write_pages(tmp_path / "in", 1)
     other = tmp_path / "other.txt"
     other.write_text((FIXTURES / "article.txt").read_text(encoding="utf-8"), encoding="utf-8")

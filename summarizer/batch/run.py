@@ -34,7 +34,9 @@ from summarizer.files import write_output
 from summarizer.wording import count
 
 __all__ = ["Batch", "brief_text", "output_paths", "prepare_folder", "summarize_inputs"]
-POOL_MIN = 2  # inputs below which worker processes cost more than they save
+# Fewer inputs than this are briefed in this process: starting warm worker processes costs
+# about as much as briefing a dozen pages.
+POOL_MIN = 16
 
 
 def output_paths(refs: list[str], folder: Path, ext: str) -> dict[str, Path]:

@@ -29,6 +29,7 @@ from summarizer.article import Article
 from summarizer.errors import InputError
 from summarizer.ingest.decode import decode_bytes
 from summarizer.ingest.fetch import fetch, is_url
+from summarizer.ingest.length import require_article
 from summarizer.ingest.pasted import split_header
 from summarizer.language import detect_language
 
@@ -194,7 +195,7 @@ def text_article(data: bytes, ref: str, *, markdown: bool = False, url: str | No
     if not body.strip():
         raise InputError(f"{ref}: empty input (no article text)")
     return Article(
-        text=body,
+        text=require_article(body, ref),
         title=header.title,
         url=url or header.url,
         publisher=header.publisher,
@@ -239,8 +240,8 @@ def load_article(
 
     Raises:
         InputError: A one-line reason starting with `ref`: missing file, folder, empty or
-            binary input, too large, a page with no article text, an unreachable or
-            non-http URL.
+            binary input, too large, a page with no article text, text too short to be an
+            article (`summarizer.ingest.length.MIN_WORDS`), an unreachable or non-http URL.
     """
     if ref == "-":
         data = _read_stdin(max_bytes)
