@@ -46,7 +46,9 @@ def _serve(latency: float, conn: object) -> None:
 
 def _isolate(tmp: Path) -> None:
     os.environ["SUMMARIZER_CACHE_DIR"] = str(tmp / "cache")
-    os.environ["SUMMARIZER_CONFIG"] = str(tmp / "no-config.toml")
+    config = tmp / "empty-config.toml"  # no user settings (a missing file is an error)
+    config.write_text("", encoding="utf-8")
+    os.environ["SUMMARIZER_CONFIG"] = str(config)
     for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL"):
         os.environ.pop(var, None)
 

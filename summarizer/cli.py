@@ -139,13 +139,13 @@ def render(
     ] = None,
 ) -> None:
     """Render briefs as one briefing document: Markdown or standalone HTML by extension."""
-    from summarizer.briefing.render import output_format, read_brief
+    from summarizer.briefing.render import output_format, read_briefs
     from summarizer.briefing.render import render as render_document
     from summarizer.briefing.validate import expand_brief_paths
 
     _one_of(sort, ("input", "date"), "--sort")
     fmt = output_format(output, template)
-    briefs_read = [read_brief(p) for p in expand_brief_paths(briefs)]
+    briefs_read = read_briefs(expand_brief_paths(briefs))
     text = render_document(
         briefs_read, fmt, title=title, order="date" if sort == "date" else "input",
         template=template,

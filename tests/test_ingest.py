@@ -289,7 +289,7 @@ def test_extract_binary_stdin() -> None:
 
 
 def test_console_script_exit_code(tmp_path: Path) -> None:
-    env = {**os.environ, "SUMMARIZER_CONFIG": str(tmp_path / "none.toml")}
+    env = dict(os.environ)  # the isolated, empty config file of the conftest
     proc = subprocess.run(
         [sys.executable, "-c", "from summarizer.cli import main; main()", "extract", "missing.txt"],
         capture_output=True, text=True, env=env, timeout=60,

@@ -12,6 +12,7 @@ manifest and exits 130.
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import sys
 from collections.abc import Iterator
@@ -34,6 +35,8 @@ from summarizer.files import write_output
 from summarizer.wording import count
 
 __all__ = ["Batch", "brief_text", "output_paths", "prepare_folder", "summarize_inputs"]
+# `-o` names ending so are files: with several inputs they are a mistake, not a new folder.
+FILE_SUFFIXES = frozenset({".json", ".jsonl", ".md", ".markdown", ".txt", ".html", ".htm"})
 # Fewer inputs than this are briefed in this process: starting warm worker processes costs
 # about as much as briefing a dozen pages.
 POOL_MIN = 16
@@ -296,9 +299,13 @@ def summarize_inputs(settings: Settings, inputs: list[str], out: str | None, fmt
     if not refs:
         raise InputError("no inputs")
     output = Path(out) if out and out != "-" else None
-    many = len(refs) > 1 or (output is not None and (output.is_dir() or str(out).endswith("/")))
-    if many and output is not None and output.exists() and not output.is_dir():
-        raise UsageError(f"-o {output}: several inputs need a folder, not a file")
+    as_folder = str(out).endswith(("/", os.sep))
+    many = len(refs) > 1 or (output is not None and (output.is_dir() or as_folder))
+    if many and output is not None and not output.is_dir() and (
+        output.exists() or (not as_folder and output.suffix.lower() in FILE_SUFFIXES)
+    ):
+        raise UsageError(f"-o {out}: several inputs need a folder, not a file (end it with / "
+                         "to make a folder of that name)")  # fmt: skip
     ext = "md" if fmt == "md" else "json"
     folder = output if many and output is not None else None
     if output is not None:
