@@ -292,3 +292,47 @@ def test_offline_notice_only_when_something_is_summarized(tmp_path: Path) -> Non
     many = runner.invoke(app, ["summarize", str(tmp_path / "many"), str(tmp_path / "nope.txt"),
                                "-o", str(tmp_path / "out")])  # fmt: skip
     assert many.exit_code == 4 and many.stderr.count(EXTRACTIVE_NOTICE) == 1
+
+
+def test_failure_lines_fit_one_terminal_line_and_the_manifest_keeps_them_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def answer(body: dict[str, Any]) -> Any:
+        junk = {"bluf": "x" * 300, "actors": [{"name": "Nobody At All " * 20}]}
+        return 200, {"choices": [{"message": {"content": json.dumps(junk)}}]}, {}
+
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setattr(Progress, "on_terminal", lambda self: True)
+    write_articles(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    with BatchServer(answer) as url:
+        result = run(url, str(tmp_path / "in"), "-o", str(out), "--max-retries", "0")
+    assert result.exit_code == 1
+    lines = [x for x in result.stderr.splitlines() if x.startswith("summarizer: error:")]
+    assert len(lines) == 3 and all(len(x) <= 80 for x in lines), lines
+    errors = [e["error"] for e in read_manifest(out / FILE_NAME).values()]
+    assert len(errors) == 3 and all(len(e) > 80 for e in errors)
+    flat = [" ".join(e.split()) for e in errors]
+    heads = [x[len("summarizer: error: ") : -1] for x in lines if x.endswith("…")]
+    assert len(heads) == 3 and all(any(e.startswith(h) for e in flat) for h in heads)
+
+
+def test_a_failure_is_cut_only_on_a_terminal_and_with_a_manifest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setenv("COLUMNS", "60")
+    text = "summarizer: error: a.txt: first\n  second " + "y" * 200
+    whole = "summarizer: error: a.txt: first second " + "y" * 200 + "\n"
+    for stream, short, expected in [
+        (Terminal(), True, whole[:59] + "…\n"),
+        (Terminal(), False, whole),  # no manifest: the line is all there is
+        (io.StringIO(), True, whole),  # a log or a pipe: no screen to flood
+    ]:
+        Progress(Tally(total=1), stream=stream).failure(text, short=short)
+        assert stream.getvalue() == expected

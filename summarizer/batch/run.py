@@ -206,7 +206,7 @@ class Batch:
         message = str(error)
         if not message.startswith(ref):
             message = f"{ref}: {message}"
-        self.progress.line(f"summarizer: error: {message}")
+        self.progress.failure(f"summarizer: error: {message}", short=self.manifest is not None)
         if self.manifest is not None:
             self.manifest.record(ref, "failed", error=message, exit_code=error.exit_code)
         self._emit(index, None)
