@@ -40,7 +40,7 @@ def write_pages(folder: Path, count: int) -> list[Path]:
 
 
 class ParseWatch:
-    """Wraps the HTML parser: how many calls ran at once, at most, and in which threads."""
+    """Wraps a function: how many calls ran at once, at most, and in which threads."""
 
     def __init__(self, real: Any) -> None:
         self.real, self.active, self.most = real, 0, 0
@@ -74,9 +74,22 @@ def test_llm_batch_parses_one_page_at_a_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import summarizer.ingest.html
+    import summarizer.ingest.load
 
     watch = ParseWatch(summarizer.ingest.html.article_from_html)
     monkeypatch.setattr(summarizer.ingest.html, "article_from_html", watch)
+    real_read, meet = summarizer.ingest.load.read_input, threading.Barrier(2, timeout=10)
+    reader_threads: set[str] = set()
+
+    calls = iter(range(1_000))
+
+    def read_input(*args: Any, **kwargs: Any) -> Any:  # reads (I/O) do overlap:
+        reader_threads.add(threading.current_thread().name)
+        if next(calls) < 2:
+            meet.wait()  # the first two wait for each other, else this fails after 10 s
+        return real_read(*args, **kwargs)
+
+    monkeypatch.setattr(summarizer.ingest.load, "read_input", read_input)
     write_pages(tmp_path / "in", 8)
     with BatchServer(latency=0.05) as url:
         result = runner.invoke(app, ["summarize", str(tmp_path / "in"), "-o", str(tmp_path / "o"),
@@ -85,6 +98,7 @@ def test_llm_batch_parses_one_page_at_a_time(
     assert result.exit_code == 0, result.stderr
     assert len(list((tmp_path / "o").glob("*.json"))) == 8
     assert watch.most == 1 and len(watch.threads) == 1, (watch.most, watch.threads)
+    assert len(reader_threads) >= 2 and watch.threads.isdisjoint(reader_threads)
 
 
 def test_offline_batch_runs_in_worker_processes(
@@ -130,7 +144,7 @@ def test_small_batches_stay_in_this_process(
     assert len(list((tmp_path / "out").glob("*.json"))) == 15
 
 
-def test_stdin_is_read_here_and_briefed_in_a_worker(
+def test_stdin_is_read_here_and_parsed_in_a_worker(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import summarizer.batch.pool as pool
@@ -152,13 +166,12 @@ def test_stdin_is_read_here_and_briefed_in_a_worker(
 def test_a_dead_worker_is_replaced_and_its_input_retried(tmp_path: Path) -> None:
     import asyncio
     import signal
-    from concurrent.futures import ThreadPoolExecutor
 
     from summarizer.batch.pool import Pool
     from summarizer.config import resolve
 
     pages = write_pages(tmp_path, 2)
-    pool = Pool(resolve({"engine": "extractive"}), "json", False, 1, ThreadPoolExecutor(1))
+    pool = Pool(resolve({"engine": "extractive"}), "json", False, 1)
     try:
         first = asyncio.run(pool.run(str(pages[0])))
         assert first.error is None and first.text

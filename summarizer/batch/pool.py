@@ -1,12 +1,13 @@
-"""Worker processes that read and brief inputs with the offline engine (`-j` > 1).
+"""Worker processes that parse and brief inputs with the offline engine (`-j` > 1).
 
 Each worker is single-threaded, so HTML parsing (trafilatura, htmldate, lxml) never runs
 beside another parse inside it, and the CPU-bound engine runs in parallel across workers.
-Workers fork from a server that has already imported the parsing and engine modules, take
-the parent's current environment and working folder, ignore Ctrl-C (the parent handles it
-and shuts them down), and exit on their own if the parent dies. A worker that dies on an
-input (a native crash, the OOM killer) breaks the pool: it is replaced and the inputs it
-held are tried once more.
+Inputs are read in the batch's process (see `summarizer.batch.work`) and their bytes sent
+to the workers. Workers fork from a server that has already imported and warmed up the
+parsing and engine code (`summarizer.batch.warm`), take the parent's current environment
+and working folder, ignore Ctrl-C (the parent handles it and shuts them down), and exit on
+their own if the parent dies. A worker that dies on an input (a native crash, the OOM
+killer) breaks the pool: it is replaced and the inputs it held are tried once more.
 """
 
 from __future__ import annotations
@@ -19,16 +20,16 @@ import signal
 import sys
 import threading
 import time
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
-from summarizer.batch.work import Outcome, brief_offline, failed, try_read
+from summarizer.batch.work import Outcome, brief_offline, failed, read
 from summarizer.errors import NoValidBriefError
 
 if TYPE_CHECKING:
-    from summarizer.article import Article
     from summarizer.config import Settings
+    from summarizer.ingest.load import Raw
 
 # What the workers' fork server imports before the first fork (it warms up on import).
 PRELOAD = ["summarizer.batch.warm"]
@@ -97,18 +98,16 @@ def _init(settings: Settings, fmt: str, lines: bool, env: dict[str, str], cwd: s
     _watch(main)
 
 
-def _brief(ref: str, article: Article | None) -> Outcome:
-    """In a worker: read `ref` (unless its article is given) and brief it."""
-    s = _state
-    return brief_offline(s["engine"], ref, article, s["settings"], s["fmt"], s["lines"])
+def _brief(raw: Raw) -> Outcome:
+    """In a worker: parse an input's bytes and brief them."""
+    return brief_offline(_state["engine"], raw, _state["fmt"], _state["lines"])
 
 
 class Pool:
-    """Offline briefs in `workers` processes; standard input is read in `thread` here."""
+    """Offline briefs in `workers` processes; inputs are read here, in threads."""
 
-    def __init__(self, settings: Settings, fmt: str, lines: bool, workers: int,
-                 thread: Executor) -> None:  # fmt: skip
-        self.settings, self.thread = settings, thread
+    def __init__(self, settings: Settings, fmt: str, lines: bool, workers: int) -> None:
+        self.settings = settings
         self._initargs = (settings, fmt, lines, dict(os.environ), os.getcwd(), os.getpid())
         self._workers = workers
         self._pool = self._start()
@@ -120,18 +119,14 @@ class Pool:
                                    initargs=self._initargs)  # fmt: skip
 
     async def run(self, ref: str) -> Outcome:
-        """Read and brief one input in a worker."""
-        article = None
-        if ref == "-":
-            loop = asyncio.get_running_loop()
-            read = await loop.run_in_executor(self.thread, try_read, ref, self.settings)
-            if isinstance(read, Outcome):
-                return read
-            article = read
+        """Read one input here, then parse and brief it in a worker."""
+        raw = await read(ref, self.settings)
+        if isinstance(raw, Outcome):
+            return raw
         for _ in range(2):
             pool = self._pool
             try:
-                return await asyncio.wrap_future(pool.submit(_brief, ref, article))
+                return await asyncio.wrap_future(pool.submit(_brief, raw))
             except BrokenProcessPool:
                 if self._pool is pool:  # the first input to notice replaces the pool
                     pool.shutdown(wait=False, cancel_futures=True)
@@ -141,4 +136,3 @@ class Pool:
     def close(self) -> None:
         """Cancel what has not started, let running inputs finish, stop the workers."""
         self._pool.shutdown(wait=True, cancel_futures=True)
-        self.thread.shutdown(wait=False, cancel_futures=True)

@@ -139,12 +139,9 @@ class Batch:
         workers = min(s.concurrency, cpus(), self.tally.total)
         offline = s.effective_engine == "extractive"
         if offline and workers >= 2 and self.tally.total >= POOL_MIN and usable():
-            from concurrent.futures import ThreadPoolExecutor
-
             from summarizer.batch.pool import Pool
 
-            thread = ThreadPoolExecutor(1, thread_name_prefix="summarizer-read")
-            return Pool(s, self.fmt, lines, workers, thread)
+            return Pool(s, self.fmt, lines, workers)
         self.meter = make_meter(s)
         raw_dir = self.folder / ".failed" if self.folder else None
         engine = make_engine(s, raw_dir=raw_dir, notice=False, meter=self.meter)

@@ -1,16 +1,17 @@
-"""Where a batch reads and briefs each input, so that no two threads ever parse HTML at once.
+"""Where a batch reads, parses and briefs each input, so no two threads ever parse HTML at once.
 
 trafilatura, htmldate and lxml share libxml2 state that is not safe to use from several
 threads at once: batches crashed natively (segfault, double free) when pages were parsed
-in concurrent `asyncio.to_thread` workers. Every batch therefore uses one of two runners:
+in concurrent `asyncio.to_thread` workers. So each input goes through three steps:
 
-- `Local`: this process reads every input in one dedicated thread, one at a time, so at
-  most one thread ever runs HTML parsing. An LLM engine then works on the event loop
-  (its requests overlap); the offline engine briefs in that same thread.
-- `Pool`: with the offline engine and room for more than one worker, each input is read
-  *and* briefed in a worker process (single-threaded, so parsing is never concurrent
-  inside it). The engine is CPU-bound, so this is what makes `-j` parallel. Standard input
-  is still read here, in the reading thread, and only briefed in a worker.
+1. read (`summarizer.ingest.load.read_input`: files, stdin, downloads; I/O only) in the
+   default thread pool, so reads and downloads overlap up to `-j`;
+2. parse (`parse_input`: decoding, HTML extraction) in exactly one place at a time:
+   - `Local`: one dedicated thread of this process, which with the offline engine also
+     briefs; an LLM engine then works on the event loop, its requests overlapping;
+   - `Pool` (`summarizer.batch.pool`): with the offline engine and enough inputs, worker
+     processes, each single-threaded, parse and brief; the engine is CPU-bound, so this is
+     what makes `-j` parallel.
 
 Both return an `Outcome`: the brief already serialized as stored, and the few provenance
 figures the batch records, so a finished brief is never held longer than its write.
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from summarizer.brief.schema import Brief
     from summarizer.config import Settings
     from summarizer.engines import Engine
+    from summarizer.ingest.load import Raw
 
 _BY_CODE: dict[int, type[SummarizerError]] = {
     1: NoValidBriefError, 2: UsageError, 3: ProviderError, 4: InputError,
@@ -91,49 +93,56 @@ def failed(ref: str, exc: BaseException, read: bool = False) -> Outcome:
     return Outcome(read=read, error=portable)
 
 
-def read_article(ref: str, settings: Settings) -> Article:
-    """One input as an Article, with the settings' size cap and cache."""
-    from summarizer.ingest.load import load_article
+async def read(ref: str, settings: Settings) -> Raw | Outcome:
+    """An input's bytes, read in a thread of the default pool (I/O only: reads may overlap)."""
+    from summarizer.ingest.load import read_input
 
-    return load_article(ref, max_bytes=settings.max_input_bytes, cache=settings.cache)
-
-
-def brief_offline(engine: Engine, ref: str, article: Article | None, settings: Settings,
-             fmt: str, lines: bool) -> Outcome:  # fmt: skip
-    """Read (unless given) and brief one input with the offline engine, in this thread."""
     try:
-        article = article or read_article(ref, settings)
+        return await asyncio.to_thread(read_input, ref, max_bytes=settings.max_input_bytes,
+                                       cache=settings.cache)  # fmt: skip
     except Exception as exc:
         return failed(ref, exc)
+
+
+def parse(raw: Raw) -> Article | Outcome:
+    """The article in an input's bytes (HTML parsing: one thread at a time, see above)."""
+    from summarizer.ingest.load import parse_input
+
+    try:
+        return parse_input(raw)
+    except Exception as exc:
+        return failed(raw.ref, exc)
+
+
+def brief_offline(engine: Engine, raw: Raw, fmt: str, lines: bool) -> Outcome:
+    """Parse and brief one input with the offline engine, in the calling thread."""
+    article = parse(raw)
+    if isinstance(article, Outcome):
+        return article
     try:
         return done(engine.summarize(article), fmt, lines)
     except Exception as exc:
-        return failed(ref, exc, read=True)
-
-
-def try_read(ref: str, settings: Settings) -> Article | Outcome:
-    try:
-        return read_article(ref, settings)
-    except Exception as exc:
-        return failed(ref, exc)
+        return failed(raw.ref, exc, read=True)
 
 
 class Local:
-    """Reads in one dedicated thread of this process; briefs with the engine given."""
+    """Parses in one dedicated thread of this process; briefs with the engine given."""
 
     def __init__(self, engine: Engine, settings: Settings, fmt: str, lines: bool) -> None:
         self.engine, self.settings, self.fmt, self.lines = engine, settings, fmt, lines
         self.offline = engine.name == "extractive"
-        self.thread: Executor = ThreadPoolExecutor(1, thread_name_prefix="summarizer-read")
+        self.thread: Executor = ThreadPoolExecutor(1, thread_name_prefix="summarizer-parse")
 
     async def run(self, ref: str) -> Outcome:
-        """Read and brief one input."""
+        """Read, parse and brief one input."""
+        raw = await read(ref, self.settings)
+        if isinstance(raw, Outcome):
+            return raw
         loop = asyncio.get_running_loop()
-        s = self.settings
         if self.offline:
-            return await loop.run_in_executor(self.thread, brief_offline, self.engine, ref, None, s,
+            return await loop.run_in_executor(self.thread, brief_offline, self.engine, raw,
                                               self.fmt, self.lines)  # fmt: skip
-        article = await loop.run_in_executor(self.thread, try_read, ref, s)
+        article = await loop.run_in_executor(self.thread, parse, raw)
         if isinstance(article, Outcome):
             return article
         try:
@@ -142,5 +151,5 @@ class Local:
             return failed(ref, exc, read=True)
 
     def close(self) -> None:
-        """Drop what has not started; the read in progress (one input) finishes."""
+        """Drop what has not started; the parse in progress (one input) finishes."""
         self.thread.shutdown(wait=False, cancel_futures=True)
