@@ -11,7 +11,10 @@ still going after `--timeout` seconds (heap corruption can also spin forever; th
 then killed). A brief is *lost* when a page briefed by the `-j 1` reference run (measured
 first, in this same run) has no brief.
 Throughput is articles per second of the batch itself (the manifest's `elapsed_s`, so
-interpreter start-up is left out) against that `-j 1` reference.
+interpreter start-up is left out): the median of the concurrent runs against the median of
+`-j 1` runs made among them (one after every five), since the machine's load changes; and
+the CPU seconds each run used, workers included (Linux), which show the cost of the workers
+whatever else the machine is doing.
 
 `--pages all` takes every page of ../shared/articles/benchmark/html plus
 ../shared/articles/html/*/source.html; `--root` runs another checkout's code (for example
@@ -28,12 +31,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "articles"
+REF_EVERY = 5  # one more -j 1 run after every this many concurrent runs
 CRASH_SIGNS = ("Segmentation fault", "double free", "free(): invalid", "corrupted",
                "Fatal Python error")  # fmt: skip
 
@@ -48,6 +53,7 @@ class Run:
     elapsed: float | None
     briefs: set[str]
     stderr: str
+    cpu: float  # CPU seconds of the process and its workers (0 where /proc is missing)
 
     @property
     def crashed(self) -> bool:
@@ -80,6 +86,47 @@ def pick_pages(count: str) -> list[Path]:
     return bench[: int(count)]
 
 
+def tree_cpu(root: int) -> dict[int, float]:
+    """CPU seconds (user + system) so far of `root` and every process below it (Linux)."""
+    parents: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        pid = int(stat.parent.name)
+        parents[pid], cpu[pid] = int(fields[1]), (int(fields[11]) + int(fields[12])) / tick
+    mine, grown = {root}, True
+    while grown:
+        grown = False
+        for pid, parent in parents.items():
+            if parent in mine and pid not in mine:
+                mine.add(pid)
+                grown = True
+    return {pid: cpu[pid] for pid in mine if pid in cpu}
+
+
+class CpuWatch(threading.Thread):
+    """Polls a process tree's CPU time while it runs (workers included)."""
+
+    def __init__(self, root: int) -> None:
+        super().__init__(daemon=True)
+        self.root, self.seen, self.done = root, dict[int, float](), threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.05):
+            for pid, seconds in tree_cpu(self.root).items():
+                self.seen[pid] = max(self.seen.get(pid, 0.0), seconds)
+
+    def total(self) -> float:
+        """Stop polling; the CPU seconds seen."""
+        self.done.set()
+        self.join()
+        return sum(self.seen.values())
+
+
 def run_batch(pages: list[Path], jobs: int, out: Path, root: Path, env: dict[str, str],
               timeout: float) -> Run:  # fmt: skip
     """One `summarize` process over the pages; its exit, timings and the briefs it wrote."""
@@ -89,6 +136,8 @@ def run_batch(pages: list[Path], jobs: int, out: Path, root: Path, env: dict[str
     started = time.perf_counter()
     with subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                           env=env, cwd=root) as proc:  # fmt: skip
+        watch = CpuWatch(proc.pid)
+        watch.start()
         try:
             _, err = proc.communicate(timeout=timeout)
             hung = False
@@ -96,6 +145,7 @@ def run_batch(pages: list[Path], jobs: int, out: Path, root: Path, env: dict[str
             proc.kill()
             _, err = proc.communicate()
             hung = True
+        cpu = watch.total()
     wall = time.perf_counter() - started
     elapsed = None
     manifest = out / "manifest.jsonl"
@@ -108,7 +158,7 @@ def run_batch(pages: list[Path], jobs: int, out: Path, root: Path, env: dict[str
             if "run" in item:
                 elapsed = item["run"].get("elapsed_s")
     briefs = {p.name for p in out.glob("*.json")} if out.is_dir() else set()
-    return Run(proc.returncode, wall, hung, elapsed, briefs, err)
+    return Run(proc.returncode, wall, hung, elapsed, briefs, err, cpu)
 
 
 def environment(tmp: Path, root: Path) -> dict[str, str]:
@@ -144,7 +194,10 @@ def stress(pages: list[Path], runs: int, jobs: int, root: Path, tmp: Path,
           f"{rate(len(pages), ref):.1f} articles/s", flush=True)  # fmt: skip
     timeout = timeout or max(60.0, 10 * ref.wall)
     totals = Totals()
+    refs = [ref]
     for n in range(runs):
+        if n % REF_EVERY == REF_EVERY - 1:  # -j 1 again now and then: the load changes
+            refs.append(run_batch(pages, 1, tmp / f"ref-{n}", root, env, timeout))
         run = run_batch(pages, jobs, tmp / f"run-{n}", root, env, timeout)
         totals.runs.append(run)
         lost = len(ref.briefs - run.briefs)
@@ -160,10 +213,17 @@ def stress(pages: list[Path], runs: int, jobs: int, root: Path, tmp: Path,
           f"{sorted({r.code for r in fine})} (reference {ref.code})")  # fmt: skip
     if fine:
         per_s = statistics.median(rate(len(pages), r) for r in fine)
-        base = rate(len(pages), ref)
-        print(f"throughput: -j 1 {base:.1f} articles/s, -j {jobs} {per_s:.1f} articles/s "
-              f"(median), ratio {per_s / base:.2f}x; median wall per run "
+        base = statistics.median(rate(len(pages), r) for r in refs if not (r.crashed or r.hung))
+        print(f"throughput (medians of {len(fine)} runs at -j {jobs} and {len(refs)} at -j 1, "
+              f"interleaved): -j 1 {base:.1f} articles/s, -j {jobs} {per_s:.1f} articles/s, "
+              f"ratio {per_s / base:.2f}x; median wall per run "
               f"{statistics.median(r.wall for r in fine):.2f}s")  # fmt: skip
+        cpu_n = statistics.median(r.cpu for r in fine)
+        cpu_1 = statistics.median(r.cpu for r in refs if not (r.crashed or r.hung))
+        if cpu_1:
+            print(f"CPU per run (process and workers, median): -j 1 {cpu_1:.2f}s, -j {jobs} "
+                  f"{cpu_n:.2f}s ({100 * (cpu_n / cpu_1 - 1):+.0f}%): the wall-time ratio "
+                  "is bounded by the CPUs the machine's other work leaves free")  # fmt: skip
     return 1 if crashes or hangs or totals.lost else 0
 
 

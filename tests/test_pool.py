@@ -186,10 +186,11 @@ def test_a_dead_worker_is_replaced_and_its_input_retried(tmp_path: Path) -> None
     assert json.loads(second.text)["provenance"]["article_origin"] == str(pages[1])
 
 
-def test_many_real_pages_at_j8(tmp_path: Path, shared_articles: Path) -> None:
-    pages = sorted((shared_articles / "benchmark" / "html").glob("*.html.gz"))[:40]
+@pytest.mark.parametrize("count", [8, 40])  # 14 pages: in this process; 46: in workers
+def test_many_real_pages_at_j8(tmp_path: Path, shared_articles: Path, count: int) -> None:
+    pages = sorted((shared_articles / "benchmark" / "html").glob("*.html.gz"))[:count]
     pages += sorted(shared_articles.glob("html/*/source.html"))
-    if len(pages) < 20:
+    if len(pages) < count:
         pytest.skip(f"too few real pages under {shared_articles}")
     config = tmp_path / "config.toml"
     config.write_text("", encoding="utf-8")

@@ -22,6 +22,7 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.context import BaseContext
 from typing import TYPE_CHECKING, Any
 
 from summarizer.batch.work import Outcome, brief_offline, failed, read
@@ -31,8 +32,9 @@ if TYPE_CHECKING:
     from summarizer.config import Settings
     from summarizer.ingest.load import Raw
 
-# What the workers' fork server imports before the first fork (it warms up on import).
-PRELOAD = ["summarizer.batch.warm"]
+# What the workers' fork server imports before the first fork: the warm-up, and the command
+# line, which each worker imports again as the parent's `__main__` (multiprocessing's rule).
+PRELOAD = ["summarizer.batch.warm", "summarizer.cli"]
 _state: dict[str, Any] = {}
 
 
@@ -113,8 +115,13 @@ class Pool:
         self._pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOAD)
+        context: BaseContext
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            server = multiprocessing.get_context("forkserver")
+            server.set_forkserver_preload(PRELOAD)
+            context = server
+        else:  # Windows: each worker starts cold
+            context = multiprocessing.get_context("spawn")
         return ProcessPoolExecutor(self._workers, mp_context=context, initializer=_init,
                                    initargs=self._initargs)  # fmt: skip
 
