@@ -36,6 +36,7 @@ def summarize(url: str, path: Path, env: dict[str, str], *more: str) -> tuple[in
 
 def main() -> None:
     tmp = Path(tempfile.mkdtemp())
+    (tmp / "none.toml").write_text("", encoding="utf-8")  # an empty config: defaults only
     env = {**os.environ, "SUMMARIZER_CACHE_DIR": str(tmp / "cache"),
            "SUMMARIZER_CONFIG": str(tmp / "none.toml")}  # fmt: skip
     env.pop("OPENAI_API_KEY", None)

@@ -28,8 +28,46 @@ def _one_of(value: str, allowed: tuple[str, ...], hint: str) -> None:
         raise typer.BadParameter(f"must be {listed}", param_hint=hint)
 
 
+# Metavars by parameter name; otherwise N for numbers, PATH for paths, the NAME for text.
+_METAVARS = {"fmt": "FORMAT", "output": "PATH", "base_url": "URL", "prompt_dir": "DIR",
+             "timeout": "SECONDS", "deadline": "SECONDS", "template": "FILE"}  # fmt: skip
+_BY_TYPE = {"int": "N", "integer": "N", "float": "N", "Path": "PATH", "path": "PATH"}
+
+
+def _kind(param: Any) -> str:
+    """A parameter's type name: `int`, `Path`... (typer's own core), or click's `integer`."""
+    bare = getattr(param, "bare_type", None)
+    if callable(bare):
+        return str(bare())
+    return str(getattr(getattr(param, "type", None), "name", ""))
+
+
+def _readable(command: Any) -> None:
+    """Help shows `INPUT...`, `N`, `URL` where typer would show `<list[str]>`, `<int>`."""
+    for sub in getattr(command, "commands", {}).values():
+        _readable(sub)
+    for param in command.params:
+        if param.metavar is not None or getattr(param, "is_flag", False) or not param.name:
+            continue
+        if param.param_type_name == "argument":
+            name = param.name.upper()
+            if param.nargs != 1:
+                name = name.removesuffix("S") + "..."
+            param.metavar = name
+            shown = name if param.required else f"[{name}]"
+            setattr(param, "display_type_rich", lambda ctx: None)  # noqa: B010 - no <type>
+            setattr(param, "get_usage_pieces", lambda ctx, shown=shown: [shown])  # noqa: B010
+        else:
+            param.metavar = (_METAVARS.get(param.name) or _BY_TYPE.get(_kind(param))
+                             or param.name.upper())  # fmt: skip
+
+
 class _Group(TyperGroup):
     """Every command's SummarizerError becomes one line on stderr and its exit code."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _readable(self)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -57,6 +95,29 @@ _EFFORT_HELP = "Reasoning models: auto (low once known), off, none, minimal, low
 _CONTEXT_HELP = "Model context window in tokens (0: learn it); longer articles go in chunks"
 _STYLE_HELP = "auto (learned), classic (max_tokens + temperature) or reasoning"
 Inputs = Annotated[list[str], typer.Argument(help="Files, folders, globs, URLs, or - for stdin")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        from summarizer import __version__
+
+        try:
+            typer.echo(f"summarizer {version('summarizer')}")
+        except PackageNotFoundError:  # running from a source tree
+            typer.echo(f"summarizer {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    show_version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True,
+                           help="Show the version and exit")
+    ] = False,
+) -> None:  # fmt: skip
+    """Turn news articles into structured, evidence-grounded briefs."""
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -146,13 +207,13 @@ def render(
     ] = None,
 ) -> None:
     """Render briefs as one briefing document: Markdown or standalone HTML by extension."""
-    from summarizer.briefing.render import output_format, read_brief
+    from summarizer.briefing.render import output_format, read_briefs
     from summarizer.briefing.render import render as render_document
     from summarizer.briefing.validate import expand_brief_paths
 
     _one_of(sort, ("input", "date"), "--sort")
     fmt = output_format(output, template)
-    briefs_read = [read_brief(p) for p in expand_brief_paths(briefs)]
+    briefs_read = read_briefs(expand_brief_paths(briefs))
     text = render_document(
         briefs_read, fmt, title=title, order="date" if sort == "date" else "input",
         template=template,
@@ -182,7 +243,7 @@ def validate(
 @app.command("eval")
 def eval_(
     gold: Annotated[
-        list[str], typer.Argument(metavar="GOLD", help="Gold files, folders or globs")
+        list[str], typer.Argument(help="Gold files, folders or globs")
     ],
     briefs: Annotated[
         str | None,

@@ -74,17 +74,26 @@ class Settings:
         return DEFAULT_LOCAL_MODEL if self.base_url else DEFAULT_OPENAI_MODEL
 
 
-def config_path() -> Path:
+# How each setting is spelled on the command line (others: `--` + name with dashes).
+FLAGS = {"concurrency": "-j", "cache": "--no-cache"}
+
+
+def config_path(env: dict[str, str] | None = None) -> Path:
     """The user config file (`SUMMARIZER_CONFIG` overrides the platform location)."""
-    if env := os.environ.get("SUMMARIZER_CONFIG"):
-        return Path(env)
+    env = dict(os.environ) if env is None else env
+    if path := env.get("SUMMARIZER_CONFIG"):
+        return Path(path)
     from platformdirs import user_config_dir
 
     return Path(user_config_dir("summarizer")) / "config.toml"
 
 
-def _from_file(path: Path) -> dict[str, Any]:
+def _from_file(path: Path, named: bool) -> dict[str, Any]:
+    """The settings in a config file; `named` (by SUMMARIZER_CONFIG) means it must exist."""
     if not path.is_file():
+        if named:
+            why = "is a folder" if path.is_dir() else "no such file"
+            raise UsageError(f"config file {path} (from SUMMARIZER_CONFIG): {why}")
         return {}
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -93,23 +102,26 @@ def _from_file(path: Path) -> dict[str, Any]:
     section = data.get("summarizer", data)
     if not isinstance(section, dict):
         raise UsageError(f"config file {path}: [summarizer] must be a table of settings")
+    known = {f.name for f in fields(Settings)}
+    if unknown := [key for key in section if key not in known]:
+        raise UsageError(f"config file {path}: unknown setting {unknown[0]!r}")
     return dict(section)
 
 
-def _from_env(env: dict[str, str]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    if env.get("OPENAI_API_KEY"):
-        out["api_key"] = env["OPENAI_API_KEY"]
-    if env.get("OPENAI_BASE_URL"):
-        out["base_url"] = env["OPENAI_BASE_URL"]
+def _from_env(env: dict[str, str]) -> dict[str, tuple[Any, str]]:
+    """Settings from the environment, each with the variable it came from."""
+    out: dict[str, tuple[Any, str]] = {}
+    for name, var in (("api_key", "OPENAI_API_KEY"), ("base_url", "OPENAI_BASE_URL")):
+        if env.get(var):
+            out[name] = (env[var], var)
     for f in fields(Settings):
-        value = env.get(f"SUMMARIZER_{f.name.upper()}")
-        if value not in (None, ""):
-            out[f.name] = value
+        var = f"SUMMARIZER_{f.name.upper()}"
+        if env.get(var) not in (None, ""):
+            out[f.name] = (env[var], var)
     return out
 
 
-def _coerce(values: dict[str, Any]) -> dict[str, Any]:
+def _coerce(values: dict[str, Any], origin: dict[str, str]) -> dict[str, Any]:
     types = {f.name: f.type for f in fields(Settings)}
     out: dict[str, Any] = {}
     for key, value in values.items():
@@ -127,34 +139,72 @@ def _coerce(values: dict[str, Any]) -> dict[str, Any]:
             else:
                 out[key] = None if value is None else str(value)
         except (TypeError, ValueError):
-            raise UsageError(f"setting {key}: {value!r} is not a valid {kind}") from None
+            raise UsageError(f"{origin[key]}: {value!r} is not a valid {kind}") from None
     return out
 
 
-def resolve(flags: dict[str, Any] | None = None, env: dict[str, str] | None = None) -> Settings:
-    """Merge defaults < config file < environment < flags (None flags are ignored)."""
-    env = dict(os.environ) if env is None else env
-    merged: dict[str, Any] = {}
-    merged.update(_from_file(config_path()))
-    merged.update(_from_env(env))
-    merged.update({k: v for k, v in (flags or {}).items() if v is not None})
-    settings = replace(Settings(), **_coerce(merged))
-    if settings.engine not in ENGINES:
-        raise UsageError(f"--engine must be one of {', '.join(ENGINES)}")
-    if settings.mode not in MODES:
-        raise UsageError(f"--mode must be one of {', '.join(MODES)}")
-    if settings.max_retries < 0 or settings.concurrency < 1 or settings.max_tokens < 64:
-        raise UsageError("--max-retries must be >= 0, -j >= 1 and --max-tokens >= 64")
-    if not (settings.timeout > 0 and settings.deadline > 0):  # also refuses NaN
-        raise UsageError("--timeout and --deadline must be > 0 seconds")
-    if settings.reasoning_effort not in REASONING_EFFORTS:
-        raise UsageError(f"--reasoning-effort must be one of {', '.join(REASONING_EFFORTS)}")
-    if settings.param_style not in PARAM_STYLES:
-        raise UsageError(f"--param-style must be one of {', '.join(PARAM_STYLES)}")
-    if settings.context_tokens and settings.context_tokens < 512 or settings.context_tokens < 0:
-        raise UsageError("--context-tokens must be 0 (learn it) or at least 512")
-    if settings.rpm < 0 or settings.tpm < 0:
-        raise UsageError("--rpm and --tpm must be >= 0 (0: no cap)")
-    if settings.engine == "llm" and not settings.llm_configured:
+def _is_url(value: str) -> bool:
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def _check(s: Settings, origin: dict[str, str]) -> None:
+    """Each bad value is a usage error naming only where it came from."""
+
+    def name(key: str) -> str:
+        return origin.get(key) or FLAGS.get(key) or "--" + key.replace("_", "-")
+
+    if s.engine not in ENGINES:
+        raise UsageError(f"{name('engine')} must be one of {', '.join(ENGINES)}")
+    if s.mode not in MODES:
+        raise UsageError(f"{name('mode')} must be one of {', '.join(MODES)}")
+    minimums = (("max_retries", 0), ("concurrency", 1), ("max_tokens", 64), ("rpm", 0),
+                ("tpm", 0))  # fmt: skip
+    for key, least in minimums:
+        if getattr(s, key) < least:
+            extra = " (0: no cap)" if key in ("rpm", "tpm") else ""
+            raise UsageError(f"{name(key)} must be >= {least}{extra}")
+    for key in ("timeout", "deadline"):
+        if not getattr(s, key) > 0:  # also refuses NaN
+            raise UsageError(f"{name(key)} must be > 0 seconds")
+    if s.reasoning_effort not in REASONING_EFFORTS:
+        choices = ", ".join(REASONING_EFFORTS)
+        raise UsageError(f"{name('reasoning_effort')} must be one of {choices}")
+    if s.param_style not in PARAM_STYLES:
+        raise UsageError(f"{name('param_style')} must be one of {', '.join(PARAM_STYLES)}")
+    if s.context_tokens < 0 or 0 < s.context_tokens < 512:
+        raise UsageError(f"{name('context_tokens')} must be 0 (learn it) or at least 512")
+    if s.base_url is not None and not _is_url(s.base_url):
+        raise UsageError(f"{name('base_url')} {s.base_url!r} is not a URL "
+                         "(expected http(s)://host[:port]/path)")  # fmt: skip
+    if s.engine == "llm" and not s.llm_configured:
         raise UsageError("--engine llm needs OPENAI_API_KEY or --base-url")
+
+
+def resolve(flags: dict[str, Any] | None = None, env: dict[str, str] | None = None) -> Settings:
+    """Merge defaults < config file < environment < flags (None flags are ignored).
+
+    Raises:
+        UsageError: A bad value, named by where it came from (flag, variable or file); a
+            config file named by `SUMMARIZER_CONFIG` that does not exist.
+    """
+    env = dict(os.environ) if env is None else env
+    path = config_path(env)
+    merged: dict[str, Any] = {}
+    origin: dict[str, str] = {}
+    for key, value in _from_file(path, named=bool(env.get("SUMMARIZER_CONFIG"))).items():
+        merged[key], origin[key] = value, f"setting {key} in {path}"
+    for key, (value, var) in _from_env(env).items():
+        merged[key], origin[key] = value, var
+    for key, value in (flags or {}).items():
+        if value is not None:
+            merged[key], origin[key] = value, FLAGS.get(key) or "--" + key.replace("_", "-")
+    settings = replace(Settings(), **_coerce(merged, origin))
+    _check(settings, origin)
     return settings

@@ -21,15 +21,24 @@ def _guarded_connect(self: socket.socket, address: object) -> object:
     return _real_connect(self, address)  # type: ignore[arg-type]
 
 
+@pytest.fixture(scope="session")
+def _empty_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty config file: no user settings (SUMMARIZER_CONFIG naming a missing file is an
+    error)."""
+    path = tmp_path_factory.mktemp("config") / "config.toml"
+    path.write_text("", encoding="utf-8")
+    return path
+
+
 @pytest.fixture(autouse=True)
-def _no_network(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def _no_network(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, _empty_config: Path) -> None:
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
     for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL"):
         monkeypatch.delenv(var, raising=False)
     for var in list(__import__("os").environ):
         if var.startswith("SUMMARIZER_"):
             monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("SUMMARIZER_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("SUMMARIZER_CONFIG", str(_empty_config))
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))
 
 

@@ -57,6 +57,66 @@ def test_config_file_section_and_errors(tmp_path: Path, monkeypatch: pytest.Monk
         resolve()
 
 
+def test_a_named_config_file_must_exist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    missing = tmp_path / "typo.toml"
+    monkeypatch.setenv("SUMMARIZER_CONFIG", str(missing))
+    with pytest.raises(UsageError, match="no such file"):
+        resolve()
+    result = CliRunner().invoke(app, ["summarize", "missing-input.txt"])
+    assert result.exit_code == 2
+    assert result.stderr == (f"summarizer: error: config file {missing} "
+                             "(from SUMMARIZER_CONFIG): no such file\n")  # fmt: skip
+    monkeypatch.setenv("SUMMARIZER_CONFIG", str(tmp_path))
+    with pytest.raises(UsageError, match="is a folder"):
+        resolve()
+    monkeypatch.setenv("SUMMARIZER_CONFIG", "")  # empty: the platform location, if any
+    assert resolve().engine == "auto"
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "line"),
+    [
+        (["--base-url", "notaurl"], {},
+         "--base-url 'notaurl' is not a URL (expected http(s)://host[:port]/path)"),
+        (["--base-url", "http://"], {}, "--base-url 'http://' is not a URL"),
+        (["--base-url", "ftp://host/v1"], {}, "--base-url 'ftp://host/v1' is not a URL"),
+        (["--base-url", "http://h:port/v1"], {}, "--base-url 'http://h:port/v1' is not a URL"),
+        ([], {"OPENAI_BASE_URL": "localhost:8080"}, "OPENAI_BASE_URL 'localhost:8080' is not"),
+        (["-j", "0"], {}, "-j must be >= 1"),
+        ([], {"SUMMARIZER_CONCURRENCY": "0"}, "SUMMARIZER_CONCURRENCY must be >= 1"),
+        (["--max-retries", "-1"], {}, "--max-retries must be >= 0"),
+        (["--max-tokens", "10"], {}, "--max-tokens must be >= 64"),
+        (["--rpm", "-5"], {}, "--rpm must be >= 0 (0: no cap)"),
+        (["--deadline", "0"], {}, "--deadline must be > 0 seconds"),
+    ],
+)  # fmt: skip
+def test_mistakes_exit_2_naming_only_the_culprit(
+    args: list[str], env: dict[str, str], line: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    result = CliRunner().invoke(app, ["summarize", "missing-input.txt", *args])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.stderr.startswith(f"summarizer: error: {line}")
+    assert result.stderr.count("\n") == 1 and result.stderr.count(" must ") <= 1
+    others = {"-j", "--max-retries", "--max-tokens", "--timeout", "--deadline", "--rpm", "--tpm"}
+    named = set(result.stderr.replace(",", " ").split()) & others
+    assert len(named) <= 1
+
+
+def test_a_good_base_url_passes() -> None:
+    for url in ("http://127.0.0.1:8080/v1", "https://api.example.org/v1", "http://[::1]:9/v1"):
+        assert resolve({"base_url": url}).base_url == url
+
+
 @pytest.mark.parametrize(
     ("flags", "message"),
     [({"engine": "gpt"}, "--engine"), ({"mode": "xml"}, "--mode"),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
-from ingest_helpers import input_error
+from ingest_helpers import MORE, input_error
 from pytest_httpserver import HTTPServer
 from typer.testing import CliRunner
 from werkzeug import Request, Response
@@ -49,13 +49,13 @@ def test_html_page(server: HTTPServer) -> None:
 
 
 def test_plain_text_with_declared_charset(server: HTTPServer) -> None:
-    body = "Fête Cancelled\n\nThe village fête was cancelled because of the storm.\n"
+    body = f"Fête Cancelled\n\nThe village fête was cancelled because of the storm. {MORE}\n"
     server.expect_request("/t.txt").respond_with_data(
         body.encode("cp1252"), content_type="text/plain; charset=windows-1252"
     )
     article = load_article(server.url_for("/t.txt"))
     assert article.title == "Fête Cancelled"
-    assert article.text == "The village fête was cancelled because of the storm."
+    assert article.text == f"The village fête was cancelled because of the storm. {MORE}"
 
 
 def test_redirect_is_followed_and_final_url_kept(server: HTTPServer) -> None:

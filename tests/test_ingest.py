@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
-from ingest_helpers import input_error
+from ingest_helpers import MORE, input_error
 from typer.testing import CliRunner
 
 from summarizer.cli import app
@@ -62,10 +62,10 @@ def test_markdown_front_matter_and_heading() -> None:
 
 def test_markdown_heading_is_title(tmp_path: Path) -> None:
     path = tmp_path / "story.md"
-    path.write_text("\n# Bridge Reopens After Repairs\n\nThe bridge reopened on Friday.\n")
+    path.write_text(f"\n# Bridge Reopens After Repairs\n\nThe bridge reopened on Friday. {MORE}\n")
     article = load_article(str(path))
     assert article.title == "Bridge Reopens After Repairs"
-    assert article.text == "The bridge reopened on Friday."
+    assert article.text == f"The bridge reopened on Friday. {MORE}"
 
 
 def test_text_without_headline_has_no_title(tmp_path: Path) -> None:
@@ -81,11 +81,11 @@ def test_text_without_headline_has_no_title(tmp_path: Path) -> None:
 
 
 def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
-    data = "Sept 9, 2021\nStorm Closes Schools\n\nSchools closed across the county.\n"
+    data = f"Sept 9, 2021\nStorm Closes Schools\n\nSchools closed across the county. {MORE}\n"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data.encode("utf-16"))))
     article = load_article("-")
     assert (article.title, article.published_at) == ("Storm Closes Schools", "2021-09-09")
-    assert article.text == "Schools closed across the county."
+    assert article.text == f"Schools closed across the county. {MORE}"
     assert article.origin == "-" and article.stem == "stdin"
 
 
@@ -99,17 +99,18 @@ def test_stdin_html(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_windows_and_old_mac_line_endings(tmp_path: Path) -> None:
     for name, newline in (("crlf.txt", "\r\n"), ("cr.txt", "\r")):
         path = tmp_path / name
-        lines = ["Dam Project Approved", "", "Work on the dam starts in May.", "It ends in 2026."]
+        lines = ["Dam Project Approved", "", "Work on the dam starts in May.", MORE]
         path.write_bytes(newline.join(lines).encode("cp1252"))
         article = load_article(str(path))
         assert article.title == "Dam Project Approved"
-        assert article.text == "Work on the dam starts in May.\nIt ends in 2026."
+        assert article.text == f"Work on the dam starts in May.\n{MORE}"
 
 
 def test_latin1_file(tmp_path: Path) -> None:
     path = tmp_path / "fr.txt"
     text = "Un été très chaud\n\nLa météo prévoit des températures élevées à Noël et le maire "
-    path.write_bytes((text + "a déclaré que la ville était prête.\n").encode("latin-1"))
+    more = "Les écoles resteront ouvertes, mais les piscines fermeront plus tôt que prévu."
+    path.write_bytes((text + f"a déclaré que la ville était prête. {more}\n").encode("latin-1"))
     article = load_article(str(path))
     assert article.title == "Un été très chaud"
     assert article.language == "fr"
@@ -201,6 +202,39 @@ def test_html_without_article_text(tmp_path: Path) -> None:
     assert "no article text" in input_error(str(path))
 
 
+NAV_ONLY = ("<!doctype html><html lang='en'><head><title>Daily Mirror</title></head><body>"
+            "<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li>"
+            "<li><a href='/sport'>Sport</a></li><li><a href='/about'>About us</a></li></ul>"
+            "</nav></body></html>")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("menu.html", NAV_ONLY, "no article text found in the HTML page"),
+        ("hello.txt", "Hello\n", "too short to be an article (1 word; an article has at least 25)"),
+    ],
+)
+def test_junk_is_not_briefed_exit_4(tmp_path: Path, name: str, content: str,
+                                    expected: str) -> None:  # fmt: skip
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(app, ["summarize", str(path), "--engine", "extractive"])
+    assert result.exit_code == 4 and result.stdout == ""
+    assert result.stderr.startswith(f"summarizer: error: {path}: {expected}")
+    assert "at least 25" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_article_minimum_counts_words_in_any_script() -> None:
+    from summarizer.ingest.length import MIN_WORDS, count_words
+
+    assert count_words("Home\nNews\nSport\nAbout us") == 5
+    assert count_words("The minister's car — built in 2024 — isn't new.") == 8
+    assert count_words("東京都は月曜日に新しい条例を発表した") == 18  # one per character
+    assert count_words("iPhoneを販売") == 4
+    assert MIN_WORDS == 25
+
+
 def test_non_http_url() -> None:
     assert "only http and https" in input_error("ftp://example.org/article.txt")
     assert "only http and https" in input_error("file:///etc/passwd")
@@ -223,8 +257,8 @@ def test_extract_text_and_json() -> None:
 
 
 def test_extract_stdin() -> None:
-    result = CliRunner().invoke(app, ["extract", "-"], input="Headline Here\n\nBody text.\n")
-    assert result.exit_code == 0 and result.stdout == "Body text.\n"
+    result = CliRunner().invoke(app, ["extract", "-"], input=f"Headline Here\n\nBody. {MORE}\n")
+    assert result.exit_code == 0 and result.stdout == f"Body. {MORE}\n"
 
 
 @pytest.mark.parametrize(
@@ -255,7 +289,7 @@ def test_extract_binary_stdin() -> None:
 
 
 def test_console_script_exit_code(tmp_path: Path) -> None:
-    env = {**os.environ, "SUMMARIZER_CONFIG": str(tmp_path / "none.toml")}
+    env = dict(os.environ)  # the isolated, empty config file of the conftest
     proc = subprocess.run(
         [sys.executable, "-c", "from summarizer.cli import main; main()", "extract", "missing.txt"],
         capture_output=True, text=True, env=env, timeout=60,

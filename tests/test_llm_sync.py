@@ -72,8 +72,9 @@ def test_a_fully_cached_rerun_imports_no_llm_client(tmp_path: Path) -> None:
         "('openai', 'instructor', 'httpx2', 'httpx'))\n"
         "print('HEAVY', len(heavy), heavy[:3], file=sys.stderr)\n"
     )
+    (tmp_path / "empty.toml").write_text("", encoding="utf-8")
     env = {**os.environ, "SUMMARIZER_CACHE_DIR": str(tmp_path / "cache"),
-           "SUMMARIZER_CONFIG": str(tmp_path / "none.toml")}  # fmt: skip
+           "SUMMARIZER_CONFIG": str(tmp_path / "empty.toml")}  # fmt: skip
     env.pop("OPENAI_API_KEY", None)
     server = OpenAILike()
     with server as url:

@@ -406,3 +406,13 @@ def test_render_to_an_unwritable_path_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["render", str(brief), "-o", str(blocker / "doc.md")])
     assert result.exit_code == 2 and "cannot write" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_an_empty_folder_is_exit_2_like_validate(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a brief", encoding="utf-8")
+    out = tmp_path / "briefing.md"
+    result = runner.invoke(app, ["render", str(tmp_path), "-o", str(out)])
+    check = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == check.exit_code == 2 and not out.exists()
+    assert result.stderr == ("summarizer: error: no briefs to render: the folders given hold "
+                             "no .json files\n")  # fmt: skip

@@ -70,3 +70,26 @@ def test_interrupted_batch_resumes_with_only_the_unfinished(tmp_path: Path, sig:
     entries = read_manifest(out / FILE_NAME)
     assert len(entries) == COUNT and {e["status"] for e in entries.values()} <= {"done", "kept"}
     assert len(list(out.glob("*.json"))) == COUNT
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_offline_batch_in_worker_processes_stops_and_resumes(tmp_path: Path, sig: int) -> None:
+    folder, out, count = tmp_path / "in", tmp_path / "out", 400
+    write_articles(folder, count)
+    args = ["summarize", str(folder), "-o", str(out), "--engine", "extractive", "-j", "2"]
+    code = "from summarizer.cli import main; main()"
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=dict(os.environ))  # fmt: skip
+    try:
+        _wait_for_first_brief(out, proc)
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130, err.decode()
+    first = {p.stem for p in out.glob("*.json")}
+    statuses = [e["status"] for e in read_manifest(out / FILE_NAME).values()]
+    assert len(statuses) == count and statuses.count("done") == len(first) < count
+    again = CliRunner().invoke(app, args)
+    assert again.exit_code == 0, again.stderr
+    assert f"{count - len(first)} done, 0 failed, {len(first)} kept" in again.stderr

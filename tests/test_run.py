@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -220,3 +221,118 @@ def test_a_brief_that_cannot_be_written_stops_the_run(
     assert "3 inputs not attempted" in result.stderr
     statuses = [e["status"] for e in read_manifest(out / FILE_NAME).values()]
     assert statuses == ["failed"] + ["pending"] * 3
+
+
+def test_an_unwritable_output_folder_is_one_line_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    write_articles(tmp_path / "in", 3)
+    rodir = tmp_path / "rodir"
+    rodir.mkdir()
+    real_open = Path.open
+
+    def read_only(self: Path, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if self.parent == rodir and mode != "r":
+            raise OSError(errno.EROFS, "Read-only file system", str(self))
+        return real_open(self, mode, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", read_only)
+    result = runner.invoke(app, ["summarize", str(tmp_path / "in"), "-o", str(rodir),
+                                 "--engine", "extractive"])  # fmt: skip
+    assert result.exit_code == 2
+    assert result.stderr == f"summarizer: error: -o {rodir}: cannot write: Read-only file system\n"
+    assert list(rodir.iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
+                    reason="root writes into read-only folders")  # fmt: skip
+def test_a_read_only_output_folder_is_one_line_exit_2(tmp_path: Path) -> None:
+    write_articles(tmp_path / "in", 3)
+    rodir = tmp_path / "rodir"
+    rodir.mkdir()
+    rodir.chmod(0o555)
+    try:
+        result = runner.invoke(app, ["summarize", str(tmp_path / "in"), "-o", str(rodir),
+                                     "--engine", "extractive"])  # fmt: skip
+    finally:
+        rodir.chmod(0o755)
+    assert result.exit_code == 2
+    assert result.stderr == f"summarizer: error: -o {rodir}: cannot write: Permission denied\n"
+
+
+@pytest.mark.parametrize("name", ["new.json", "briefs.md", "out.JSONL"])
+def test_a_file_name_for_several_inputs_is_exit_2(tmp_path: Path, name: str) -> None:
+    write_articles(tmp_path / "in", 2)
+    target = tmp_path / name
+    result = runner.invoke(app, ["summarize", str(tmp_path / "in"), "-o", str(target),
+                                 "--engine", "extractive"])  # fmt: skip
+    assert result.exit_code == 2 and not target.exists()
+    assert result.stderr.startswith(f"summarizer: error: -o {target}: several inputs need a "
+                                    "folder, not a file")  # fmt: skip
+    assert result.stderr.count("\n") == 1
+    folder = runner.invoke(app, ["summarize", str(tmp_path / "in"), "-o", f"{target}/",
+                                 "--engine", "extractive"])  # fmt: skip
+    assert folder.exit_code == 0 and len(list(target.glob("*.json"))) == 2
+
+
+def test_offline_notice_only_when_something_is_summarized(tmp_path: Path) -> None:
+    from summarizer.engines import EXTRACTIVE_NOTICE
+
+    missing = runner.invoke(app, ["summarize", str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 4
+    assert missing.stderr == f"summarizer: error: {tmp_path / 'nope.txt'}: no such file\n"
+    (path,) = write_articles(tmp_path / "in", 1)
+    ok = runner.invoke(app, ["summarize", str(path)])
+    assert ok.exit_code == 0 and ok.stderr == EXTRACTIVE_NOTICE + "\n"
+    chosen = runner.invoke(app, ["summarize", str(path), "--engine", "extractive"])
+    assert chosen.exit_code == 0 and chosen.stderr == ""
+    write_articles(tmp_path / "many", 3)
+    many = runner.invoke(app, ["summarize", str(tmp_path / "many"), str(tmp_path / "nope.txt"),
+                               "-o", str(tmp_path / "out")])  # fmt: skip
+    assert many.exit_code == 4 and many.stderr.count(EXTRACTIVE_NOTICE) == 1
+
+
+def test_failure_lines_fit_one_terminal_line_and_the_manifest_keeps_them_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def answer(body: dict[str, Any]) -> Any:
+        junk = {"bluf": "x" * 300, "actors": [{"name": "Nobody At All " * 20}]}
+        return 200, {"choices": [{"message": {"content": json.dumps(junk)}}]}, {}
+
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setattr(Progress, "on_terminal", lambda self: True)
+    write_articles(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    with BatchServer(answer) as url:
+        result = run(url, str(tmp_path / "in"), "-o", str(out), "--max-retries", "0")
+    assert result.exit_code == 1
+    lines = [x for x in result.stderr.splitlines() if x.startswith("summarizer: error:")]
+    assert len(lines) == 3 and all(len(x) <= 80 for x in lines), lines
+    errors = [e["error"] for e in read_manifest(out / FILE_NAME).values()]
+    assert len(errors) == 3 and all(len(e) > 80 for e in errors)
+    flat = [" ".join(e.split()) for e in errors]
+    heads = [x[len("summarizer: error: ") : -1] for x in lines if x.endswith("…")]
+    assert len(heads) == 3 and all(any(e.startswith(h) for e in flat) for h in heads)
+
+
+def test_a_failure_is_cut_only_on_a_terminal_and_with_a_manifest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setenv("COLUMNS", "60")
+    text = "summarizer: error: a.txt: first\n  second " + "y" * 200
+    whole = "summarizer: error: a.txt: first second " + "y" * 200 + "\n"
+    for stream, short, expected in [
+        (Terminal(), True, whole[:59] + "…\n"),
+        (Terminal(), False, whole),  # no manifest: the line is all there is
+        (io.StringIO(), True, whole),  # a log or a pipe: no screen to flood
+    ]:
+        Progress(Tally(total=1), stream=stream).failure(text, short=short)
+        assert stream.getvalue() == expected

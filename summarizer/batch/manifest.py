@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from summarizer.clock import now_iso
+from summarizer.errors import UsageError
 from summarizer.files import write_atomic
 
 FILE_NAME = "manifest.jsonl"
@@ -62,24 +63,37 @@ class Manifest:
         self._fh: IO[str] | None = None
 
     def open(self) -> Manifest:
-        """Open for appending (after a crash, first end the half-written line)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        ends_cleanly = True
-        if self.path.exists() and self.path.stat().st_size:
-            with self.path.open("rb") as fh:
-                fh.seek(-1, os.SEEK_END)
-                ends_cleanly = fh.read(1) == b"\n"
-        self._fh = self.path.open("a", encoding="utf-8")
-        if not ends_cleanly:
-            self._fh.write("\n")
+        """Open for appending (after a crash, first end the half-written line).
+
+        Raises:
+            UsageError: The folder cannot be written (read-only, no permission, full).
+        """
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            ends_cleanly = True
+            if self.path.exists() and self.path.stat().st_size:
+                with self.path.open("rb") as fh:
+                    fh.seek(-1, os.SEEK_END)
+                    ends_cleanly = fh.read(1) == b"\n"
+            self._fh = self.path.open("a", encoding="utf-8")
+            if not ends_cleanly:
+                self._fh.write("\n")
+        except OSError as exc:
+            raise self._unwritable(exc) from None
         return self
+
+    def _unwritable(self, exc: OSError) -> UsageError:
+        return UsageError(f"-o {self.path.parent}: cannot write: {exc.strerror or exc}")
 
     def _write(self, item: dict[str, Any]) -> None:
         if self._fh is None:
             self.open()
         assert self._fh is not None
-        self._fh.write(json.dumps(item, ensure_ascii=False) + "\n")
-        self._fh.flush()
+        try:
+            self._fh.write(json.dumps(item, ensure_ascii=False) + "\n")
+            self._fh.flush()
+        except OSError as exc:
+            raise self._unwritable(exc) from None
 
     def record(self, ref: str, status: str, **fields: Any) -> None:
         """Append one input's status (None-valued fields are left out)."""
@@ -118,4 +132,7 @@ def compact(path: Path, order: Iterable[str] = ()) -> None:
             runs.append(line)
     ordered = {ref: latest.pop(ref) for ref in order if ref in latest}
     ordered.update(latest)
-    write_atomic(path, "".join(line + "\n" for line in [*ordered.values(), *runs[-50:]]))
+    try:
+        write_atomic(path, "".join(line + "\n" for line in [*ordered.values(), *runs[-50:]]))
+    except OSError:  # full disk: the appended lines stay, complete, just not compacted
+        pass

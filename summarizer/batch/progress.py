@@ -2,11 +2,14 @@
 
 The bar (rich, imported only when shown) reads the `Tally` and the request `Meter`: done,
 failed, retried, tokens, cost, elapsed and ETA. When stderr is not a terminal nothing is
-drawn; error lines and the summary are printed either way.
+drawn; error lines and the summary are printed either way. Each failure is one line; on a
+terminal, with a manifest (which keeps each error in full), it is cut to the width.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
 import time
 from dataclasses import dataclass, field
@@ -108,6 +111,31 @@ class Progress:
             self._bar.console.print(text, markup=False, highlight=False, soft_wrap=True)
         else:
             print(text, file=self.stream, flush=True)
+
+    def failure(self, text: str, short: bool) -> None:
+        """Print a failure as one line; on a terminal, `short` (the manifest holds the full
+        text) cuts it to the width, so a run with many failures does not flood the screen."""
+        flat = " ".join(text.split())
+        if short and self.on_terminal():
+            width = self._width()
+            if len(flat) > width:
+                flat = flat[: width - 1].rstrip() + "…"
+        self.line(flat)
+
+    def on_terminal(self) -> bool:
+        """Whether stderr is a terminal (a log or a pipe gets whole lines)."""
+        try:
+            return bool(self.stream.isatty())
+        except (AttributeError, ValueError):
+            return False
+
+    def _width(self) -> int:
+        if self._bar is not None:
+            return int(self._bar.console.width)
+        try:
+            return os.get_terminal_size(self.stream.fileno()).columns
+        except (AttributeError, OSError, ValueError):
+            return shutil.get_terminal_size((100, 24)).columns
 
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:

@@ -21,9 +21,9 @@ from typing import Any
 
 from summarizer.batch.manifest import Manifest
 from summarizer.batch.progress import Progress, Tally, summary
-from summarizer.brief.schema import Brief
+from summarizer.batch.work import Local, Outcome, brief_text
 from summarizer.config import Settings
-from summarizer.engines import Engine, make_engine
+from summarizer.engines import EXTRACTIVE_NOTICE, make_engine
 from summarizer.errors import (
     InputError,
     NoValidBriefError,
@@ -33,6 +33,13 @@ from summarizer.errors import (
 )
 from summarizer.files import write_output
 from summarizer.wording import count
+
+__all__ = ["Batch", "brief_text", "output_paths", "prepare_folder", "summarize_inputs"]
+# `-o` names ending so are files: with several inputs they are a mistake, not a new folder.
+FILE_SUFFIXES = frozenset({".json", ".jsonl", ".md", ".markdown", ".txt", ".html", ".htm"})
+# Fewer inputs than this are briefed in this process: starting warm worker processes costs
+# about as much as briefing a dozen pages.
+POOL_MIN = 16
 
 
 def output_paths(refs: list[str], folder: Path, ext: str) -> dict[str, Path]:
@@ -65,15 +72,6 @@ def prepare_folder(folder: Path) -> None:
         raise UsageError(f"cannot create the output folder {folder}: {why}") from None
 
 
-def brief_text(brief: Brief, fmt: str, lines: bool = False) -> str:
-    """A brief as stored: indented JSON, one JSON line, or Markdown."""
-    if fmt == "md":
-        from summarizer.briefing.render import render_markdown
-
-        return render_markdown([brief])
-    return brief.model_dump_json() if lines else brief.model_dump_json(indent=2)
-
-
 def make_meter(settings: Settings) -> Any:
     """The request meter (rpm/tpm caps, counters) for an LLM run; None for extractive."""
     if settings.effective_engine != "llm":
@@ -103,6 +101,7 @@ class Batch:
         self._ready: dict[int, str | None] = {}
         self._next = 0
         self._single: str | None = None
+        self._noticed = False
 
     def run(self, refs: list[str], announce: bool) -> int:
         """Summarize every input not already done; return the exit code."""
@@ -117,11 +116,12 @@ class Batch:
         todo = ((i, r) for i, r in enumerate(refs) if r not in kept)
         interrupted = False
         if self.tally.total:
-            self.meter = make_meter(self.settings)
-            raw_dir = self.folder / ".failed" if self.folder else None
-            engine = make_engine(self.settings, raw_dir=raw_dir, meter=self.meter)
-            with Progress(self.tally, self.meter) as self.progress:
-                interrupted = asyncio.run(self._pool(engine, todo))
+            runner = self._runner()
+            try:
+                with Progress(self.tally, self.meter) as self.progress:
+                    interrupted = asyncio.run(self._pool(runner, todo))
+            finally:
+                runner.close()
         self._finish_run(refs, todo, "interrupted" if interrupted else
                          "stopped" if self.stopped else "completed")  # fmt: skip
         if interrupted:
@@ -131,7 +131,23 @@ class Batch:
             print(summary(self.tally, self.meter, where), file=sys.stderr)
         return self.worst
 
-    async def _pool(self, engine: Engine, todo: Iterator[tuple[int, str]]) -> bool:
+    def _runner(self) -> Any:
+        """Worker processes for the offline engine when they pay; else this process."""
+        from summarizer.batch.pool import cpus, usable
+
+        lines, s = self.lines and self.folder is None, self.settings
+        workers = min(s.concurrency, cpus(), self.tally.total)
+        offline = s.effective_engine == "extractive"
+        if offline and workers >= 2 and self.tally.total >= POOL_MIN and usable():
+            from summarizer.batch.pool import Pool
+
+            return Pool(s, self.fmt, lines, workers)
+        self.meter = make_meter(s)
+        raw_dir = self.folder / ".failed" if self.folder else None
+        engine = make_engine(s, raw_dir=raw_dir, notice=False, meter=self.meter)
+        return Local(engine, s, self.fmt, lines)
+
+    async def _pool(self, runner: Any, todo: Iterator[tuple[int, str]]) -> bool:
         """Run `concurrency` workers over the inputs; True when interrupted."""
         loop, me = asyncio.get_running_loop(), asyncio.current_task()
         try:
@@ -140,7 +156,7 @@ class Batch:
         except (NotImplementedError, RuntimeError, ValueError):
             on_term = False
         workers = [
-            asyncio.create_task(self._worker(engine, todo))
+            asyncio.create_task(self._worker(runner, todo))
             for _ in range(self.settings.concurrency)
         ]
         try:
@@ -155,40 +171,26 @@ class Batch:
             if on_term:
                 loop.remove_signal_handler(signal.SIGTERM)
 
-    async def _worker(self, engine: Engine, todo: Iterator[tuple[int, str]]) -> None:
+    async def _worker(self, runner: Any, todo: Iterator[tuple[int, str]]) -> None:
         while not self.stopped:
             item = next(todo, None)
             if item is None:
                 return
             index, ref = item
             self.inflight[index] = ref
-            brief, error = await self._one(engine, ref)
+            outcome: Outcome = await runner.run(ref)
             del self.inflight[index]
-            self._record(index, ref, brief, error)
+            self._record(index, ref, outcome)
 
-    async def _one(self, engine: Engine, ref: str) -> tuple[Brief | None, SummarizerError | None]:
-        from summarizer.ingest.load import load_article
-
-        try:
-            article = await asyncio.to_thread(
-                load_article,
-                ref,
-                max_bytes=self.settings.max_input_bytes,
-                cache=self.settings.cache,
-            )
-            return await engine.asummarize(article), None
-        except SummarizerError as exc:
-            return None, exc
-        except Exception as exc:  # a bug on one input must not sink the batch
-            if os.environ.get("SUMMARIZER_DEBUG") == "1":
-                raise
-            return None, NoValidBriefError(f"{ref}: internal error: {type(exc).__name__}: {exc}")
-
-    def _record(self, index: int, ref: str, brief: Brief | None, error: Exception | None) -> None:
-        if isinstance(error, SummarizerError):
-            self._failed(index, ref, error)
-        elif brief is not None:
-            self._done(index, ref, brief)
+    def _record(self, index: int, ref: str, outcome: Outcome) -> None:
+        if outcome.read and not self._noticed:
+            self._noticed = True
+            if self.settings.engine == "auto" and self.settings.effective_engine == "extractive":
+                self.progress.line(EXTRACTIVE_NOTICE)
+        if outcome.error is not None:
+            self._failed(index, ref, outcome.error)
+        else:
+            self._done(index, ref, outcome)
         self.progress.advance()
 
     def _failed(self, index: int, ref: str, error: SummarizerError) -> None:
@@ -201,14 +203,13 @@ class Batch:
         message = str(error)
         if not message.startswith(ref):
             message = f"{ref}: {message}"
-        self.progress.line(f"summarizer: error: {message}")
+        self.progress.failure(f"summarizer: error: {message}", short=self.manifest is not None)
         if self.manifest is not None:
             self.manifest.record(ref, "failed", error=message, exit_code=error.exit_code)
         self._emit(index, None)
 
-    def _done(self, index: int, ref: str, brief: Brief) -> None:
-        p = brief.provenance
-        text = brief_text(brief, self.fmt, lines=self.lines and self.folder is None)
+    def _done(self, index: int, ref: str, outcome: Outcome) -> None:
+        text = outcome.text or ""
         if self.manifest is not None:
             try:
                 write_output(self.targets[ref], text)
@@ -217,16 +218,14 @@ class Batch:
                 self._failed(index, ref, exc)
                 return
         self.tally.done += 1
-        self.tally.cached += p.cached
-        self.tally.reasks += 0 if p.cached else max(p.attempts - 1, 0)
+        self.tally.cached += outcome.cached
+        self.tally.reasks += 0 if outcome.cached else max(outcome.attempts - 1, 0)
         if self.manifest is None:
             self._emit(index, text)
             return
-        target = self.targets[ref]
         self.manifest.record(
-            ref, "done", output=target.name, sha256=p.article_sha256,
-            tokens=0 if p.cached else p.usage.total_tokens, cost_usd=None if p.cached else
-            p.cost_usd, cached=p.cached or None,
+            ref, "done", output=self.targets[ref].name, sha256=outcome.sha256,
+            tokens=outcome.tokens, cost_usd=outcome.cost_usd, cached=outcome.cached or None,
         )  # fmt: skip
 
     def _emit(self, index: int, text: str | None) -> None:
@@ -297,9 +296,13 @@ def summarize_inputs(settings: Settings, inputs: list[str], out: str | None, fmt
     if not refs:
         raise InputError("no inputs")
     output = Path(out) if out and out != "-" else None
-    many = len(refs) > 1 or (output is not None and (output.is_dir() or str(out).endswith("/")))
-    if many and output is not None and output.exists() and not output.is_dir():
-        raise UsageError(f"-o {output}: several inputs need a folder, not a file")
+    as_folder = str(out).endswith(("/", os.sep))
+    many = len(refs) > 1 or (output is not None and (output.is_dir() or as_folder))
+    if many and output is not None and not output.is_dir() and (
+        output.exists() or (not as_folder and output.suffix.lower() in FILE_SUFFIXES)
+    ):
+        raise UsageError(f"-o {out}: several inputs need a folder, not a file (end it with / "
+                         "to make a folder of that name)")  # fmt: skip
     ext = "md" if fmt == "md" else "json"
     folder = output if many and output is not None else None
     if output is not None:

@@ -270,6 +270,18 @@ def output_format(output: str, template: Path | None = None) -> Format:
     raise UsageError(f"{output}: unknown output format; use .md, .html or - (Markdown)")
 
 
+def read_briefs(paths: Sequence[Path]) -> list[Brief]:
+    """Load the briefs to render (from `expand_brief_paths`).
+
+    Raises:
+        UsageError: There are none (an empty folder): like `validate`, not an empty briefing.
+        InputError: A file is not a valid brief.
+    """
+    if not paths:
+        raise UsageError("no briefs to render: the folders given hold no .json files")
+    return [read_brief(p) for p in paths]
+
+
 def read_brief(path: Path) -> Brief:
     """Load one stored brief; InputError with the first problem when it is not valid."""
     from summarizer.brief.files import load_json, parse_brief

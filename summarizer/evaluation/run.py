@@ -16,6 +16,7 @@ from typing import Any
 
 from summarizer.article import Article, stem_for
 from summarizer.batch.run import Batch
+from summarizer.batch.work import Outcome
 from summarizer.brief.schema import Brief
 from summarizer.config import Settings
 from summarizer.errors import InputError, SummarizerError
@@ -67,12 +68,11 @@ class _Collect(Batch):
         self.briefs: dict[str, Brief] = {}
         self.errors: dict[str, SummarizerError] = {}
 
-    def _done(self, index: int, ref: str, brief: Brief) -> None:
+    def _done(self, index: int, ref: str, outcome: Outcome) -> None:
         self.tally.done += 1
-        self.tally.cached += brief.provenance.cached
-        self.tally.reasks += 0 if brief.provenance.cached else max(
-            brief.provenance.attempts - 1, 0)  # fmt: skip
-        self.briefs[ref] = brief
+        self.tally.cached += outcome.cached
+        self.tally.reasks += 0 if outcome.cached else max(outcome.attempts - 1, 0)
+        self.briefs[ref] = Brief.model_validate_json(outcome.text or "{}")
 
     def _failed(self, index: int, ref: str, error: SummarizerError) -> None:
         self.errors[ref] = error

@@ -14,9 +14,9 @@ from typing import Any
 
 from summarizer.article import Article
 from summarizer.errors import InputError
+from summarizer.ingest.length import require_article
 from summarizer.language import detect_language
 
-MIN_WORDS = 5  # fewer words than this is a menu or a label, not an article
 # Screen-reader-only and hidden elements: never what a reader sees.
 _PRUNE = [
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' visually-hidden ')]",
@@ -118,7 +118,8 @@ def article_from_html(html: str, *, ref: str, url: str | None = None) -> Article
         from the page's metadata, else guessed from the text.
 
     Raises:
-        InputError: When the page cannot be parsed or has no article text.
+        InputError: When the page cannot be parsed or has no article text (a menu, or
+            fewer than `summarizer.ingest.length.MIN_WORDS` words).
     """
     from trafilatura.utils import load_html
 
@@ -131,9 +132,8 @@ def article_from_html(html: str, *, ref: str, url: str | None = None) -> Article
     if doc is None or not (doc.text or "").strip():
         raise InputError(f"{ref}: no article text found in the HTML page")
     title = _space(doc.title) or _fallback_title(tree)
-    text = clean_lines(doc.text, title)
-    if len(text.split()) < MIN_WORDS:
-        raise InputError(f"{ref}: no article text found in the HTML page")
+    text = require_article(clean_lines(doc.text, title), ref,
+                           "no article text found in the HTML page")  # fmt: skip
     return Article(
         text=text,
         title=title or None,

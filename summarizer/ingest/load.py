@@ -22,6 +22,7 @@ import glob
 import os
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -29,6 +30,7 @@ from summarizer.article import Article
 from summarizer.errors import InputError
 from summarizer.ingest.decode import decode_bytes
 from summarizer.ingest.fetch import fetch, is_url
+from summarizer.ingest.length import require_article
 from summarizer.ingest.pasted import split_header
 from summarizer.language import detect_language
 
@@ -194,7 +196,7 @@ def text_article(data: bytes, ref: str, *, markdown: bool = False, url: str | No
     if not body.strip():
         raise InputError(f"{ref}: empty input (no article text)")
     return Article(
-        text=body,
+        text=require_article(body, ref),
         title=header.title,
         url=url or header.url,
         publisher=header.publisher,
@@ -204,17 +206,66 @@ def text_article(data: bytes, ref: str, *, markdown: bool = False, url: str | No
     )
 
 
-def _url_article(ref: str, max_bytes: int, cache: bool, timeout: float | None) -> Article:
+@dataclass(frozen=True)
+class Raw:
+    """An input's bytes as read, and how to parse them (`html`, `text` or `markdown`)."""
+
+    ref: str
+    data: bytes
+    kind: str
+    url: str | None = None
+    charset: str | None = None
+
+
+def _url_input(ref: str, max_bytes: int, cache: bool, timeout: float | None) -> Raw:
     page = fetch(ref, max_bytes=max_bytes, timeout=timeout, cache=cache)
     kind = page.content_type.lower()
     if kind in ("text/html", "application/xhtml+xml") or (
         kind in ("", "application/octet-stream", "text/plain") and looks_like_html(page.body)
     ):
-        return html_article(page.body, ref, url=page.url, charset=page.charset)
+        return Raw(ref, page.body, "html", url=page.url, charset=page.charset)
     if kind.startswith("text/") or kind == "":
         markdown = kind == "text/markdown"
-        return text_article(page.body, ref, markdown=markdown, url=page.url, charset=page.charset)
+        return Raw(ref, page.body, "markdown" if markdown else "text", page.url, page.charset)
     raise InputError(f"{ref}: unsupported content type {kind} (want HTML or text)")
+
+
+def read_input(
+    ref: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    cache: bool = True,
+    timeout: float | None = None,
+) -> Raw:
+    """Read one input's bytes (a file, standard input, a download): I/O only, no parsing.
+
+    Safe to run in several threads at once; `parse_input` is not (HTML parsing must never
+    run beside another parse). Arguments and errors as for `load_article`.
+    """
+    if ref == "-":
+        data = _read_stdin(max_bytes)
+        return Raw(ref, data, "html" if looks_like_html(data) else "text")
+    if is_url(ref):
+        return _url_input(ref, max_bytes, cache, timeout)
+    data = _read_file(ref, max_bytes)
+    suffix = _suffix(Path(ref))
+    if Path(ref).suffix.lower() == ".gz":
+        data = _gunzip(data, ref, max_bytes)
+    if suffix in HTML_SUFFIXES or (suffix not in SUPPORTED_SUFFIXES and looks_like_html(data)):
+        return Raw(ref, data, "html")
+    return Raw(ref, data, "markdown" if suffix in MARKDOWN_SUFFIXES else "text")
+
+
+def parse_input(raw: Raw) -> Article:
+    """The Article in an input's bytes (decoding, HTML extraction, header metadata).
+
+    HTML goes through trafilatura / lxml, whose shared libxml2 state must never be used by
+    two threads at once: call this from one thread only (see `summarizer.batch.work`).
+    """
+    if raw.kind == "html":
+        return html_article(raw.data, raw.ref, url=raw.url, charset=raw.charset)
+    return text_article(raw.data, raw.ref, markdown=raw.kind == "markdown", url=raw.url,
+                        charset=raw.charset)  # fmt: skip
 
 
 def load_article(
@@ -224,7 +275,7 @@ def load_article(
     cache: bool = True,
     timeout: float | None = None,
 ) -> Article:
-    """Read one input into an Article.
+    """Read one input into an Article (`read_input`, then `parse_input`).
 
     Args:
         ref: A file path, an http(s) URL, or `-` for standard input.
@@ -239,18 +290,8 @@ def load_article(
 
     Raises:
         InputError: A one-line reason starting with `ref`: missing file, folder, empty or
-            binary input, too large, a page with no article text, an unreachable or
-            non-http URL.
+            binary input, too large, a page with no article text, text too short to be an
+            article (`summarizer.ingest.length.MIN_WORDS`), an unreachable or non-http URL.
     """
-    if ref == "-":
-        data = _read_stdin(max_bytes)
-        return html_article(data, ref) if looks_like_html(data) else text_article(data, ref)
-    if is_url(ref):
-        return _url_article(ref, max_bytes, cache, timeout)
-    data = _read_file(ref, max_bytes)
-    suffix = _suffix(Path(ref))
-    if Path(ref).suffix.lower() == ".gz":
-        data = _gunzip(data, ref, max_bytes)
-    if suffix in HTML_SUFFIXES or (suffix not in SUPPORTED_SUFFIXES and looks_like_html(data)):
-        return html_article(data, ref)
-    return text_article(data, ref, markdown=suffix in MARKDOWN_SUFFIXES)
+    raw = read_input(ref, max_bytes=max_bytes, cache=cache, timeout=timeout)
+    return parse_input(raw)

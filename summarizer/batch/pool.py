@@ -1,0 +1,145 @@
+"""Worker processes that parse and brief inputs with the offline engine (`-j` > 1).
+
+Each worker is single-threaded, so HTML parsing (trafilatura, htmldate, lxml) never runs
+beside another parse inside it, and the CPU-bound engine runs in parallel across workers.
+Inputs are read in the batch's process (see `summarizer.batch.work`) and their bytes sent
+to the workers. Workers fork from a server that has already imported and warmed up the
+parsing and engine code (`summarizer.batch.warm`), take the parent's current environment
+and working folder, ignore Ctrl-C (the parent handles it and shuts them down), and exit on
+their own if the parent dies. A worker that dies on an input (a native crash, the OOM
+killer) breaks the pool: it is replaced and the inputs it held are tried once more.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+import select
+import signal
+import sys
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.context import BaseContext
+from typing import TYPE_CHECKING, Any
+
+from summarizer.batch.work import Outcome, brief_offline, failed, read
+from summarizer.errors import NoValidBriefError
+
+if TYPE_CHECKING:
+    from summarizer.config import Settings
+    from summarizer.ingest.load import Raw
+
+# What the workers' fork server imports before the first fork: the warm-up, and the command
+# line, which each worker imports again as the parent's `__main__` (multiprocessing's rule).
+PRELOAD = ["summarizer.batch.warm", "summarizer.cli"]
+_state: dict[str, Any] = {}
+
+
+def cpus() -> int:
+    """CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def usable() -> bool:
+    """Whether worker processes can start here: each one imports the parent's `__main__`
+    again (multiprocessing's rule), which fails when it came from stdin or a notebook."""
+    main = sys.modules.get("__main__")
+    if getattr(getattr(main, "__spec__", None), "name", None):
+        return True
+    path = getattr(main, "__file__", None)
+    return path is None or os.path.isfile(path)
+
+
+def _watch(main: int) -> None:
+    """Exit when the batch's process is gone (killed with -9: nobody shuts the pool down).
+
+    Watching the direct parent is not enough: that is the fork server, which itself waits
+    for its children to close their copies of its lifeline.
+    """
+
+    def watch() -> None:
+        try:
+            fd = os.pidfd_open(main)  # readable once that process has ended
+            select.select([fd], [], [])
+        except ProcessLookupError:
+            pass
+        except (AttributeError, OSError):  # no pidfd here: poll
+            while _alive(main):
+                time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="summarizer-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _init(settings: Settings, fmt: str, lines: bool, env: dict[str, str], cwd: str,
+          main: int) -> None:  # fmt: skip
+    """Worker start: the parent's environment and folder, no Ctrl-C, one engine."""
+    from summarizer.engines.extractive.engine import ExtractiveEngine
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.environ.clear()
+    os.environ.update(env)
+    os.chdir(cwd)
+    _state.update(engine=ExtractiveEngine(), settings=settings, fmt=fmt, lines=lines)
+    _watch(main)
+
+
+def _brief(raw: Raw) -> Outcome:
+    """In a worker: parse an input's bytes and brief them."""
+    return brief_offline(_state["engine"], raw, _state["fmt"], _state["lines"])
+
+
+class Pool:
+    """Offline briefs in `workers` processes; inputs are read here, in threads."""
+
+    def __init__(self, settings: Settings, fmt: str, lines: bool, workers: int) -> None:
+        self.settings = settings
+        self._initargs = (settings, fmt, lines, dict(os.environ), os.getcwd(), os.getpid())
+        self._workers = workers
+        self._pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        context: BaseContext
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            server = multiprocessing.get_context("forkserver")
+            server.set_forkserver_preload(PRELOAD)
+            context = server
+        else:  # Windows: each worker starts cold
+            context = multiprocessing.get_context("spawn")
+        return ProcessPoolExecutor(self._workers, mp_context=context, initializer=_init,
+                                   initargs=self._initargs)  # fmt: skip
+
+    async def run(self, ref: str) -> Outcome:
+        """Read one input here, then parse and brief it in a worker."""
+        raw = await read(ref, self.settings)
+        if isinstance(raw, Outcome):
+            return raw
+        for _ in range(2):
+            pool = self._pool
+            try:
+                return await asyncio.wrap_future(pool.submit(_brief, raw))
+            except BrokenProcessPool:
+                if self._pool is pool:  # the first input to notice replaces the pool
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    self._pool = self._start()
+        return failed(ref, NoValidBriefError(f"{ref}: the worker process died on this input"))
+
+    def close(self) -> None:
+        """Cancel what has not started, let running inputs finish, stop the workers."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
