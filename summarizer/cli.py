@@ -96,6 +96,35 @@ _CONTEXT_HELP = "Model context window in tokens (0: learn it); longer articles g
 _STYLE_HELP = "auto (learned), classic (max_tokens + temperature) or reasoning"
 Inputs = Annotated[list[str], typer.Argument(help="Files, folders, globs, URLs, or - for stdin")]
 
+# The engine options, shared by every command that runs an engine (summarize, eval).
+EngineOpt = Annotated[str | None, typer.Option(help="auto, llm or extractive")]
+ModelOpt = Annotated[str | None, typer.Option(help="Model name")]
+BaseUrlOpt = Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint")]
+ModeOpt = Annotated[str | None, typer.Option(help="auto, tools, json_schema, json or md_json")]
+RetriesOpt = Annotated[int | None, typer.Option(help="Re-asks after a failure")]
+TokensOpt = Annotated[int | None, typer.Option(help="Answer token cap")]
+TimeoutOpt = Annotated[float | None, typer.Option(help="Seconds per request")]
+DeadlineOpt = Annotated[float | None, typer.Option(help="Seconds per article")]
+JobsOpt = Annotated[int | None, typer.Option("-j", "--jobs", help="Articles at once")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Bypass the cache")]
+PromptDirOpt = Annotated[str | None, typer.Option(help="Folder of prompt templates")]
+RpmOpt = Annotated[int | None, typer.Option(help="Requests per minute cap (0: none)")]
+TpmOpt = Annotated[int | None, typer.Option(help="Tokens per minute cap (0: none)")]
+EffortOpt = Annotated[str | None, typer.Option(help=_EFFORT_HELP)]
+ContextOpt = Annotated[int | None, typer.Option(help=_CONTEXT_HELP)]
+StyleOpt = Annotated[str | None, typer.Option(help=_STYLE_HELP)]
+_ENGINE_OPTIONS = ("engine", "model", "base_url", "mode", "max_retries", "max_tokens", "timeout",
+                   "deadline", "prompt_dir", "rpm", "tpm", "reasoning_effort", "context_tokens",
+                   "param_style")  # fmt: skip
+
+
+def _engine_flags(values: dict[str, Any]) -> dict[str, Any]:
+    """The settings flags given by a command's engine options (its parameters by name)."""
+    flags = {key: values[key] for key in _ENGINE_OPTIONS}
+    flags["concurrency"] = values["jobs"]
+    flags["cache"] = False if values["no_cache"] else None
+    return flags
+
 
 def _version(value: bool) -> None:
     if value:
@@ -136,37 +165,29 @@ def summarize(
         str | None, typer.Option("-o", "--output", help="Output file, or folder for many inputs")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="json or md")] = "json",
-    engine: Annotated[str | None, typer.Option(help="auto, llm or extractive")] = None,
-    model: Annotated[str | None, typer.Option(help="Model name")] = None,
-    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint")] = None,
-    mode: Annotated[
-        str | None, typer.Option(help="auto, tools, json_schema, json or md_json")
-    ] = None,
-    max_retries: Annotated[int | None, typer.Option(help="Re-asks after a failure")] = None,
-    max_tokens: Annotated[int | None, typer.Option(help="Answer token cap")] = None,
-    timeout: Annotated[float | None, typer.Option(help="Seconds per request")] = None,
-    deadline: Annotated[float | None, typer.Option(help="Seconds per article")] = None,
-    jobs: Annotated[int | None, typer.Option("-j", "--jobs", help="Articles at once")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Bypass the cache")] = False,
-    prompt_dir: Annotated[str | None, typer.Option(help="Folder of prompt templates")] = None,
-    rpm: Annotated[int | None, typer.Option(help="Requests per minute cap (0: none)")] = None,
-    tpm: Annotated[int | None, typer.Option(help="Tokens per minute cap (0: none)")] = None,
-    reasoning_effort: Annotated[str | None, typer.Option(help=_EFFORT_HELP)] = None,
-    context_tokens: Annotated[int | None, typer.Option(help=_CONTEXT_HELP)] = None,
-    param_style: Annotated[str | None, typer.Option(help=_STYLE_HELP)] = None,
+    engine: EngineOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = None,
+    max_retries: RetriesOpt = None,
+    max_tokens: TokensOpt = None,
+    timeout: TimeoutOpt = None,
+    deadline: DeadlineOpt = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    prompt_dir: PromptDirOpt = None,
+    rpm: RpmOpt = None,
+    tpm: TpmOpt = None,
+    reasoning_effort: EffortOpt = None,
+    context_tokens: ContextOpt = None,
+    param_style: StyleOpt = None,
 ) -> None:
     """Summarize articles into briefs (JSON on stdout unless -o; -o DIR resumes)."""
     from summarizer.batch.run import summarize_inputs
     from summarizer.config import resolve
 
     _one_of(fmt, ("json", "md"), "--format")
-    flags: dict[str, Any] = dict(
-        engine=engine, model=model, base_url=base_url, mode=mode, max_retries=max_retries,
-        max_tokens=max_tokens, timeout=timeout, deadline=deadline, concurrency=jobs,
-        prompt_dir=prompt_dir, cache=False if no_cache else None, rpm=rpm, tpm=tpm,
-        reasoning_effort=reasoning_effort, context_tokens=context_tokens, param_style=param_style,
-    )  # fmt: skip
-    code = summarize_inputs(resolve(flags), inputs, output, fmt)
+    code = summarize_inputs(resolve(_engine_flags(locals())), inputs, output, fmt)
     raise typer.Exit(code)
 
 
@@ -263,19 +284,22 @@ def eval_(
     output: Annotated[
         str | None, typer.Option("-o", "--output", metavar="FILE", help="Report file")
     ] = None,
-    engine: Annotated[str | None, typer.Option(help="auto, llm or extractive")] = None,
-    model: Annotated[str | None, typer.Option(help="Model name")] = None,
-    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint")] = None,
-    mode: Annotated[str | None, typer.Option(help="Output mode, as in summarize")] = None,
-    max_retries: Annotated[int | None, typer.Option(help="Re-asks after a failure")] = None,
-    max_tokens: Annotated[int | None, typer.Option(help="Answer token cap")] = None,
-    timeout: Annotated[float | None, typer.Option(help="Seconds per request")] = None,
-    deadline: Annotated[float | None, typer.Option(help="Seconds per article")] = None,
-    jobs: Annotated[int | None, typer.Option("-j", "--jobs", help="Articles at once")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Bypass the cache")] = False,
-    prompt_dir: Annotated[str | None, typer.Option(help="Folder of prompt templates")] = None,
-    rpm: Annotated[int | None, typer.Option(help="Requests per minute cap (0: none)")] = None,
-    tpm: Annotated[int | None, typer.Option(help="Tokens per minute cap (0: none)")] = None,
+    engine: EngineOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = None,
+    max_retries: RetriesOpt = None,
+    max_tokens: TokensOpt = None,
+    timeout: TimeoutOpt = None,
+    deadline: DeadlineOpt = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    prompt_dir: PromptDirOpt = None,
+    rpm: RpmOpt = None,
+    tpm: TpmOpt = None,
+    reasoning_effort: EffortOpt = None,
+    context_tokens: ContextOpt = None,
+    param_style: StyleOpt = None,
 ) -> None:
     """Score briefs against gold annotations; exit 1 when a quality gate fails."""
     from summarizer.config import resolve
@@ -283,12 +307,8 @@ def eval_(
     from summarizer.evaluation.report import EVAL_FORMATS
 
     _one_of(fmt, EVAL_FORMATS, "--format")
-    flags: dict[str, Any] = dict(
-        engine=engine, model=model, base_url=base_url, mode=mode, max_retries=max_retries,
-        max_tokens=max_tokens, timeout=timeout, deadline=deadline, concurrency=jobs,
-        prompt_dir=prompt_dir, cache=False if no_cache else None, rpm=rpm, tpm=tpm,
-    )  # fmt: skip
-    raise typer.Exit(run_eval(resolve(flags), gold, briefs=briefs, minimums=minimum,
+    settings = resolve(_engine_flags(locals()))
+    raise typer.Exit(run_eval(settings, gold, briefs=briefs, minimums=minimum,
                               baseline=baseline, tolerance=tolerance, fmt=fmt, output=output))
 
 

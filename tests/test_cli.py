@@ -56,3 +56,18 @@ def test_every_command_help_is_free_of_python_types() -> None:
         if hasattr(command, "commands"):
             stack += [([*path, name], sub) for name, sub in command.commands.items()]
     assert seen >= 8
+
+
+def test_eval_takes_every_engine_option_summarize_takes() -> None:
+    """eval runs the same engines, so it takes the same engine options, under the same names."""
+    import typer.main
+
+    group = typer.main.get_command(app)
+    commands = group.commands  # type: ignore[attr-defined]
+
+    def options(name: str) -> set[str]:
+        return {o for p in commands[name].params for o in p.opts if o.startswith("-")}
+
+    summarize_only = {"-o", "--output", "--format"}
+    assert options("summarize") - summarize_only <= options("eval")
+    assert "--reasoning-effort" in options("eval")
