@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,3 +56,16 @@ def shared_articles() -> Path:
 def mongolia_text(shared_articles: Path) -> str:
     """The real article the project started from."""
     return (shared_articles / "mongolia-putin-icc.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def llama() -> Iterator[Any]:
+    """The real llama.cpp server for the opt-in live tests (skipped when it cannot run here)."""
+    from llama_server import LlamaServer, ServerUnavailable, find_python
+
+    try:
+        python = find_python()
+    except ServerUnavailable as exc:
+        pytest.skip(str(exc))
+    with LlamaServer.start(python=python) as running:
+        yield running

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import copy
-import html as html_lib
 import json
 import os
 import re
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 from briefs_factory import brief_data
+from browser import inspect_page, needs_chromium
 from typer.testing import CliRunner
 
 from summarizer.brief.schema import Brief
@@ -457,7 +456,6 @@ def test_llm_run_reports_tokens_cost_and_latency() -> None:
 
 
 # ------------------------------------------------------------------ the HTML report
-CHROMIUM = Path("/usr/bin/chromium")
 HOSTILE = '<script>document.body.setAttribute("data-pwned", "1")</script>'
 
 
@@ -498,43 +496,20 @@ def test_html_report_is_standalone_and_escaped(tmp_path: Path) -> None:
 
 def _in_browser(page: Path, tmp_path: Path) -> str:
     """What Chromium lays out: scripts run, visible text, each chart bar's drawn width."""
-    wrapper = page.parent / "wrapper.html"
-    wrapper.write_text(
-        '<!DOCTYPE html><html><body><pre id="out"></pre>'
-        f'<iframe id="f" width="1400" height="900" src="{page.name}"></iframe><script>'
-        "document.getElementById('f').addEventListener('load', function () {"
-        "  var d = this.contentDocument, out = [];"
-        "  if (!d) { document.getElementById('out').textContent = 'NO ACCESS'; return; }"
-        "  out.push('scripts=' + d.querySelectorAll('script').length + ' pwned='"
-        "    + d.body.hasAttribute('data-pwned'));"
-        "  d.querySelectorAll('g[data-metric]').forEach(function (g) {"
-        "    var bar = function (c) { var r = g.querySelector('rect.' + c);"
-        "      return r ? r.getBoundingClientRect().width.toFixed(1) : 'none'; };"
-        "    out.push('bar ' + g.dataset.metric + ' ' + bar('current') + ' ' + bar('baseline'));"
-        "  });"
-        "  out.push('@@TEXT@@', d.body.innerText);"
-        "  document.getElementById('out').textContent = out.join('\\n'); });"
-        "</script></body></html>",
-        encoding="utf-8",
-    )
-    cmd = [
-        str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
-        "--allow-file-access-from-files", "--virtual-time-budget=5000", "--dump-dom",
-        wrapper.as_uri(),
-    ]  # fmt: skip
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=True)
-    found = re.search(r'<pre id="out">(.*?)</pre>', done.stdout, re.S)
-    assert found, done.stdout[:500]
-    text = html_lib.unescape(found.group(1))
-    assert "NO ACCESS" not in text, "Chromium refused file access to the report"
-    return text
+    return inspect_page(page, tmp_path, (
+        "var out = ['scripts=' + d.querySelectorAll('script').length + ' pwned='"
+        "  + d.body.hasAttribute('data-pwned')];"
+        "d.querySelectorAll('g[data-metric]').forEach(function (g) {"
+        "  var bar = function (c) { var r = g.querySelector('rect.' + c);"
+        "    return r ? r.getBoundingClientRect().width.toFixed(1) : 'none'; };"
+        "  out.push('bar ' + g.dataset.metric + ' ' + bar('current') + ' ' + bar('baseline'));"
+        "});"
+        "out.push('@@TEXT@@', d.body.innerText);"
+        "return out.join('\\n');"
+    ), size='width="1400" height="900"')
 
 
-@pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="chromium not installed (apt-get install chromium)"
-)
+@needs_chromium
 def test_html_report_in_headless_chromium(tmp_path: Path) -> None:
     from summarizer.evaluation.html import BAR
 

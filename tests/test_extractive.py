@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,15 +17,6 @@ from summarizer.ingest.load import load_article
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
 ENGINE = ExtractiveEngine()
-
-
-def _quality():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("quality", ROOT / "benchmarks" / "quality.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("quality", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _stable(brief: Brief) -> dict:

@@ -14,11 +14,10 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from llama_server import MODEL_ALIAS, LlamaServer, ServerUnavailable, find_python
+from llama_server import MODEL_ALIAS, LlamaServer
 
 from summarizer.brief.grounding import all_quotes
 from summarizer.brief.schema import Brief
@@ -28,17 +27,6 @@ pytestmark = pytest.mark.live
 ARTICLE = Path(__file__).parent / "fixtures" / "llm" / "article.txt"
 # "Within a few minutes": the CLI must end on its own well before this hard stop.
 RUN_LIMIT_S = 420
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[LlamaServer]:
-    """The llama.cpp server for this module (skipped when it cannot run here)."""
-    try:
-        python = find_python()
-    except ServerUnavailable as exc:
-        pytest.skip(str(exc))
-    with LlamaServer.start(python=python) as running:
-        yield running
 
 
 def summarizer_cmd() -> list[str]:
@@ -70,11 +58,11 @@ def run_cli(server: LlamaServer, *extra: str) -> tuple[subprocess.CompletedProce
 
 
 def test_max_retries_2_ends_with_a_grounded_brief_or_a_clean_refusal(
-    server: LlamaServer, tmp_path: Path, record_property: pytest.RecordProperty
+    llama: LlamaServer, tmp_path: Path, record_property: pytest.RecordProperty
 ) -> None:
-    done, seconds = run_cli(server, "--max-retries", "2")
+    done, seconds = run_cli(llama, "--max-retries", "2")
     record_property("seconds", seconds)
-    assert server.alive(), server.log_tail()
+    assert llama.alive(), llama.log_tail()
     assert done.returncode in (0, 1), done.stderr
     if done.returncode == 0:
         brief = json.loads(done.stdout)
@@ -100,10 +88,10 @@ def test_max_retries_2_ends_with_a_grounded_brief_or_a_clean_refusal(
     assert record["usage"]["total_tokens"] > 0
 
 
-def test_explicit_json_schema_mode_is_refused_by_this_server(server: LlamaServer) -> None:
+def test_explicit_json_schema_mode_is_refused_by_this_server(llama: LlamaServer) -> None:
     # llama-cpp-python validates response_format.type against 'text' | 'json_object' and
     # answers HTTP 500; an explicit mode does not fall back: a provider error, exit 3.
-    done, _ = run_cli(server, "--mode", "json_schema", "--max-retries", "0")
+    done, _ = run_cli(llama, "--mode", "json_schema", "--max-retries", "0")
     assert done.returncode == 3, done.stderr
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "HTTP 500" in lines[0], done.stderr

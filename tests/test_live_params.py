@@ -12,44 +12,32 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from llama_server import MODEL_ALIAS, N_CTX, LlamaServer, ServerUnavailable, find_python
+from llama_server import MODEL_ALIAS, N_CTX, LlamaServer
 from synthetic import long_article
 from test_live import summarizer_cmd
 
 pytestmark = pytest.mark.live
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[LlamaServer]:
-    """The llama.cpp server for this module (skipped when it cannot run here)."""
-    try:
-        python = find_python()
-    except ServerUnavailable as exc:
-        pytest.skip(str(exc))
-    with LlamaServer.start(python=python) as running:
-        yield running
-
-
 def test_a_long_article_is_chunked_after_the_servers_context_error(
-    server: LlamaServer, tmp_path: Path
+    llama: LlamaServer, tmp_path: Path
 ) -> None:
     article = tmp_path / "long.txt"
     article.write_text(long_article(3000), encoding="utf-8")
     env = {**os.environ, "SUMMARIZER_CACHE_DIR": str(tmp_path / "cache")}
-    cmd = [*summarizer_cmd(), "summarize", str(article), "--base-url", server.base_url,
+    cmd = [*summarizer_cmd(), "summarize", str(article), "--base-url", llama.base_url,
            "--model", MODEL_ALIAS, "--mode", "tools", "--max-retries", "0", "--max-tokens",
            "300", "--timeout", "90", "--no-cache"]  # fmt: skip
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=600, env=env)
     print(f"\nexit {done.returncode}; stderr: {done.stderr!r}")
-    assert server.alive(), server.log_tail()
+    assert llama.alive(), llama.log_tail()
     assert done.returncode in (0, 1), done.stderr
     assert "rejected every output mode" not in done.stderr
     memory = json.loads((tmp_path / "cache" / "modes.json").read_text(encoding="utf-8"))
-    learned = memory[f"127.0.0.1:{server.port}|{MODEL_ALIAS}"]["params"]
+    learned = memory[f"127.0.0.1:{llama.port}|{MODEL_ALIAS}"]["params"]
     assert learned["context_tokens"] == N_CTX and learned["chars_per_token"] > 0
     if done.returncode == 0:
         assert len(json.loads(done.stdout)["provenance"]["chunks"]) >= 2

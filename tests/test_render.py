@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 from briefs_factory import brief_data, make_brief, write_brief
+from browser import inspect_page, needs_chromium
 from typer.testing import CliRunner
 
 from summarizer.brief.grounding import all_quotes
@@ -19,7 +19,6 @@ from summarizer.cli import app
 from summarizer.errors import UsageError
 
 runner = CliRunner()
-CHROMIUM = Path("/usr/bin/chromium")
 SCRIPT = '<script>document.body.setAttribute("data-pwned", "1")</script>'
 
 
@@ -336,37 +335,15 @@ def test_cli_render_invalid_brief_is_bad_input(tmp_path: Path) -> None:
 # ------------------------------------------------------------------ a real browser
 def _visible_text(html_file: Path, tmp_path: Path) -> tuple[str, str]:
     """The page's innerText as Chromium lays it out, and what scripts did to the page."""
-    wrapper = html_file.parent / "wrapper.html"
-    wrapper.write_text(
-        '<!DOCTYPE html><html><body><pre id="out"></pre>'
-        f'<iframe id="f" src="{html_file.name}"></iframe><script>'
-        "document.getElementById('f').addEventListener('load', function () {"
-        "  var d = this.contentDocument;"
-        "  document.getElementById('out').textContent = d ? 'scripts=' +"
-        "    d.querySelectorAll('script').length + ' pwned=' + d.body.hasAttribute('data-pwned')"
-        "    + '\\n@@TEXT@@\\n' + d.body.innerText : 'NO ACCESS'; });"
-        "</script></body></html>",
-        encoding="utf-8",
-    )
-    cmd = [
-        str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
-        "--allow-file-access-from-files", "--virtual-time-budget=5000", "--dump-dom",
-        wrapper.as_uri(),
-    ]  # fmt: skip
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=True)
-    parser = _Tags()
-    parser.feed(done.stdout)
-    dumped = "".join(parser.text)
-    assert "NO ACCESS" not in dumped, "Chromium refused file access to the rendered page"
+    dumped = inspect_page(html_file, tmp_path, (
+        "return 'scripts=' + d.querySelectorAll('script').length + ' pwned='"
+        "  + d.body.hasAttribute('data-pwned') + '\\n@@TEXT@@\\n' + d.body.innerText;"
+    ))
     state, _, text = dumped.partition("\n@@TEXT@@\n")
     return text, state
 
 
-@pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="chromium not installed (apt-get install chromium)"
-)
+@needs_chromium
 def test_html_in_headless_chromium(tmp_path: Path) -> None:
     briefs = [make_brief(), hostile()]
     page = tmp_path / "briefing.html"
