@@ -33,6 +33,8 @@ import threading
 import time
 from pathlib import Path
 
+from proctree import tree_stats  # benchmarks/, beside this script
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
@@ -97,24 +99,10 @@ def throughput(count: int, latency: float, jobs: list[int], tmp: Path) -> None:
 
 def _descendants_rss() -> dict[int, int]:
     """RSS in KiB of every process below this one (the workers' fork server and workers)."""
-    parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        pid = int(stat.parent.name)
-        parents[pid] = int(fields[1])
-        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE") // 1024
-    mine, found = {os.getpid()}, True
-    while found:
-        found = False
-        for pid, parent in parents.items():
-            if parent in mine and pid not in mine:
-                mine.add(pid)
-                found = True
-    return {pid: rss[pid] for pid in mine - {os.getpid()}}
+    page_kib = os.sysconf("SC_PAGE_SIZE") // 1024
+    below = tree_stats(os.getpid())
+    below.pop(os.getpid(), None)
+    return {pid: int(fields[21]) * page_kib for pid, fields in below.items()}
 
 
 def _watch_workers(peak: dict[int, int], stop: threading.Event) -> None:

@@ -36,6 +36,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from proctree import tree_stats  # benchmarks/, beside this script
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "articles"
 REF_EVERY = 5  # one more -j 1 run after every this many concurrent runs
@@ -88,24 +90,8 @@ def pick_pages(count: str) -> list[Path]:
 
 def tree_cpu(root: int) -> dict[int, float]:
     """CPU seconds (user + system) so far of `root` and every process below it (Linux)."""
-    parents: dict[int, int] = {}
-    cpu: dict[int, float] = {}
     tick = os.sysconf("SC_CLK_TCK")
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        pid = int(stat.parent.name)
-        parents[pid], cpu[pid] = int(fields[1]), (int(fields[11]) + int(fields[12])) / tick
-    mine, grown = {root}, True
-    while grown:
-        grown = False
-        for pid, parent in parents.items():
-            if parent in mine and pid not in mine:
-                mine.add(pid)
-                grown = True
-    return {pid: cpu[pid] for pid in mine if pid in cpu}
+    return {pid: (int(f[11]) + int(f[12])) / tick for pid, f in tree_stats(root).items()}
 
 
 class CpuWatch(threading.Thread):
