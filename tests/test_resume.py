@@ -25,12 +25,22 @@ def _args(folder: Path, out: Path, url: str) -> list[str]:
             "--mode", "json", "-j", "2", "--no-cache"]  # fmt: skip
 
 
-def _wait_for_first_brief(out: Path, proc: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while not any(out.glob("*.json")):
-        assert proc.poll() is None, "the run ended before any brief appeared"
-        assert time.monotonic() < deadline, "no brief appeared within 60 s"
-        time.sleep(0.01)
+def _interrupt(args: list[str], out: Path, sig: int) -> tuple[int, str]:
+    """Run the CLI, send `sig` once its first brief is in `out`; its exit code and stderr."""
+    code = "from summarizer.cli import main; main()"
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=dict(os.environ))  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not any(out.glob("*.json")):
+            assert proc.poll() is None, "the run ended before any brief appeared"
+            assert time.monotonic() < deadline, "no brief appeared within 60 s"
+            time.sleep(0.01)
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    return proc.returncode, err.decode()
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
@@ -39,26 +49,16 @@ def test_interrupted_batch_resumes_with_only_the_unfinished(tmp_path: Path, sig:
     write_articles(folder, COUNT)
     server = BatchServer(latency=0.3)
     with server as url:
-        code = "from summarizer.cli import main; main()"
-        proc = subprocess.Popen([sys.executable, "-c", code, *_args(folder, out, url)],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                env=dict(os.environ))  # fmt: skip
-        try:
-            _wait_for_first_brief(out, proc)
-            proc.send_signal(sig)
-            _, err = proc.communicate(timeout=60)
-        finally:
-            proc.kill()
+        returncode, message = _interrupt(_args(folder, out, url), out, sig)
         first = {p.stem for p in out.glob("*.json")}
         sent_first = len(server.requests)
         for brief in out.glob("*.json"):  # never a half-written brief
             assert json.loads(brief.read_text(encoding="utf-8"))["provenance"]["engine"] == "llm"
         assert 0 < len(first) < COUNT
         if sig == signal.SIGKILL:
-            assert proc.returncode == -signal.SIGKILL
+            assert returncode == -signal.SIGKILL
         else:
-            message = err.decode()
-            assert proc.returncode == 130 and message.count("\n") == 1, message
+            assert returncode == 130 and message.count("\n") == 1, message
             assert message.startswith("summarizer: interrupted:") and "resume" in message
             statuses = [e["status"] for e in read_manifest(out / FILE_NAME).values()]
             assert statuses.count("done") == len(first) and len(statuses) == COUNT
@@ -77,16 +77,8 @@ def test_offline_batch_in_worker_processes_stops_and_resumes(tmp_path: Path, sig
     folder, out, count = tmp_path / "in", tmp_path / "out", 400
     write_articles(folder, count)
     args = ["summarize", str(folder), "-o", str(out), "--engine", "extractive", "-j", "2"]
-    code = "from summarizer.cli import main; main()"
-    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=dict(os.environ))  # fmt: skip
-    try:
-        _wait_for_first_brief(out, proc)
-        proc.send_signal(sig)
-        _, err = proc.communicate(timeout=60)
-    finally:
-        proc.kill()
-    assert proc.returncode == 130, err.decode()
+    returncode, message = _interrupt(args, out, sig)
+    assert returncode == 130, message
     first = {p.stem for p in out.glob("*.json")}
     statuses = [e["status"] for e in read_manifest(out / FILE_NAME).values()]
     assert len(statuses) == count and statuses.count("done") == len(first) < count
