@@ -14,6 +14,25 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
+from summarizer.cli_options import (
+    BaseUrlOpt,
+    ContextOpt,
+    DeadlineOpt,
+    EffortOpt,
+    EngineOpt,
+    JobsOpt,
+    ModelOpt,
+    ModeOpt,
+    NoCacheOpt,
+    PromptDirOpt,
+    RetriesOpt,
+    RpmOpt,
+    StyleOpt,
+    TimeoutOpt,
+    TokensOpt,
+    TpmOpt,
+    engine_flags,
+)
 from summarizer.errors import SummarizerError
 
 
@@ -91,39 +110,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-_EFFORT_HELP = "Reasoning models: auto (low once known), off, none, minimal, low, medium, high"
-_CONTEXT_HELP = "Model context window in tokens (0: learn it); longer articles go in chunks"
-_STYLE_HELP = "auto (learned), classic (max_tokens + temperature) or reasoning"
 Inputs = Annotated[list[str], typer.Argument(help="Files, folders, globs, URLs, or - for stdin")]
-
-# The engine options, shared by every command that runs an engine (summarize, eval).
-EngineOpt = Annotated[str | None, typer.Option(help="auto, llm or extractive")]
-ModelOpt = Annotated[str | None, typer.Option(help="Model name")]
-BaseUrlOpt = Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint")]
-ModeOpt = Annotated[str | None, typer.Option(help="auto, tools, json_schema, json or md_json")]
-RetriesOpt = Annotated[int | None, typer.Option(help="Re-asks after a failure")]
-TokensOpt = Annotated[int | None, typer.Option(help="Answer token cap")]
-TimeoutOpt = Annotated[float | None, typer.Option(help="Seconds per request")]
-DeadlineOpt = Annotated[float | None, typer.Option(help="Seconds per article")]
-JobsOpt = Annotated[int | None, typer.Option("-j", "--jobs", help="Articles at once")]
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Bypass the cache")]
-PromptDirOpt = Annotated[str | None, typer.Option(help="Folder of prompt templates")]
-RpmOpt = Annotated[int | None, typer.Option(help="Requests per minute cap (0: none)")]
-TpmOpt = Annotated[int | None, typer.Option(help="Tokens per minute cap (0: none)")]
-EffortOpt = Annotated[str | None, typer.Option(help=_EFFORT_HELP)]
-ContextOpt = Annotated[int | None, typer.Option(help=_CONTEXT_HELP)]
-StyleOpt = Annotated[str | None, typer.Option(help=_STYLE_HELP)]
-_ENGINE_OPTIONS = ("engine", "model", "base_url", "mode", "max_retries", "max_tokens", "timeout",
-                   "deadline", "prompt_dir", "rpm", "tpm", "reasoning_effort", "context_tokens",
-                   "param_style")  # fmt: skip
-
-
-def _engine_flags(values: dict[str, Any]) -> dict[str, Any]:
-    """The settings flags given by a command's engine options (its parameters by name)."""
-    flags = {key: values[key] for key in _ENGINE_OPTIONS}
-    flags["concurrency"] = values["jobs"]
-    flags["cache"] = False if values["no_cache"] else None
-    return flags
 
 
 def _version(value: bool) -> None:
@@ -187,7 +174,7 @@ def summarize(
     from summarizer.config import resolve
 
     _one_of(fmt, ("json", "md"), "--format")
-    code = summarize_inputs(resolve(_engine_flags(locals())), inputs, output, fmt)
+    code = summarize_inputs(resolve(engine_flags(locals())), inputs, output, fmt)
     raise typer.Exit(code)
 
 
@@ -307,7 +294,7 @@ def eval_(
     from summarizer.evaluation.report import EVAL_FORMATS
 
     _one_of(fmt, EVAL_FORMATS, "--format")
-    settings = resolve(_engine_flags(locals()))
+    settings = resolve(engine_flags(locals()))
     raise typer.Exit(run_eval(settings, gold, briefs=briefs, minimums=minimum,
                               baseline=baseline, tolerance=tolerance, fmt=fmt, output=output))
 
@@ -353,8 +340,8 @@ def batch_export(
     mode: Annotated[str | None, typer.Option(help="tools, json_schema, json or md_json")] = None,
     max_tokens: Annotated[int | None, typer.Option(help="Answer token cap")] = None,
     prompt_dir: Annotated[str | None, typer.Option(help="Folder of prompt templates")] = None,
-    param_style: Annotated[str | None, typer.Option(help=_STYLE_HELP)] = None,
-    reasoning_effort: Annotated[str | None, typer.Option(help=_EFFORT_HELP)] = None,
+    param_style: StyleOpt = None,
+    reasoning_effort: EffortOpt = None,
 ) -> None:
     """Write Batch API requests (OpenAI Batch API, vLLM run-batch), one line per article."""
     from summarizer.batch.batch_api import export_requests
