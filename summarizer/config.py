@@ -78,6 +78,16 @@ class Settings:
 FLAGS = {"concurrency": "-j", "cache": "--no-cache"}
 
 
+def cache_folder(override: str | None = None) -> Path:
+    """The user cache folder: `override` when given (the settings' `cache_dir`, or
+    `SUMMARIZER_CACHE_DIR` where no settings are at hand), else the platform's."""
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("summarizer"))
+
+
 def config_path(env: dict[str, str] | None = None) -> Path:
     """The user config file (`SUMMARIZER_CONFIG` overrides the platform location)."""
     env = dict(os.environ) if env is None else env

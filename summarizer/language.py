@@ -21,15 +21,6 @@ SAMPLE = 3000  # characters read: enough for a confident answer, cheap on long a
 _ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
 
 
-def _cache_folder() -> Path:
-    override = os.environ.get("SUMMARIZER_CACHE_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("summarizer"))
-
-
 def _unpacked(folder: Path) -> dict[str, Any] | None:
     """The model's arrays, memory-mapped from the cache (unpacked there on first use)."""
     import numpy as np
@@ -66,7 +57,9 @@ def _identifier() -> Any:
 
     from py3langid import langid
 
-    folder = _cache_folder() / f"langid-{version('py3langid')}"
+    from summarizer.config import cache_folder
+
+    folder = cache_folder(os.environ.get("SUMMARIZER_CACHE_DIR")) / f"langid-{version('py3langid')}"
     arrays = _unpacked(folder)
     if arrays is None:
         return langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from summarizer.article import Article
 from summarizer.brief.schema import Brief
-from summarizer.config import Settings
+from summarizer.config import Settings, cache_folder
 
 if TYPE_CHECKING:
     from summarizer.engines.cache import ResponseCache
@@ -31,11 +31,7 @@ class Engine(Protocol):
 
 def cache_dir(settings: Settings) -> Path:
     """The user cache folder (`SUMMARIZER_CACHE_DIR` / settings override the platform one)."""
-    if settings.cache_dir:
-        return Path(settings.cache_dir)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("summarizer"))
+    return cache_folder(settings.cache_dir)
 
 
 def response_cache(settings: Settings) -> ResponseCache:

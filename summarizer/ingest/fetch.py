@@ -68,11 +68,9 @@ def check_scheme(url: str) -> None:
 
 def cache_dir() -> Path:
     """Where fetched pages are kept: `$SUMMARIZER_CACHE_DIR/pages` or the user cache dir."""
-    if env := os.environ.get("SUMMARIZER_CACHE_DIR"):
-        return Path(env) / "pages"
-    from platformdirs import user_cache_dir
+    from summarizer.config import cache_folder
 
-    return Path(user_cache_dir("summarizer")) / "pages"
+    return cache_folder(os.environ.get("SUMMARIZER_CACHE_DIR")) / "pages"
 
 
 def default_timeout() -> float:
