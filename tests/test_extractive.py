@@ -769,3 +769,14 @@ def test_orders_in_court_articles_and_decisions_to_act() -> None:
     _assert_found(found, "November decision")
     assert "its order" not in found, found  # a bare head
     assert not any("leave" in f or f.endswith("decision to") for f in found), found
+
+
+def test_a_lone_cue_in_the_lead_does_not_type_the_event() -> None:
+    """One weak cue ("rally" in the lead, none in the headline) is not evidence of a protest;
+    the same cue in the headline is."""
+    lead = ("MERRIVALE — The town council on Monday set next year's budget after a rally of "
+            "local shop owners outside the hall.")
+    weak = _summarize(f"Merrivale Council Sets Budget\nMarch 3, 2025\n\n{lead}")
+    assert weak.event.event_type == "OTHER", weak.event
+    strong = _summarize(f"Shop Owners Rally Against Merrivale Budget\nMarch 3, 2025\n\n{lead}")
+    assert strong.event.event_type == "PROTEST", strong.event

@@ -150,11 +150,15 @@ def consistency_problems(brief: Any) -> list[str]:
     """Rules that need no article: holders are actors, no duplicates, dates well formed."""
     problems: list[str] = []
     names = [a.name for a in brief.actors]
+    seen: set[str] = set()
     for i, name in enumerate(names):
-        if normalize(name) in (normalize(n) for n in names[:i]):
+        if (key := normalize(name)) in seen:
             problems.append(f"actors[{i}].name: duplicate actor {name!r}")
+        seen.add(key)
+    known = [t for t in map(_tokens, names) if t]  # each name's words, once
     for i, p in enumerate(brief.positions):
-        if not any(same_actor(p.holder, n) for n in names):
+        held = _tokens(p.holder)
+        if not (held and any(held <= t or t <= held for t in known)):
             problems.append(
                 f"positions[{i}].holder: {p.holder!r} is not an actor (actors: "
                 + ", ".join(repr(n) for n in names) + ")"

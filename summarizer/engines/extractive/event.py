@@ -38,6 +38,10 @@ _QUESTION = re.compile(
     re.I,
 )
 LEAD = 5
+# A category needs more than one cue in the event sentence alone (weight 1.5): a cue in the
+# headline, or two cues. A lone word ("charged", "march") is too weak to type the event;
+# OTHER says less, and a wrong type is worse than a general one.
+MIN_EVIDENCE = 1.5
 
 
 _ANY_CUE = re.compile("|".join(f"(?:{rx.pattern})" for rx in _CUE_RX.values()), re.I)
@@ -64,7 +68,8 @@ def event_sentences(doc: Doc) -> list[Sentence]:
 
 
 def event_type(doc: Doc, headline: str | None, chosen: list[Sentence]) -> str:
-    """The PLOVER category whose cues weigh most over headline, event sentence and lead."""
+    """The PLOVER category whose cues weigh most over headline, event sentence and lead
+    (OTHER when no category has more than MIN_EVIDENCE)."""
     total = dict.fromkeys(_ORDER, 0.0)
     weighted = [(headline or "", 2.0)] + [(s.text, 1.5) for s in chosen]
     weighted += [(s.text, 0.5) for s in doc.sentences[:3] if s not in chosen]
@@ -72,7 +77,7 @@ def event_type(doc: Doc, headline: str | None, chosen: list[Sentence]) -> str:
         for k, n in _cue_score(text).items():
             total[k] += w * n
     best = max(_ORDER, key=lambda k: (total[k], -_ORDER.index(k)))
-    return best if total[best] > 0 else "OTHER"
+    return best if total[best] > MIN_EVIDENCE else "OTHER"
 
 
 def _place_in(doc: Doc, sentences: list[Sentence]) -> str | None:
