@@ -22,7 +22,7 @@ from summarizer.engines.extractive.lexicon import (
 )
 from summarizer.engines.extractive.phrases import Found, Phrases
 from summarizer.engines.extractive.segment import Sentence
-from summarizer.engines.extractive.stance import on_span, stance_of
+from summarizer.engines.extractive.stance import on_span, reported, stance_of
 from summarizer.engines.extractive.titles import PERSON_KINDS
 
 MAX_POSITIONS = 15
@@ -326,13 +326,19 @@ class PositionFinder:
     def _position(self, holder: Cluster, s: Sentence, cue: Found,
                   quotes: list[tuple[int, int]]) -> Position:  # fmt: skip
         speech = cue.group(1).casefold() in _SPEECH
-        words = self._frame(holder, s) + " " + self._words(s, cue, quotes)
+        at, after = s.start + cue.start(), s.start + cue.end()
+        named = [m.start for m in holder.mentions if m.sentence == s.index
+                 and not any(a <= m.start < b for a, b in quotes)]  # fmt: skip
+        near = min(named, key=lambda x: abs(x - at), default=None)
+        spans = reported(self.text, s, (at, after), near, quotes,
+                         cue.group(1).casefold() in FORWARD_CUES)  # fmt: skip
+        words = self._frame(holder, s) + " " + " ".join(self.text[a:b] for a, b in spans)
         found = stance_of(cue.group(1), words, self.english)
         stance = found or ("support" if self._decided(holder)  # who decided stands by it
                            else "unclear")  # fmt: skip
         return Position(
             holder=holder.name,
-            on=on_span(self.text, s, cue, quotes).text,
+            on=on_span(self.text, s, spans, after, quotes).text,
             stance=stance,  # type: ignore[arg-type]
             summary=s.text,
             attributed=bool(quotes) or speech,
@@ -344,15 +350,6 @@ class PositionFinder:
         at = min((m.start for m in holder.mentions if m.sentence == s.index), default=s.start)
         lead = self.text[s.start : at]
         return lead if re.fullmatch(r"[^,\"“”]{3,60},\s*(?:[\w.’'-]+\s+){0,4}", lead) else ""
-
-    def _words(self, s: Sentence, cue: Found, quotes: list[tuple[int, int]]) -> str:
-        """The holder's own words: the quotations in the sentence, or else the reported
-        clause (after the cue; before it for "according to")."""
-        if quotes:
-            return " ".join(self.text[max(a, s.start) : min(b, s.end)] for a, b in quotes)
-        if cue.group(1).casefold() in FORWARD_CUES:
-            return s.text[: cue.start()]
-        return s.text[cue.end() :]
 
     def _decided(self, holder: Cluster) -> bool:
         """A court, a judge, or the body the event names first and its office holders: the
