@@ -80,3 +80,66 @@ def test_engine_gives_a_request_its_stance() -> None:
         "Lena Vorst urged the regional assembly not to approve the water levy."
     )
     assert _stances(text).get("Lena Vorst") == {"oppose"}
+
+
+def _holders(text: str) -> set[str]:
+    return {p.holder for p in _brief(text).positions}
+
+
+def test_a_name_that_modifies_another_noun_is_not_the_speaker() -> None:
+    base = "Ticket prices at the Orvane Arena rose again on Monday.\n\n"
+    assert "Orvane Arena" not in _holders(
+        base + '"This is a scandal," one Orvane Arena regular said.'
+    )
+    assert "Orvane Arena" in _holders(base + '"This is a scandal," an Orvane Arena spokesman said.')
+
+
+def test_cues_that_report_nothing_held() -> None:
+    base = "The Selvik Shipping Group reported a loss on Monday.\n\n"
+    assert "Selvik Shipping Group" not in _holders(
+        base + "Its chief Tomas Ekdal declined to say when the Selvik Shipping Group would cut "
+        "jobs."
+    )
+    assert "Marta Quell" not in _holders(
+        base + "The merger could go ahead if Marta Quell agrees to sell her shares."
+    )
+
+
+def test_a_closing_he_said_points_to_the_last_speaker() -> None:
+    text = (
+        "Storms hit the coast on Sunday.\n\n"
+        '"The dykes held," said Pieter Haalst, the chief engineer.\n\n'
+        "The town of Emma Rijn saw the worst flooding in decades, he said."
+    )
+    holders = [p.holder for p in _brief(text).positions]
+    assert "Pieter Haalst" in holders and "Emma Rijn" not in holders, holders
+
+
+def test_the_person_a_letter_is_addressed_to_is_not_its_author() -> None:
+    text = (
+        "Doctors offered free vaccines on Friday.\n\n"
+        "In a letter to Karl Bender, the acting head of the Migration Office, said they "
+        "would provide the doses."
+    )
+    assert "Karl Bender" not in _holders(text)
+
+
+def test_a_relaying_source_is_not_a_holder() -> None:
+    text = (
+        "The harvest failed in the north this year.\n\n"
+        "The Norvik Grain Board said the losses were severe, according to the Harlow Gazette."
+    )
+    holders = _holders(text)
+    assert "Norvik Grain Board" in holders and "Harlow Gazette" not in holders, holders
+
+
+def test_the_speaker_is_named_after_the_cue_only_after_the_words() -> None:
+    base = "Cosmetics shares rose on Monday.\n\n"
+    assert "Velda Corp" not in _holders(
+        base + "The handbook notes the Velda Corp rule that staff be trained every year."
+    )
+    holders = _holders(
+        base + "The Velda-Orrin deal could start a new trend for retailers, says Ana Ruiz, "
+        "an analyst at Brightwater."
+    )
+    assert "Ana Ruiz" in holders and "Velda-Orrin" not in holders, holders

@@ -21,6 +21,7 @@ from summarizer.engines.extractive.lexicon import (
     STANCE_CUES,
 )
 from summarizer.engines.extractive.phrases import Found, Phrases
+from summarizer.engines.extractive.reporting import closing, no_report, speaks_for
 from summarizer.engines.extractive.segment import Sentence
 from summarizer.engines.extractive.stance import on_span, reported, stance_of
 from summarizer.engines.extractive.titles import PERSON_KINDS
@@ -125,7 +126,9 @@ class PositionFinder:
             last = body[0] if body and s.index - body[1] <= 1 else None
             for cue in _CUE.finditer(s.text):
                 at = s.start + cue.start()
-                if any(a <= at < b for a, b in quotes) or self._passive(s, cue):
+                if any(a <= at < b for a, b in quotes) or self._passive(s, cue) or (
+                    seen and cue.group(1).casefold() in FORWARD_CUES  # a relay: "X said,
+                ) or no_report(s.text, cue):  # according to Reuters"
                     continue
                 holder = self._holder(s, cue, quotes, last, last_person)
                 if holder is None or id(holder) in seen:
@@ -187,13 +190,13 @@ class PositionFinder:
         for h in reversed(hits):
             gap = self.text[h.end : at]
             if h.end <= at and h.start >= floor and re.fullmatch(r"\s*(?:\w+\s+){0,2}", gap):
-                if "," not in gap and not self._after_prep(h.start, floor):
+                if not self._after_prep(h.start, floor) and speaks_for(gap):
                     return self._member(hits, h)
         for h in reversed(hits):
             if h.end > at or h.cluster.kind not in PERSON_KINDS:
                 continue
-            if _APPOSED.fullmatch(self.text, h.end, at):  # "Siobhan Burke, chief of X, said"
-                return h.cluster
+            if _APPOSED.fullmatch(self.text, h.end, at) and not self._after_prep(h.start, floor):
+                return h.cluster  # "Siobhan Burke, chief of X, said", not "a letter to X, ..."
             if _AUX_GAP.fullmatch(self.text, h.end, at) and re.search(
                 r",\s*(?:[A-ZÀ-Þ][\w.’'-]*\s+){0,3}$", self.text[s.start : h.start]
             ):  # "The opposition's spokeswoman, Senator Eva Berg, said"
@@ -202,6 +205,8 @@ class PositionFinder:
             r"\bthe\s+\w+\s+$", near
         ):
             word = near.split()[-1].casefold()
+            if word in ("he", "she") and closing(near, self.text[after : s.end]):
+                return last_person or self._person_before(hits, at)  # "<words>, he said."
             if word in ("he", "she"):
                 return self._person_before(hits, at) or last_person
             if word == "they":
@@ -209,13 +214,16 @@ class PositionFinder:
             nominal = self._nominal(near, at, forward=False, quotes=quotes)
             if nominal is not None:
                 return nominal
-        subject = self._subject(floor, hits, at)
-        if subject is not None:
-            return subject
         speech = cue.group(1).casefold() in _SPEECH
         listener = cue.group(1).casefold() in _NOT_INVERTED
-        named = [h for h in hits if speech and not listener and h.start >= after
+        closed = re.search(r"[,”\"’»]\s*(?:(?:a|ont|has|had|have)\s+)?$", near)  # "<words>,"
+        # said X, "», a déclaré X": only after the words is the speaker named after the cue
+        named = [h for h in hits if speech and not listener and h.start >= after and closed
                  and _INVERSION.fullmatch(self.text, after, h.start)]  # fmt: skip
+        subject = None if named else (
+            self._subject(floor, hits, at))  # "<words>, says Ana Ruiz": Ana Ruiz
+        if subject is not None:
+            return subject
         if named:  # "said IESE researcher Rui Mabote": the person, not the acronym
             return next((h for h in named if h.cluster.kind in PERSON_KINDS), named[0]).cluster
         pronoun = _PRONOUN.search(self.text[max(floor, at - 40) : at])

@@ -123,6 +123,7 @@ def stance_of(cue: str, words: str, english: bool) -> str | None:
 
 
 _ON_WORDS = 14
+_MARKS = "\"“”«»„‘’' "
 _LEAD_IN = re.compile(
     r"^[\s,]*(?:\w+ing\s+)?(?:(?:\w+\s+){0,5}?that\s+|to\s+|about\s+|on\s+|for\s+|of\s+)?",
     re.I,
@@ -167,7 +168,11 @@ def on_span(text: str, s: Sentence, spans: list[tuple[int, int]], after: int,
     """What a statement is about: the start of its quotation or of its reported clause."""
     start, stop = spans[0]
     if any(a <= start < b for a, b in quotes):
-        a, b = max(start + 1, s.start), min(stop, s.end) - 1
+        a, b = max(start, s.start), min(stop, s.end)
+        while a < b and text[a] in _MARKS:
+            a += 1
+        while b > a and text[b - 1] in _MARKS:
+            b -= 1
         words = list(re.finditer(r"\S+", text[a:b]))
         end = a + words[min(len(words), _ON_WORDS) - 1].end() if words else b
         return span(text, a, end)

@@ -1,0 +1,48 @@
+"""What counts as a reporting structure: the small tests positions.py makes around a cue.
+
+A position needs words tied to their holder: the holder as the subject of a speech verb, or
+named right after it. These tests turn down what only looks like one: a name that modifies
+another noun before the cue ("one Weibo commenter said"), a cue that reports nothing held
+("declined to say", "if the minister agrees"), and tell a closing "..., he said." apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.engines.extractive.phrases import Found
+
+# Words between an actor's name and its cue that keep the actor the speaker: auxiliaries,
+# adverbs, time words, and those who speak for it ("a WeWork spokesperson said"); any other
+# noun makes the name a modifier ("one Weibo commenter said": not Weibo).
+_SPEAKS_FOR = frozenset(
+    "has had have also then later again already still now today yesterday last on this would "
+    "will could did does do spokesman spokeswoman spokesperson spokespeople official officials "
+    "representative representatives lawyer lawyers attorney attorneys statement".split()
+)
+# "to say", "declined to comment", "if X agrees": no report of what the holder holds.
+_NO_REPORT = re.compile(
+    r"(?:\bto\s+$)|(?:\b(?:if|unless|whether)\b[^,;:]*$)", re.I
+)
+_NO_COMMENT = re.compile(r"\s+to\s+(?:comment|say|discuss|elaborate|confirm|specify)\b", re.I)
+
+
+def speaks_for(gap: str) -> bool:
+    """Whether the words between a name and its cue leave the name the speaker."""
+    return "," not in gap and all(
+        w.casefold() in _SPEAKS_FOR or w.endswith("ly") or w[:1].isupper() or w.isdigit()
+        for w in gap.split()
+    )
+
+
+def no_report(sentence: str, cue: Found) -> bool:
+    """A cue that reports nothing the holder holds: an infinitive ("declined to say"), a
+    refusal to comment, or a cue inside a condition ("if the minister agrees")."""
+    before = re.split(r"[\"”»]", sentence[: cue.start()])[-1]  # not inside a quotation
+    return bool(_NO_REPORT.search(before)
+                or _NO_COMMENT.match(sentence, cue.end()))  # fmt: skip
+
+
+def closing(near: str, tail: str) -> bool:
+    """Whether "he said" closes a sentence after the reported words ("..., he said.")."""
+    return bool(re.search(r",\s*\w+\s+$", near)) and len(tail.split()) <= 6
