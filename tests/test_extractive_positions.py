@@ -143,3 +143,19 @@ def test_the_speaker_is_named_after_the_cue_only_after_the_words() -> None:
         "an analyst at Brightwater."
     )
     assert "Ana Ruiz" in holders and "Velda-Orrin" not in holders, holders
+
+
+def test_an_officer_speaks_for_the_organisation_an_analyst_does_not() -> None:
+    base = "Freight rates fell again in March.\n\n"
+    holders = _holders(
+        base + '"We will cut routes," said Mira Solberg, the chief executive of the Kessel '
+        "Shipping Company."
+    )
+    assert {"Mira Solberg", "Kessel Shipping Company"} <= holders, holders
+    holders = _holders(
+        base + '"Rates will fall further," said Mira Solberg, a professor at the Kessel '
+        "Institute of Technology."
+    )
+    assert "Mira Solberg" in holders and "Kessel Institute of Technology" not in holders
+    holders = _holders(base + 'Kessel Shipping Company spokesman Li Wei said routes would go.')
+    assert {"Li Wei", "Kessel Shipping Company"} <= holders, holders

@@ -21,7 +21,7 @@ from summarizer.engines.extractive.lexicon import (
     STANCE_CUES,
 )
 from summarizer.engines.extractive.phrases import Found, Phrases
-from summarizer.engines.extractive.reporting import closing, no_report, speaks_for
+from summarizer.engines.extractive.reporting import closing, employer, no_report, speaks_for
 from summarizer.engines.extractive.segment import Sentence
 from summarizer.engines.extractive.stance import on_span, reported, stance_of
 from summarizer.engines.extractive.titles import PERSON_KINDS
@@ -134,7 +134,12 @@ class PositionFinder:
                 if holder is None or id(holder) in seen:
                     continue
                 seen.add(id(holder))
-                out.append((holder, self._position(holder, s, cue, quotes)))
+                found = self._position(holder, s, cue, quotes)
+                out.append((holder, found))
+                org = self._employer(holder, s, quotes)
+                if org is not None and id(org) not in seen:  # "X spokesman Li Wei said"
+                    seen.add(id(org))
+                    out.append((org, found.model_copy(update={"holder": org.name})))
                 if holder.kind in PERSON_KINDS:
                     speaker = (holder, s.index)
             outside = self._outside(s, quotes)
@@ -151,6 +156,18 @@ class PositionFinder:
     def _outside(self, s: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit]:
         return [h for h in self.hits.get(s.index, [])
                 if not any(a <= h.start < b for a, b in quotes)]  # fmt: skip
+
+    def _employer(self, holder: Cluster, s: Sentence,
+                  quotes: list[tuple[int, int]]) -> Cluster | None:  # fmt: skip
+        if holder.kind not in PERSON_KINDS:
+            return None
+        orgs = [(h.start, h.end, h.cluster) for h in self._outside(s, quotes)
+                if h.cluster.kind not in PERSON_KINDS]  # fmt: skip
+        for m in holder.mentions:
+            found = employer(self.text, (m.start, m.end), orgs) if m.sentence == s.index else None
+            if found is not None:
+                return found
+        return None
 
     def _passive(self, s: Sentence, cue: Found) -> bool:
         word = cue.group(1).casefold()

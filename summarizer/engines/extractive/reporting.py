@@ -9,8 +9,18 @@ another noun before the cue ("one Weibo commenter said"), a cue that reports not
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TypeVar
 
-from summarizer.engines.extractive.phrases import Found
+from summarizer.engines.extractive.lexicon import words
+from summarizer.engines.extractive.phrases import Found, Phrases
+
+_T = TypeVar("_T")
+_ROLES = Phrases(words("speaks_for"), fold=True)  # "spokesman", "chief executive"
+_TITLED = re.compile(r"\s+(?:[A-Za-z][\w.’'-]*\s+){1,4}")  # "X Press Secretary NAME"
+_APPOSED_ROLE = re.compile(  # "NAME, the chief executive of X"
+    r",\s+(?:(?:the|a|an|its)\s+)?(?:[\w.’'-]+\s+){0,4}?(?:of|at|for|with)\s+(?:the\s+)?"
+)
 
 # Words between an actor's name and its cue that keep the actor the speaker: auxiliaries,
 # adverbs, time words, and those who speak for it ("a WeWork spokesperson said"); any other
@@ -46,3 +56,18 @@ def no_report(sentence: str, cue: Found) -> bool:
 def closing(near: str, tail: str) -> bool:
     """Whether "he said" closes a sentence after the reported words ("..., he said.")."""
     return bool(re.search(r",\s*\w+\s+$", near)) and len(tail.split()) <= 6
+
+
+def employer(text: str, person: tuple[int, int], orgs: Sequence[tuple[int, int, _T]]) -> _T | None:
+    """The organisation a person named in a sentence speaks for there: "X spokesman Li Wei",
+    "Ana Ruiz, the chief executive of X" (a role from `speaks_for`, not "a professor at X")."""
+    for a, b, org in orgs:
+        if b <= person[0] and _TITLED.fullmatch(text, b, person[0]):
+            between = text[b : person[0]]
+        elif a >= person[1] and _APPOSED_ROLE.fullmatch(text, person[1], a):
+            between = text[person[1] : a]
+        else:
+            continue
+        if next(_ROLES.finditer(between), None) is not None:
+            return org
+    return None
