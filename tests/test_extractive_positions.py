@@ -159,3 +159,26 @@ def test_an_officer_speaks_for_the_organisation_an_analyst_does_not() -> None:
     assert "Mira Solberg" in holders and "Kessel Institute of Technology" not in holders
     holders = _holders(base + 'Kessel Shipping Company spokesman Li Wei said routes would go.')
     assert {"Li Wei", "Kessel Shipping Company"} <= holders, holders
+
+
+def test_names_inside_a_phrase_or_used_as_nouns_are_no_speakers() -> None:
+    base = "Water use rose again in the dry summer.\n\n"
+    assert "Lancet Review" not in _holders(
+        base + "The authors of a study published in the journal Lancet Review argued that "
+        "metering works."
+    )
+    assert "U.S." not in _holders(base + "A map shows the U.S. states where meters are required.")
+    assert "Orvane Arena" not in _holders(
+        base + '"A scandal, frankly," one Orvane Arena regular said, per the Tarn Herald.'
+    )
+    assert "Kessel Agency" not in _holders(base + "The Kessel Agency also added new meters.")
+
+
+def test_an_according_to_source_before_the_speaker_is_a_relay() -> None:
+    text = (
+        "The harvest failed in the north this year.\n\n"
+        "According to the Harlow Gazette, Pieter Haalst wrote in a blog post that the losses "
+        "were hidden."
+    )
+    holders = _holders(text)
+    assert "Pieter Haalst" in holders and "Harlow Gazette" not in holders, holders

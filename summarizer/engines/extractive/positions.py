@@ -124,11 +124,13 @@ class PositionFinder:
                            else speaker[0] if speaker and s.index - speaker[1] <= 3
                            else side[0] if side and s.index - side[1] <= 1 else None)
             last = body[0] if body and s.index - body[1] <= 1 else None
+            relay = sum(c.group(1).casefold() in _SPEECH for c in _CUE.finditer(s.text)
+                        if not any(a <= s.start + c.start() < b for a, b in quotes)) > 1
             for cue in _CUE.finditer(s.text):
                 at = s.start + cue.start()
                 if any(a <= at < b for a, b in quotes) or self._passive(s, cue) or (
-                    seen and cue.group(1).casefold() in FORWARD_CUES  # a relay: "X said,
-                ) or no_report(s.text, cue):  # according to Reuters"
+                    relay and cue.group(1).casefold() in FORWARD_CUES  # "X said, according
+                ) or no_report(s.text, cue):  # to Reuters": Reuters relays X's words
                     continue
                 holder = self._holder(s, cue, quotes, last, last_person)
                 if holder is None or id(holder) in seen:
@@ -275,6 +277,8 @@ class PositionFinder:
                          rest)  # fmt: skip
         if verb and not re.search(r"\band\s+(?:\w+\s+)?$", rest):
             return None  # the subject's verb is another one, unless the cue joins it with "and"
+        if re.fullmatch(r"\s*(?:[a-z][\w-]*\s+){1,3}", rest) and not speaks_for(rest):
+            return None  # "one Weibo commenter said": the name modifies the speaker
         return self._member(hits, first)
 
     def _opener(self, floor: int, hits: list[_Hit], at: int) -> _Hit | None:
@@ -319,6 +323,8 @@ class PositionFinder:
         before = self.text[max(floor, start - 40) : start].casefold().split()
         while before and before[-1] in ("the", "a", "an", "its", "his", "her"):
             before.pop()
+        if len(before) >= 3 and before[-2] in ("the", "a", "its") and before[-1].isalpha():
+            before = before[:-2]  # "in the journal X": X is named by a common noun
         if len(before) >= 2 and before[-1] == "for" and before[-2].startswith("spokes"):
             return False
         return bool(before) and before[-1] in _PREPOSITIONS

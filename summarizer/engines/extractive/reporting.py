@@ -28,12 +28,19 @@ _APPOSED_ROLE = re.compile(  # "NAME, the chief executive of X"
 _SPEAKS_FOR = frozenset(
     "has had have also then later again already still now today yesterday last on this would "
     "will could did does do spokesman spokeswoman spokesperson spokespeople official officials "
-    "representative representatives lawyer lawyers attorney attorneys statement".split()
+    "representative representatives lawyer lawyers attorney attorneys statement authorities "
+    "government administration prosecutors police military ministry office campaign "
+    "executives leaders leadership board management".split()
 )
 # "to say", "declined to comment", "if X agrees": no report of what the holder holds.
 _NO_REPORT = re.compile(
     r"(?:\bto\s+$)|(?:\b(?:if|unless|whether)\b[^,;:]*$)", re.I
 )
+# Cues that are also nouns or take a plain object ("the U.S. states where", "notes the rule",
+# "added smaller landers"): speech only before "that", a quotation or punctuation, or right
+# after a quotation ('"...," added Ana Ruiz').
+_AMBIGUOUS = frozenset("states notes claims added adds".split())
+_REPORTS = re.compile(r"\s*(?:that\b|[,:;.\"“”'‘’«]|$)")
 _NO_COMMENT = re.compile(r"\s+to\s+(?:comment|say|discuss|elaborate|confirm|specify)\b", re.I)
 
 
@@ -48,6 +55,11 @@ def speaks_for(gap: str) -> bool:
 def no_report(sentence: str, cue: Found) -> bool:
     """A cue that reports nothing the holder holds: an infinitive ("declined to say"), a
     refusal to comment, or a cue inside a condition ("if the minister agrees")."""
+    if cue.group(1).casefold() in _AMBIGUOUS and not (
+        _REPORTS.match(sentence, cue.end())
+        or re.search(r"[\"”’»]\s*(?:\w+\s+)?$", sentence[: cue.start()])  # '," added X'
+    ):  # fmt: skip
+        return True
     before = re.split(r"[\"”»]", sentence[: cue.start()])[-1]  # not inside a quotation
     return bool(_NO_REPORT.search(before)
                 or _NO_COMMENT.match(sentence, cue.end()))  # fmt: skip
