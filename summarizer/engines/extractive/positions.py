@@ -165,11 +165,9 @@ class PositionFinder:
             return None
         orgs = [(h.start, h.end, h.cluster) for h in self._outside(s, quotes)
                 if h.cluster.kind not in PERSON_KINDS]  # fmt: skip
-        for m in holder.mentions:
-            found = employer(self.text, (m.start, m.end), orgs) if m.sentence == s.index else None
-            if found is not None:
-                return found
-        return None
+        found = (employer(self.text, (m.start, m.end), orgs) for m in holder.mentions
+                 if m.sentence == s.index)  # fmt: skip
+        return next((f for f in found if f is not None), None)
 
     def _passive(self, s: Sentence, cue: Found) -> bool:
         word = cue.group(1).casefold()
