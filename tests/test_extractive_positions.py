@@ -182,3 +182,12 @@ def test_an_according_to_source_before_the_speaker_is_a_relay() -> None:
     )
     holders = _holders(text)
     assert "Pieter Haalst" in holders and "Harlow Gazette" not in holders, holders
+
+
+def test_an_office_speaks_for_its_possessor() -> None:
+    base = "Clashes closed the road to Tarnow on Sunday.\n\n"
+    holders = _holders(base + "Ombudsman Lidia Varga's office said the deaths were caused by "
+                       "gunshots and called on the army to withdraw.")  # fmt: skip
+    assert "Lidia Varga" in holders, holders
+    holders = _holders(base + "Tarnow's attorney-general, Piotr Wren, said the army would stay.")
+    assert "Piotr Wren" in holders, holders

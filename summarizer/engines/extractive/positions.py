@@ -21,7 +21,15 @@ from summarizer.engines.extractive.lexicon import (
     STANCE_CUES,
 )
 from summarizer.engines.extractive.phrases import Found, Phrases
-from summarizer.engines.extractive.reporting import closing, employer, no_report, speaks_for
+from summarizer.engines.extractive.reporting import (
+    NOMINAL,
+    NOMINAL_KIND,
+    OWN_VOICE,
+    closing,
+    employer,
+    no_report,
+    speaks_for,
+)
 from summarizer.engines.extractive.segment import Sentence
 from summarizer.engines.extractive.stance import on_span, reported, stance_of
 from summarizer.engines.extractive.titles import PERSON_KINDS
@@ -45,20 +53,6 @@ _PERSONAL = frozenset(("he", "she", "il", "elle", "él", "ella", "lui"))
 # French inverted subject ("a-t-elle affirmé"), a pronoun after "selon"/"según".
 _FR_INVERTED = re.compile(r"-t-(il|elle)s?\s+$|\b(?:a|ont)-(il|elle)s?\s+$", re.I)
 _AFTER_PRONOUN = re.compile(r"\s*(lui|elle|eux|elles|él|ella|ellos|ellas)\b", re.I)
-_NOMINAL = re.compile(  # a common noun, in lower case: "the company", not "The We Company"
-    r"\b(?:[Tt]he|[Aa]|[Ii]ts|[Hh]is|[Hh]er)\s+(?:[a-z][\w-]*\s+)?(court|ministry|company|firm|"
-    r"council|government|president|prime minister|minister|bloc|union|commission|judge|judges|"
-    r"organisation|organization|leader|spokesman|spokeswoman|spokesperson|group|federation|"
-    r"operator|embassy|agency|party)\b"
-)
-_NOMINAL_KIND = {
-    "court": ("court",), "judge": ("official",), "judges": ("court",),
-    "company": ("business",), "firm": ("business",), "operator": ("business",),
-    "bloc": ("igo",), "union": ("igo",), "council": ("igo", "state"),
-    "commission": ("igo", "state"), "president": ("head_of_state",),
-    "prime minister": ("head_of_state",), "minister": ("official",), "leader": ("head_of_state",),
-    "spokesman": ("official",), "spokeswoman": ("official",), "spokesperson": ("official",),
-}  # fmt: skip
 _SPEECH = frozenset(SPEECH_CUES)
 _INVERSION = re.compile(  # "said Mira Solberg", "said its director, Pedro Lima"
     r"\s*(?:(?:the|a|an|its|his|her|(?!(?:to|by|from|of|in|on|at|for|with|that|than|about)\b)"
@@ -102,8 +96,10 @@ class PositionFinder:
         self.hits: dict[int, list[_Hit]] = {}
         for c in clusters:
             for m in c.mentions:
-                if not m.possessive:
-                    self.hits.setdefault(m.sentence, []).append(_Hit(c, m.start, m.end))
+                own = OWN_VOICE.match(text, m.end) if m.possessive else None
+                if not m.possessive or own:  # "X said", "X's office said"
+                    self.hits.setdefault(m.sentence, []).append(
+                        _Hit(c, m.start, own.end() if own else m.end))
         for hits in self.hits.values():
             hits.sort(key=lambda h: h.start)
 
@@ -331,7 +327,7 @@ class PositionFinder:
                  quotes: list[tuple[int, int]]) -> Cluster | None:  # fmt: skip
         """The actor a phrase like "the company" names, when it stands right before the cue
         (or right after it): the latest such actor named outside quotation marks."""
-        found = list(_NOMINAL.finditer(window))
+        found = list(NOMINAL.finditer(window))
         if not found:
             return None
         hit = found[0] if forward else found[-1]
@@ -339,7 +335,7 @@ class PositionFinder:
                 else not re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", window[hit.end() :])):
             return None  # the phrase is not the cue's subject or its inverted speaker
         noun = hit.group(1).casefold()
-        kinds = _NOMINAL_KIND.get(noun, ())
+        kinds = NOMINAL_KIND.get(noun, ())
         adjective = re.search(r"(\w+)\s+\w+$", window[: hit.end()])
         code = demonym_alpha3(adjective.group(1)) if adjective else None
         before = [(max((m.start for m in c.mentions if m.start < at

@@ -4,6 +4,9 @@ A position needs words tied to their holder: the holder as the subject of a spee
 named right after it. These tests turn down what only looks like one: a name that modifies
 another noun before the cue ("one Weibo commenter said"), a cue that reports nothing held
 ("declined to say", "if the minister agrees"), and tell a closing "..., he said." apart.
+They also say who else speaks through a speaker: an officer for the organisation
+("X spokesman Li Wei"), an office for its possessor ("Nadia Cruz's office said"); and which
+common nouns ("the company said") point back to which kind of actor.
 """
 
 from __future__ import annotations
@@ -16,6 +19,23 @@ from summarizer.engines.extractive.lexicon import words
 from summarizer.engines.extractive.phrases import Found, Phrases
 
 _T = TypeVar("_T")
+NOMINAL = re.compile(  # a common noun, in lower case: "the company", not "The We Company"
+    r"\b(?:[Tt]he|[Aa]|[Ii]ts|[Hh]is|[Hh]er)\s+(?:[a-z][\w-]*\s+)?(court|ministry|company|firm|"
+    r"council|government|president|prime minister|minister|bloc|union|commission|judge|judges|"
+    r"organisation|organization|leader|spokesman|spokeswoman|spokesperson|group|federation|"
+    r"operator|embassy|agency|party)\b"
+)
+NOMINAL_KIND = {
+    "court": ("court",), "judge": ("official",), "judges": ("court",),
+    "company": ("business",), "firm": ("business",), "operator": ("business",),
+    "bloc": ("igo",), "union": ("igo",), "council": ("igo", "state"),
+    "commission": ("igo", "state"), "president": ("head_of_state",),
+    "prime minister": ("head_of_state",), "minister": ("official",), "leader": ("head_of_state",),
+    "spokesman": ("official",), "spokeswoman": ("official",), "spokesperson": ("official",),
+}  # fmt: skip
+# A possessive name whose office speaks for it: "Nadia Cruz's office said".
+OWN_VOICE = re.compile(r"(?:['’]s?)?\s+(?:office|spokes(?:man|woman|person)|campaign|government|"
+                       r"administration|ministry|lawyers?|attorneys?)(?=\s+[a-z])")  # fmt: skip
 _ROLES = Phrases(words("speaks_for"), fold=True)  # "spokesman", "chief executive"
 _TITLED = re.compile(r"\s+(?:[A-Za-z][\w.’'-]*\s+){1,4}")  # "X Press Secretary NAME"
 _APPOSED_ROLE = re.compile(  # "NAME, the chief executive of X"
