@@ -191,3 +191,9 @@ def test_an_office_speaks_for_its_possessor() -> None:
     assert "Lidia Varga" in holders, holders
     holders = _holders(base + "Tarnow's attorney-general, Piotr Wren, said the army would stay.")
     assert "Piotr Wren" in holders, holders
+
+
+def test_a_contrast_pulling_both_ways_is_mixed() -> None:
+    words = "There is a bit more risk, but there is also a wonderful reward for patient buyers"
+    assert stance_of("said", words, True) == "mixed"
+    assert stance_of("said", "There is a wonderful reward for patient buyers", True) == "support"

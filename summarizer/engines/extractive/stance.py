@@ -1,10 +1,16 @@
 """A statement's stance from the holder's own words, and what the statement is about.
 
 In order: the cue verb itself ("criticised", "welcomed"); stance words inside the holder's
-words (the quotation, or the reported clause after the cue), a negation just before a word
-turning it round; for English, the valence of those words by VADER's general-purpose
-sentiment lexicon (vaderSentiment), when it is clear. Anything else is `unclear`: a reporting
-verb alone says nothing about where the holder stands.
+words, a negation just before a word turning it round; a commitment ("pledged to", "announced
+that": support, unless negated); a request or call for action ("urged X to", "should", "must
+end": support of what is asked, opposition when it is a halt or negated; a question is no
+stance); for English, the valence of those words by VADER's general-purpose sentiment lexicon
+(vaderSentiment) when it is clear, "mixed" when the two sides of a contrast ("..., but ...")
+pull clearly apart. Anything else is `unclear`: a reporting verb alone says nothing about
+where the holder stands.
+
+The holder's words (`reported`) are its quotations, the reported clause after the cue, or the
+clause before a closing attribution ("..., the ministry said on Tuesday").
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from summarizer.engines.extractive.phrases import Phrases
 from summarizer.engines.extractive.segment import Sentence, span
 
 VALENCE = 0.3  # |compound| under which VADER's answer is no evidence
+SIDE_VALENCE = 0.25  # the same for each side of a contrast ("..., but ...")
 _STANCE_OF = {cue.casefold(): stance for cue, stance in STANCE_CUES.items()}
 _STANCE = Phrases(STANCE_CUES, fold=True)  # by set look-up: hundreds of cues
 _NEGATION = re.compile(r"(?:\b(?:not|no|never|cannot|without|ne|pas|nicht|kein\w*)|n['’]t)\W+"
@@ -35,6 +42,8 @@ _HALT = _listed("halt")  # "end", "withdraw": what the holder wants stopped, it 
 _ADVOCATE = Phrases(_listed("advocate"), fold=True)  # "should", "must"
 _REQUEST = frozenset(c.casefold() for c in REQUEST_CUES)
 _NOT = re.compile(r"(?:\b(?:not|never|no longer|nicht|pas|jamais)|n['’]t)\b", re.I)
+_CONTRAST = re.compile(r",?\s+(?:but|however|although|though|yet)\s|^\W*(?:although|though)\s",
+                       re.I)  # fmt: skip
 _INFINITIVE = re.compile(r"\b(not\s+)?to\s+(?:(?:be|[a-z]+ly)\s+)?([\w’'-]+(?:\s+\w+)?)", re.I)
 
 
@@ -118,6 +127,11 @@ def stance_of(cue: str, words: str, english: bool) -> str | None:
         return ruled
     if not (english and len(words.split()) >= 3 and _vader() is not None):
         return None
+    parts = [p for p in _CONTRAST.split(words) if len(p.split()) >= 3]
+    if len(parts) == 2:  # "more risk but more reward": each side's valence, one way each
+        sides = sorted(_valence(p) for p in parts)
+        if sides[0] <= -SIDE_VALENCE and sides[1] >= SIDE_VALENCE:
+            return "mixed"
     score = _valence(words)
     return "support" if score >= VALENCE else "oppose" if score <= -VALENCE else None
 
