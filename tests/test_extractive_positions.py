@@ -197,3 +197,12 @@ def test_a_contrast_pulling_both_ways_is_mixed() -> None:
     words = "There is a bit more risk, but there is also a wonderful reward for patient buyers"
     assert stance_of("said", words, True) == "mixed"
     assert stance_of("said", "There is a wonderful reward for patient buyers", True) == "support"
+
+
+def test_an_apposition_may_hold_a_company_abbreviation() -> None:
+    text = (
+        "Hospitals will test the new alarm system this year.\n\n"
+        "Rhea Lindqvist, senior vice president of sales for Kessel Medical, Inc., says: "
+        "\u201cThe system will help nurses.\u201d"
+    )
+    assert "Rhea Lindqvist" in _holders(text)

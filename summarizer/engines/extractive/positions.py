@@ -80,7 +80,10 @@ class _Hit:
 _AUX_GAP = re.compile(r",\s*(?:(?:a|ont|avait|has|had|have|also|then|ha|han)\s+)?")
 # Between a person and the cue: an appositive set off by commas ("X, policy director at Y, a
 # group, said"), or an affiliation ("X of the Y, said").
-_APPOSED = re.compile(r"(?:\s+of\s+[^,.;\"“”]{2,80}|(?:,\s+[^,.;\"“”]{3,100}){1,2}),\s*")
+_APPOSED = re.compile(  # "X, vice president of sales for Y, Inc., says"
+    r"(?:\s+of\s+[^,.;\"“”]{2,80}"
+    r"|(?:,\s+(?:[^,.;\"“”]|(?:(?<=Inc)|(?<=Ltd)|(?<=Co))\.){3,100}){1,2}),\s*"
+)
 
 
 class PositionFinder:
