@@ -206,3 +206,31 @@ def test_an_apposition_may_hold_a_company_abbreviation() -> None:
         "\u201cThe system will help nurses.\u201d"
     )
     assert "Rhea Lindqvist" in _holders(text)
+
+
+def test_the_writers_own_verb_is_no_actors_position() -> None:
+    text = (
+        "I stopped using the Velda app last year.\n\n"
+        "Velda Media records these people as my contacts, even though I've never agreed to "
+        "this kind of tracking."
+    )
+    assert "Velda Media" not in _holders(text)
+
+
+def test_a_reported_clause_stops_where_someone_else_is_reported() -> None:
+    text = (
+        "The senator spoke after the vote on Monday.\n\n"
+        "Senator Ilse Marten vowed to keep trying, but the Tarn Herald's editor Rolf Brandt "
+        "said the senator did not sound confident."
+    )
+    stances = _stances(text)
+    assert stances.get("Ilse Marten") == {"support"}, stances
+
+
+def test_a_name_after_a_preposition_following_the_cue_is_no_speaker() -> None:
+    text = (
+        "Un séisme a frappé la vallée de Sarnen samedi.\n\n"
+        "Deux Français ont été blessés, a déclaré jeudi le ministre des Affaires Étrangères."
+    )
+    holders = {p.holder for p in _brief(text, "fr").positions}
+    assert not any("Affaires" in h for h in holders), holders

@@ -22,6 +22,8 @@ from summarizer.engines.extractive.lexicon import (
 )
 from summarizer.engines.extractive.phrases import Found, Phrases
 from summarizer.engines.extractive.reporting import (
+    FIRST_PERSON,
+    INVERSION,
     NOMINAL,
     NOMINAL_KIND,
     OWN_VOICE,
@@ -54,11 +56,6 @@ _PERSONAL = frozenset(("he", "she", "il", "elle", "él", "ella", "lui"))
 _FR_INVERTED = re.compile(r"-t-(il|elle)s?\s+$|\b(?:a|ont)-(il|elle)s?\s+$", re.I)
 _AFTER_PRONOUN = re.compile(r"\s*(lui|elle|eux|elles|él|ella|ellos|ellas)\b", re.I)
 _SPEECH = frozenset(SPEECH_CUES)
-_INVERSION = re.compile(  # "said Mira Solberg", "said its director, Pedro Lima"
-    r"\s*(?:(?:the|a|an|its|his|her|(?!(?:to|by|from|of|in|on|at|for|with|that|than|about)\b)"
-    r"[a-z][\w-]*|[\w.&-]+['’]s|[A-Z]{2,6})\s+){0,6}"
-    r"(?:(?<=\s)[a-z][\w’'-]*,\s+(?:[A-Z][a-z]+\.?\s+)?)?"
-)
 # Cues whose object, not whose speaker, follows them: "told Fox News", "announced the Phase".
 _NOT_INVERTED = frozenset(
     "told tells tell announced announces promised pledged vowed confirmed acknowledged admitted "
@@ -193,13 +190,15 @@ class PositionFinder:
             if pron:
                 return last_person if pron.group(1).casefold() in _PERSONAL else last
             return next((h.cluster for h in hits if after <= h.start <= after + 40
-                         and _INVERSION.fullmatch(self.text, after, h.start)), None) or (
+                         and INVERSION.fullmatch(self.text, after, h.start)), None) or (
                 self._nominal(self.text[after : after + 40], at, forward=True, quotes=quotes)
             )  # fmt: skip
         clause = self.text[s.start : at]
         bounds = [s.start + m.end() for m in _BOUNDARY.finditer(clause)]
         floor = bounds[-1] if bounds else s.start
         near = self.text[max(floor, at - 30) : at]
+        if FIRST_PERSON.search(near):  # "even though I've never agreed": the writer speaks
+            return None
         inverted = _FR_INVERTED.search(near)
         if inverted:
             return self._person_before(hits, at) or last_person
@@ -235,7 +234,7 @@ class PositionFinder:
         closed = re.search(r"[,”\"’»]\s*(?:(?:a|ont|has|had|have)\s+)?$", near)  # "<words>,"
         # said X, "», a déclaré X": only after the words is the speaker named after the cue
         named = [h for h in hits if speech and not listener and h.start >= after and closed
-                 and _INVERSION.fullmatch(self.text, after, h.start)]  # fmt: skip
+                 and INVERSION.fullmatch(self.text, after, h.start)]  # fmt: skip
         subject = None if named else (
             self._subject(floor, hits, at))  # "<words>, says Ana Ruiz": Ana Ruiz
         if subject is not None:

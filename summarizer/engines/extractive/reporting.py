@@ -33,6 +33,16 @@ NOMINAL_KIND = {
     "prime minister": ("head_of_state",), "minister": ("official",), "leader": ("head_of_state",),
     "spokesman": ("official",), "spokeswoman": ("official",), "spokesperson": ("official",),
 }  # fmt: skip
+# Between a speech cue and the speaker named after it ("said Mira Solberg"): a few words,
+# never a preposition ("le ministre des Affaires étrangères" is no "Affaires").
+INVERSION = re.compile(  # "said Mira Solberg", "said its director, Pedro Lima"
+    r"\s*(?:(?:the|a|an|its|his|her|"
+    r"(?!(?:to|by|from|of|in|on|at|for|with|that|than|about|de|des|du|del|von)\b)"
+    r"[a-z][\w-]*|[\w.&-]+['’]s|[A-Z]{2,6})\s+){0,6}"
+    r"(?:(?<=\s)[a-z][\w’'-]*,\s+(?:[A-Z][a-z]+\.?\s+)?)?"
+)
+# The writer, a reader or a crowd speaks, not an actor: "even though I've never agreed".
+FIRST_PERSON = re.compile(r"(?:\bI|\b[Ww]e|\b[Yy]ou)(?:['’]\w+)?\s+(?:\w+\s+){0,2}$")
 # A possessive name whose office speaks for it: "Nadia Cruz's office said".
 OWN_VOICE = re.compile(r"(?:['’]s?)?\s+(?:office|spokes(?:man|woman|person)|campaign|government|"
                        r"administration|ministry|lawyers?|attorneys?)(?=\s+[a-z])")  # fmt: skip

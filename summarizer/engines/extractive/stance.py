@@ -20,7 +20,13 @@ from functools import lru_cache
 from typing import Any
 
 from summarizer.brief.schema import Quote
-from summarizer.engines.extractive.lexicon import REQUEST_CUES, STANCE_CUES, languages, one
+from summarizer.engines.extractive.lexicon import (
+    REQUEST_CUES,
+    SPEECH_CUES,
+    STANCE_CUES,
+    languages,
+    one,
+)
 from summarizer.engines.extractive.phrases import Phrases
 from summarizer.engines.extractive.segment import Sentence, span
 
@@ -137,6 +143,17 @@ def stance_of(cue: str, words: str, english: bool) -> str | None:
 
 
 _ON_WORDS = 14
+_SAYS = Phrases(SPEECH_CUES)
+_NEXT_CLAUSE = re.compile(r";|,\s+(?:but|while|whereas)\b")
+
+
+def _own_clause(text: str, start: int, end: int) -> int:
+    """Where the holder's reported clause ends: before a clause that reports someone else
+    ("He vowed to keep trying, but the editor said ...")."""
+    for m in _NEXT_CLAUSE.finditer(text, start, end):
+        if next(_SAYS.finditer(text[m.end() : end]), None) is not None:
+            return m.start()
+    return end
 _MARKS = "\"“”«»„‘’' "
 _LEAD_IN = re.compile(
     r"^[\s,]*(?:\w+ing\s+)?(?:(?:\w+\s+){0,5}?that\s+|to\s+|about\s+|on\s+|for\s+|of\s+)?",
@@ -160,7 +177,7 @@ def reported(text: str, s: Sentence, cue: tuple[int, int], holder_at: int | None
         return [(s.start, at)]
     inside = [(max(a, s.start), min(b, s.end)) for a, b in quotes if a < s.end and b > s.start]
     if inside and inside[0][0] >= after and len(text[after : inside[0][0]].split()) >= 3:
-        return [(after, s.end)]  # reported speech quoting a few of the holder's words
+        return [(after, _own_clause(text, after, s.end))]  # reported speech, partly quoted
     if inside:
         return inside
     lead = text[s.start : min(at, holder_at) if holder_at is not None else at]
@@ -174,7 +191,7 @@ def reported(text: str, s: Sentence, cue: tuple[int, int], holder_at: int | None
             return [before, (after, s.end)]  # "A, she said, is B"
         if len(tail.split()) <= 6:
             return [before]  # "..., the ministry said in a statement."
-    return [(after, s.end)]
+    return [(after, _own_clause(text, after, s.end))]
 
 
 def on_span(text: str, s: Sentence, spans: list[tuple[int, int]], after: int,
