@@ -234,3 +234,9 @@ def test_a_name_after_a_preposition_following_the_cue_is_no_speaker() -> None:
     )
     holders = {p.holder for p in _brief(text, "fr").positions}
     assert not any("Affaires" in h for h in holders), holders
+
+
+def test_complying_or_taking_note_is_neutral() -> None:
+    assert stance_of("said", "the ministry would comply with the judgment", True) == "neutral"
+    assert stance_of("said", "it takes note of the ruling and is studying it", True) == "neutral"
+    assert stance_of("said", "it refused to comply with the ruling", True) == "oppose"
