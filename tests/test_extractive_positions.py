@@ -240,3 +240,21 @@ def test_complying_or_taking_note_is_neutral() -> None:
     assert stance_of("said", "the ministry would comply with the judgment", True) == "neutral"
     assert stance_of("said", "it takes note of the ruling and is studying it", True) == "neutral"
     assert stance_of("said", "it refused to comply with the ruling", True) == "oppose"
+
+
+def test_a_relative_pronoun_before_the_cue_points_to_the_name_before_it() -> None:
+    text = (
+        "A court annulled the marina permit on Friday.\n\n"
+        "The ruling was criticised by the mayor of Tarnow, Lidia Varga, who said the marina "
+        "would have created 400 jobs."
+    )
+    assert "Lidia Varga" in _holders(text)
+
+
+def test_a_participle_after_a_comma_shares_the_main_subject() -> None:
+    text = (
+        "The fishing fleet returned to port on Monday.\n\n"
+        "Chile reacted sharply to the new quota, accusing Peru of breaking the treaty."
+    )
+    stances = _stances(text)
+    assert stances.get("Chile") == {"oppose"}, stances

@@ -22,6 +22,8 @@ from summarizer.engines.extractive.lexicon import (
 )
 from summarizer.engines.extractive.phrases import Found, Phrases
 from summarizer.engines.extractive.reporting import (
+    APPOSED,
+    AUX_GAP,
     FIRST_PERSON,
     INVERSION,
     NOMINAL,
@@ -30,6 +32,7 @@ from summarizer.engines.extractive.reporting import (
     closing,
     employer,
     no_report,
+    relative_owner,
     speaks_for,
 )
 from summarizer.engines.extractive.segment import Sentence
@@ -71,16 +74,6 @@ class _Hit:
     cluster: Cluster
     start: int
     end: int
-
-
-# After an appositive name, before the cue: a comma and maybe an auxiliary ("..., a déclaré").
-_AUX_GAP = re.compile(r",\s*(?:(?:a|ont|avait|has|had|have|also|then|ha|han)\s+)?")
-# Between a person and the cue: an appositive set off by commas ("X, policy director at Y, a
-# group, said"), or an affiliation ("X of the Y, said").
-_APPOSED = re.compile(  # "X, vice president of sales for Y, Inc., says"
-    r"(?:\s+of\s+[^,.;\"“”]{2,80}"
-    r"|(?:,\s+(?:[^,.;\"“”]|(?:(?<=Inc)|(?<=Ltd)|(?<=Co))\.){3,100}){1,2}),\s*"
-)
 
 
 class PositionFinder:
@@ -199,6 +192,10 @@ class PositionFinder:
         near = self.text[max(floor, at - 30) : at]
         if FIRST_PERSON.search(near):  # "even though I've never agreed": the writer speaks
             return None
+        owner = relative_owner(self.text, max(floor, at - 30), near,
+                               [(h.start, h.end, h.cluster) for h in hits])  # fmt: skip
+        if owner is not None:  # "the mayor, Dario Matesic, who said"
+            return owner
         inverted = _FR_INVERTED.search(near)
         if inverted:
             return self._person_before(hits, at) or last_person
@@ -210,9 +207,9 @@ class PositionFinder:
         for h in reversed(hits):
             if h.end > at or h.cluster.kind not in PERSON_KINDS:
                 continue
-            if _APPOSED.fullmatch(self.text, h.end, at) and not self._after_prep(h.start, floor):
+            if APPOSED.fullmatch(self.text, h.end, at) and not self._after_prep(h.start, floor):
                 return h.cluster  # "Siobhan Burke, chief of X, said", not "a letter to X, ..."
-            if _AUX_GAP.fullmatch(self.text, h.end, at) and re.search(
+            if AUX_GAP.fullmatch(self.text, h.end, at) and re.search(
                 r",\s*(?:[A-ZÀ-Þ][\w.’'-]*\s+){0,3}$", self.text[s.start : h.start]
             ):  # "The opposition's spokeswoman, Senator Eva Berg, said"
                 return h.cluster
@@ -271,7 +268,8 @@ class PositionFinder:
             return None
         verb = re.search(r"(?<![\w-])(?:[a-z]+ed|has|have|had|is|are|was|were|will|would)\b",
                          rest)  # fmt: skip
-        if verb and not re.search(r"\band\s+(?:\w+\s+)?$", rest):
+        participle = re.match(r"\w+ing\b", self.text[at:]) and rest.rstrip().endswith(",")
+        if verb and not participle and not re.search(r"\band\s+(?:\w+\s+)?$", rest):
             return None  # the subject's verb is another one, unless the cue joins it with "and"
         if re.fullmatch(r"\s*(?:[a-z][\w-]*\s+){1,3}", rest) and not speaks_for(rest):
             return None  # "one Weibo commenter said": the name modifies the speaker

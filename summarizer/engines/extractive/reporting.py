@@ -41,6 +41,16 @@ INVERSION = re.compile(  # "said Mira Solberg", "said its director, Pedro Lima"
     r"[a-z][\w-]*|[\w.&-]+['’]s|[A-Z]{2,6})\s+){0,6}"
     r"(?:(?<=\s)[a-z][\w’'-]*,\s+(?:[A-Z][a-z]+\.?\s+)?)?"
 )
+# A relative pronoun right before the cue: ", who said", ", which says".
+_RELATIVE = re.compile(r",\s*(?:who|which)\s+(?:\w+\s+)?$")
+# After an appositive name, before the cue: a comma and maybe an auxiliary ("..., a déclaré").
+AUX_GAP = re.compile(r",\s*(?:(?:a|ont|avait|has|had|have|also|then|ha|han)\s+)?")
+# Between a person and the cue: an appositive set off by commas ("X, policy director at Y, a
+# group, said"), or an affiliation ("X of the Y, said").
+APPOSED = re.compile(  # "X, vice president of sales for Y, Inc., says"
+    r"(?:\s+of\s+[^,.;\"“”]{2,80}"
+    r"|(?:,\s+(?:[^,.;\"“”]|(?:(?<=Inc)|(?<=Ltd)|(?<=Co))\.){3,100}){1,2}),\s*"
+)
 # The writer, a reader or a crowd speaks, not an actor: "even though I've never agreed".
 FIRST_PERSON = re.compile(r"(?:\bI|\b[Ww]e|\b[Yy]ou)(?:['’]\w+)?\s+(?:\w+\s+){0,2}$")
 # A possessive name whose office speaks for it: "Nadia Cruz's office said".
@@ -113,3 +123,14 @@ def employer(text: str, person: tuple[int, int], orgs: Sequence[tuple[int, int, 
         if next(_ROLES.finditer(between), None) is not None:
             return org
     return None
+
+
+def relative_owner(text: str, start: int, near: str,
+                   spans: Sequence[tuple[int, int, _T]]) -> _T | None:  # fmt: skip
+    """The actor a relative pronoun before the cue stands for, when it is named right before
+    it ("the mayor, Dario Matesic, who said"; `near` is the text from `start` to the cue)."""
+    rel = _RELATIVE.search(near)
+    if rel is None:
+        return None
+    at = start + rel.start()
+    return next((x for a, b, x in spans if b <= at and not text[b:at].strip()), None)
