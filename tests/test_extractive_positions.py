@@ -258,3 +258,12 @@ def test_a_participle_after_a_comma_shares_the_main_subject() -> None:
     )
     stances = _stances(text)
     assert stances.get("Chile") == {"oppose"}, stances
+
+
+def test_calling_something_a_name_is_a_judgement_naming_is_not() -> None:
+    base = "Parliament voted on the central bank bill on Tuesday.\n\n"
+    stances = _stances(base + 'Opposition leader Lidia Varga called the bill "an act of revenge".')
+    assert stances.get("Lidia Varga") == {"oppose"}, stances
+    assert "Lidia Varga" not in _holders(
+        base + "Lidia Varga called a meeting of the finance committee for Friday."
+    )

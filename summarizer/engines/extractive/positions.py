@@ -62,7 +62,7 @@ _SPEECH = frozenset(SPEECH_CUES)
 # Cues whose object, not whose speaker, follows them: "told Fox News", "announced the Phase".
 _NOT_INVERTED = frozenset(
     "told tells tell announced announces promised pledged vowed confirmed acknowledged admitted "
-    "admits claimed claims urged urges asked".split()
+    "admits claimed claims urged urges asked called calls nannte".split()
 )
 _JUDGE = re.compile(r"\b(?:judge|justice|magistrate|arbitrator)s?$", re.I)  # not "Justice Minister"
 _BE = frozenset("be been being was were is are am get got".split())

@@ -81,6 +81,9 @@ _NO_REPORT = re.compile(
 # after a quotation ('"...," added Ana Ruiz').
 _AMBIGUOUS = frozenset("states notes claims added adds".split())
 _REPORTS = re.compile(r"\s*(?:that\b|[,:;.\"“”'‘’«]|$)")
+# "called the ruling 'a good day'", "called the motion an act of revenge": a judgement.
+_CALLED = re.compile(r"\s+(?:the|this|that|it|them|his|her|its|their|die|den|das)\b[^\"“„«.;]{0,60}"
+                     r"(?:[\"“„«]|\s(?:a|an|einen|eine|ein)\s)")  # fmt: skip
 _NO_COMMENT = re.compile(r"\s+to\s+(?:comment|say|discuss|elaborate|confirm|specify)\b", re.I)
 
 
@@ -100,6 +103,10 @@ def no_report(sentence: str, cue: Found) -> bool:
         or re.search(r"[\"”’»]\s*(?:\w+\s+)?$", sentence[: cue.start()])  # '," added X'
     ):  # fmt: skip
         return True
+    if cue.group(1).casefold() in ("called", "calls", "nannte") and not _CALLED.match(
+        sentence, cue.end()
+    ):  # fmt: skip
+        return True  # "a man called Li", "so-called": no judgement of the holder's
     before = re.split(r"[\"”»]", sentence[: cue.start()])[-1]  # not inside a quotation
     return bool(_NO_REPORT.search(before)
                 or _NO_COMMENT.match(sentence, cue.end()))  # fmt: skip
