@@ -267,3 +267,11 @@ def test_calling_something_a_name_is_a_judgement_naming_is_not() -> None:
     assert "Lidia Varga" not in _holders(
         base + "Lidia Varga called a meeting of the finance committee for Friday."
     )
+
+
+def test_an_inverted_speaker_may_follow_a_place_modified_title() -> None:
+    text = (
+        "The deportation flight was halted on Friday.\n\n"
+        '"A deal that nobody checks is a gamble," said the group\'s Norway director, Ilse Marten.'
+    )
+    assert "Ilse Marten" in _holders(text)

@@ -38,7 +38,7 @@ NOMINAL_KIND = {
 INVERSION = re.compile(  # "said Mira Solberg", "said its director, Pedro Lima"
     r"\s*(?:(?:the|a|an|its|his|her|"
     r"(?!(?:to|by|from|of|in|on|at|for|with|that|than|about|de|des|du|del|von)\b)"
-    r"[a-z][\w-]*|[\w.&-]+['’]s|[A-Z]{2,6})\s+){0,6}"
+    r"[a-z][\w-]*|[\w.&-]+['’]s|[A-Z]{2,6}|[A-Z][a-z]+(?=\s+[a-z]))\s+){0,6}"
     r"(?:(?<=\s)[a-z][\w’'-]*,\s+(?:[A-Z][a-z]+\.?\s+)?)?"
 )
 # A relative pronoun right before the cue: ", who said", ", which says".
