@@ -275,3 +275,24 @@ def test_an_inverted_speaker_may_follow_a_place_modified_title() -> None:
         '"A deal that nobody checks is a gamble," said the group\'s Norway director, Ilse Marten.'
     )
     assert "Ilse Marten" in _holders(text)
+
+
+def test_an_actor_named_with_its_head_noun_or_an_auxiliary_is_the_speaker() -> None:
+    base = "The bill reached parliament on Monday.\n\n"
+    assert "Civic Dawn" in _holders(base + "The ruling Civic Dawn party says the bill is needed.")
+    french = (
+        "Le projet de loi arrive au Parlement lundi.\n\n"
+        "La Coordination paysanne a annoncé des rassemblements dès vendredi."
+    )
+    holders = {p.holder for p in _brief(french, "fr").positions}
+    assert "Coordination paysanne" in holders, holders
+
+
+def test_a_name_followed_by_a_verb_after_the_cue_is_the_reported_subject() -> None:
+    text = (
+        "The court ruled on the surrender on Tuesday.\n\n"
+        "The Federal Ministry of Justice, which handled the surrender in April, said Germany "
+        "would continue to meet its obligations."
+    )
+    holders = _holders(text)
+    assert "Federal Ministry of Justice" in holders and "Germany" not in holders, holders

@@ -24,6 +24,7 @@ from summarizer.engines.extractive.phrases import Found, Phrases
 from summarizer.engines.extractive.reporting import (
     APPOSED,
     AUX_GAP,
+    CLAUSE_VERB,
     FIRST_PERSON,
     INVERSION,
     NOMINAL,
@@ -231,7 +232,8 @@ class PositionFinder:
         closed = re.search(r"[,”\"’»]\s*(?:(?:a|ont|has|had|have)\s+)?$", near)  # "<words>,"
         # said X, "», a déclaré X": only after the words is the speaker named after the cue
         named = [h for h in hits if speech and not listener and h.start >= after and closed
-                 and INVERSION.fullmatch(self.text, after, h.start)]  # fmt: skip
+                 and INVERSION.fullmatch(self.text, after, h.start)
+                 and not CLAUSE_VERB.match(self.text, h.end)]  # fmt: skip
         subject = None if named else (
             self._subject(floor, hits, at))  # "<words>, says Ana Ruiz": Ana Ruiz
         if subject is not None:

@@ -41,6 +41,10 @@ INVERSION = re.compile(  # "said Mira Solberg", "said its director, Pedro Lima"
     r"[a-z][\w-]*|[\w.&-]+['’]s|[A-Z]{2,6}|[A-Z][a-z]+(?=\s+[a-z]))\s+){0,6}"
     r"(?:(?<=\s)[a-z][\w’'-]*,\s+(?:[A-Z][a-z]+\.?\s+)?)?"
 )
+# A name followed by a verb is the subject of the reported clause ("..., said Germany would
+# continue"), not a speaker named after the cue.
+CLAUSE_VERB = re.compile(r"\s+(?:would|will|had|has|have|is|was|were|are|could|should|must|"
+                         r"may|might|can|did|does|do)\b")  # fmt: skip
 # A relative pronoun right before the cue: ", who said", ", which says".
 _RELATIVE = re.compile(r",\s*(?:who|which)\s+(?:\w+\s+)?$")
 # After an appositive name, before the cue: a comma and maybe an auxiliary ("..., a déclaré").
@@ -70,7 +74,9 @@ _SPEAKS_FOR = frozenset(
     "will could did does do spokesman spokeswoman spokesperson spokespeople official officials "
     "representative representatives lawyer lawyers attorney attorneys statement authorities "
     "government administration prosecutors police military ministry office campaign "
-    "executives leaders leadership board management".split()
+    "executives leaders leadership board management diplomats party group union company firm "
+    "agency council committee commission court bank coalition alliance association federation "
+    "movement network foundation institute a ont avait avaient est ha han había hat hatte".split()
 )
 # "to say", "declined to comment", "if X agrees": no report of what the holder holds.
 _NO_REPORT = re.compile(
