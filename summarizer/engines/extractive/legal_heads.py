@@ -18,6 +18,25 @@ STRICT: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _EN["strict"].i
 STRICT.update({alias: STRICT[head] for alias, head in _EN["strict_aliases"].items()})
 # Heads that a topic complement makes an instrument: "the code of conduct", "tariffs on steel".
 BY_COMPLEMENT = frozenset(_EN["by_complement"])
+# Heads a party makes an instrument: "a settlement with the attorney general", "a deal with X".
+PARTY = frozenset(_EN["party_heads"])
+# Classes of strict modifiers: "FDA clearance", "a $5 million grant", "the 2010 X act".
+_CLASSES = {
+    "<ACRONYM>": re.compile(r"[A-Z]{2,6}"),
+    "<MONEY>": re.compile(r"[$€£]\d[\d.,]*|million|billion|trillion"),
+    "<NAME>": re.compile(r"[A-Z][\w.’'-]*"),
+    "<YEAR>": re.compile(r"(?:19|20)\d\d"),
+}
+
+
+def strict_modifier(word: str, head: str) -> bool:
+    """Whether a modifier makes an everyday head an instrument ("court order", "FDA approval")."""
+    allowed = STRICT.get(head, frozenset())
+    if word.casefold() in allowed:
+        return True
+    return any(c in allowed and rx.fullmatch(word) for c, rx in _CLASSES.items())
+
+
 # Described instruments that stand alone only in an article about a court, a regulator or
 # a negotiation: "an appeal", "the contract", "the amendments", "the EU proposal".
 LEGAL = re.compile(r"\b(?:court|tribunal|judge|ruling|regulator|lawsuit)\b", re.I)

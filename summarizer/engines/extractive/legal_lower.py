@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer.brief.countries import is_demonym
 from summarizer.engines.extractive.german import german_instruments
 from summarizer.engines.extractive.legal_heads import (
     AUTHORITY,
@@ -19,11 +20,13 @@ from summarizer.engines.extractive.legal_heads import (
     CONTEXT,
     EN_HEADS,
     LEGAL,
+    PARTY,
     STRICT,
     TREATY,
+    strict_modifier,
 )
 from summarizer.engines.extractive.legal_romance import Found, romance
-from summarizer.engines.extractive.lexicon import STOP
+from summarizer.engines.extractive.lexicon import OFFICIAL_TITLES, STOP
 from summarizer.engines.extractive.phrases import Phrases
 from summarizer.engines.extractive.segment import Sentence
 
@@ -37,7 +40,7 @@ _WEAK = frozenset(
     revised so-called own full planned interim landmark key main sweeping strict tough
     extended enhanced percent per cent
     tougher stricter broad broader major minor similar separate relevant respective
-    apparent alleged""".split()
+    apparent alleged possible potential likely eventual""".split()
 )
 # Nouns in -ing that name a field ("mining licences"), not a verb ("granting licences").
 _ING = frozenset(
@@ -77,7 +80,9 @@ _NOT_AFTER = frozenset(
     process economy""".split()
 )
 _EN_HEADS = Phrases(EN_HEADS, fold=True)
-_WORD = re.compile(r"[\w.’'&-]+")
+_WORD = re.compile(r"[$€£]?[\w.’'&-]+")
+_QUOTES = "\"“”'‘’"
+_OWNERS = frozenset("its their his her our your my".split())
 _CASE = re.compile(
     r"(?:[A-Z][\w.’'-]*(?:\s+(?:&|of|and|the|for)\s+|\s+)){0,7}[A-Z][\w.’'-]*"
     r"\s+v(?:s)?\.\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
@@ -88,7 +93,7 @@ def _ok_modifier(word: str) -> bool:
     fold = word.casefold()
     if fold in _WEAK:
         return True
-    if re.fullmatch(r"\d{4}|\d+(?:\.\d+)?%?", word):
+    if re.fullmatch(r"\d{4}|[$€£]?\d+(?:[.,]\d+)*%?", word):
         return True  # "the 1970 treaty", "a 35 percent safeguard duty"
     if word[0].isupper():  # "the Paris agreement", "a February ruling"
         possessive = fold.endswith(("'s", "’s"))
@@ -109,9 +114,11 @@ def _modifiers(
     words = list(_WORD.finditer(text, floor, head_start))
     for i in range(len(words) - 1, -1, -1):
         m = words[i]
-        if text[m.end() : start].strip():
-            break  # punctuation between
+        if text[m.end() : start].strip().strip(_QUOTES):
+            break  # punctuation between; quotes are not: a “historic” 'phase one' deal
         word = m.group()
+        if not word.endswith(("s'", "s’")):
+            word = word.strip(_QUOTES)
         fold = word.casefold()
         if fold in _VAGUE:
             return m.start(), [], False, []  # "whatever resolutions", "any law"
@@ -153,8 +160,35 @@ _TIME_WORD = re.compile(rf"{_MONTH.pattern}|(?:Monday|Tuesday|Wednesday|Thursday
 _LOOSE_STOP = re.compile(r"(?<![.\s][A-Z])(?<!\b[A-Z])\.$")  # "...and Tanzania." but not "U.S."
 
 
-def _complement(text: str, end: int, limit: int, head: str) -> int:
-    """Extend over 'of/on/in/between/against' + a name or a short topic phrase."""
+def _adjective(name: str) -> bool:
+    """A people's adjective, not a party: "Chinese" (goods), "the Greek" (ministry)."""
+    words = re.sub(r"^the\s+", "", name).split()
+    return len(words) == 1 and is_demonym(words[0])
+
+
+def _party(text: str, end: int, head: str) -> int:
+    """Extend a deal's head over its party: 'with JLL', 'with the attorney general'."""
+    m = re.match(r"\s+with\s+(?:the\s+)?", text[end:])
+    if head not in PARTY or not m:
+        return end
+    at = end + m.end()
+    name = re.match(r"[A-Z][\w.’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.’'-]*)*", text[at:])
+    if name and _adjective(name.group()):
+        return end  # "a contract with the Greek ministry"
+    if name and not _TIME_WORD.match(name.group()) and not name.group().endswith(("'s", "’s")):
+        stop = at + name.end()
+        return stop - 1 if _LOOSE_STOP.search(text, at, stop) else stop
+    role = re.match(r"([a-z-]+)(\s+general)?(?!\s+(?!(?:last|this|on|in|over)\b)[a-z])", text[at:])
+    return at + role.end() if m.group().rstrip().endswith("the") and role and role.group(1) in (
+        OFFICIAL_TITLES) else end  # fmt: skip
+
+
+def _complement(text: str, end: int, limit: int, head: str, described: bool = False) -> int:
+    """Extend over 'of/on/in/between/against' + a name or a short topic phrase (the topic
+    only for a head its modifiers do not already make an instrument: "duties on steel", but
+    "anti-dumping duties")."""
+    if (party := _party(text, end, head)) > end:
+        return party
     if head == "code" and (c := re.match(r"\s+of\s+(?:conduct|practice|ethics)\b", text[end:])):
         return end + c.end()  # "the electoral code of conduct"
     m = re.match(r"\s+(on|of|in|between|against|governing|to)\s+", text[end:limit])
@@ -167,10 +201,12 @@ def _complement(text: str, end: int, limit: int, head: str) -> int:
     at = end + m.end()
     name = re.match(r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:and\s+(?:the\s+)?|of\s+)?[A-Z][\w.’'-]*)*",
                     text[at:limit])  # fmt: skip
+    if name and _adjective(name.group()):
+        return end  # "tariffs on Chinese goods", "a deal on the Chinese": no party
     if name and not _TIME_WORD.match(name.group()) and not name.group().endswith(("'s", "’s")):
         stop = at + name.end()
         return stop - 1 if _LOOSE_STOP.search(text, at, stop) else stop
-    if name or m.group(1) not in ("on", "of", "governing"):
+    if name or described or m.group(1) not in ("on", "of", "governing", "against"):
         return end
     last = end
     for i, w in enumerate(re.finditer(r"[a-z][\w-]*|[^\w\s]", text[at:limit])):
@@ -196,7 +232,11 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
             continue
         start, mods, det, starts = _modifiers(text, m.start(), floor)
         content = [w for w in mods if w.casefold() not in _WEAK]
-        end = _complement(text, m.end(), len(text), head)
+        # "anti-dumping duties", "the fishing licences": not "lower duties" (on seed)
+        described = any(strict_modifier(w, head) for w in mods) or (
+            head not in STRICT and bool(content))  # fmt: skip
+        end = _complement(text, m.end(), len(text), head, described)
+        party = end > m.end() and re.match(r"\s+with\s", text[m.end() :]) is not None
         if head in ("award", "awards") and re.match(r"\s+of\b", text[m.end() :]):
             continue  # "the award of contracts"
         if head == "bill" and _BILL_VERB.search(text[:start]):
@@ -209,8 +249,8 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
             in_context = bool(LEGAL.search(context))  # "an order requiring the airline to"
         owned = text[start : m.start()].strip().casefold().endswith(_POSS)  # "the bank's decision"
         qualified = bool(content) or end > m.end() or owned  # never a bare "the decision"
-        if head in STRICT and not (head in BY_COMPLEMENT and end > m.end()):
-            if not ((in_context and qualified) or any(w.casefold() in STRICT[head] for w in mods)):
+        if head in STRICT and not ((head in BY_COMPLEMENT and end > m.end()) or party):
+            if not ((in_context and qualified) or any(strict_modifier(w, head) for w in mods)):
                 continue
         elif not (qualified or (det and head in _SELF_NAMED)):
             continue
@@ -220,19 +260,31 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
             start = starts[0] if starts else m.start()
             content = [w for w in mods if w.casefold() not in _WEAK]
         named = end > m.end() and re.search(r"\s[A-Z]", text[m.end() : end]) is not None
-        if not det and not (content and head.endswith("s")) and not named:
-            continue  # "gun safety laws", "amendments to the X Act" yes; "law" no
-        strict = [i for i, w in enumerate(mods) if w.casefold() in STRICT.get(head, ())]
+        acronym = any(re.fullmatch(r"[A-Z]{2,6}", w) and strict_modifier(w, head) for w in mods)
+        if not det and not (content and head.endswith("s")) and not named and not acronym:
+            continue  # "gun safety laws", "amendments to the X Act", "FDA clearance"; "law" no
+        strict = [i for i, w in enumerate(mods) if strict_modifier(w, head)]
         if not det and strict:  # "discuss new restrictive measures": from "restrictive"
             start = starts[strict[0]]
         firm = [i for i, w in enumerate(mods) if w.casefold() not in _WEAK]
         owner = text[start : starts[0] if starts else m.start()].rstrip().endswith(_POSS)
         if firm and not owner and mods[0].casefold() in _WEAK - _KEPT:  # "the recent mask ban"
             start = starts[firm[0]]
+        elif len(mods) > 1 and _scare_quoted(text, starts[0], mods[0]):
+            start = starts[1]  # a “historic” Phase 1 trade agreement
+        if mods and start < starts[0] and text[start:].split(None, 1)[0].casefold() in _OWNERS:
+            start = starts[0]  # "its $1.6 billion budget amendment": the amendment
         out.append((s.start + start, s.start + end, EN_HEADS[head]))
     for c in _CASE.finditer(text):
         out.append((s.start + c.start(), s.start + c.end(), "court_decision"))
     return out
+
+
+def _scare_quoted(text: str, at: int, word: str) -> bool:
+    """A lower-case word in quotes of its own: the reporter's gloss, not the name."""
+    before = text[at - 1 : at + 1]
+    end = at + len(word) + (text[at : at + 1] in _QUOTES)
+    return word.islower() and bool(set(before) & set(_QUOTES)) and text[end : end + 1] in _QUOTES
 
 
 def _described_ok(head: str, text: str, end: int, mods: list[str], det: bool,

@@ -1,0 +1,108 @@
+"""Legal context of the offline engine: instruments named by a head noun and a qualifier.
+
+Every sentence here is written for the test; each test fails when its rule is removed.
+"""
+
+from __future__ import annotations
+
+from summarizer.article import Article
+from summarizer.engines.extractive.engine import ExtractiveEngine
+
+ENGINE = ExtractiveEngine()
+
+
+def _instruments(text: str) -> list[str]:
+    brief = ENGINE.summarize(Article(text=text, language="en"))
+    for item in brief.legal_context:
+        assert item.instrument in text and item.evidence
+    return [item.instrument for item in brief.legal_context]
+
+
+def test_a_deal_is_named_by_its_party() -> None:
+    text = (
+        "Harbor Freight Lines reached a settlement with the attorney general last spring. "
+        "Last week the carrier signed an agreement with Marlow Logistics to share depots."
+    )
+    found = _instruments(text)
+    assert "a settlement with the attorney general" in found, found
+    assert "an agreement with Marlow Logistics" in found, found
+
+
+def test_a_peoples_adjective_is_no_party() -> None:
+    text = (
+        "Ministers said a contract with the Greek ministry was near. "
+        "Lawmakers debated tariffs on Chinese goods."
+    )
+    found = _instruments(text)
+    assert not any("Greek" in f or "Chinese" in f for f in found), found
+
+
+def test_quoted_modifiers_and_scare_quotes() -> None:
+    text = (
+        "Officials hailed a “landmark” Phase 2 customs agreement on Monday. "
+        "A 'stage two' fisheries deal was expected within weeks."
+    )
+    found = _instruments(text)
+    assert "Phase 2 customs agreement" in found, found
+    assert "A 'stage two' fisheries deal" in found, found
+
+
+def test_regulatory_actions_by_an_agency_acronym() -> None:
+    text = "The Kestrel pump recently received FDA clearance for sales in clinics."
+    assert "FDA clearance" in _instruments(text)
+    plain = "The store held a clearance sale, and the plan won broad approval from staff."
+    assert _instruments(plain) == []
+
+
+def test_money_year_and_name_qualify_grants_acts_and_budgets() -> None:
+    text = (
+        "In May the agency asked for a $3.2 million grant to Harbor Labs. "
+        "The 2014 Coastal authorization act directed it to build the port. "
+        "Governors defended the state budget approved in April. "
+        "NASA spent part of its $1.4 billion budget amendment on engines."
+    )
+    found = _instruments(text)
+    for item in ("a $3.2 million grant", "The 2014 Coastal authorization act",
+                 "the state budget", "$1.4 billion budget amendment"):  # fmt: skip
+        assert item in found, (item, found)
+    plain = (
+        "It was an act of kindness and a generous grant of time. "
+        "The household budget was tight."
+    )
+    assert _instruments(plain) == []
+
+
+def test_deal_needs_a_topic_a_name_or_a_party() -> None:
+    text = "The board approved a merger deal, and the Halvorsen deal closed in March."
+    found = _instruments(text)
+    assert "a merger deal" in found and "the Halvorsen deal" in found, found
+    plain = (
+        "She explained how to deal with the issue. A good deal of money was spent, "
+        "and the little deal they made did not last."
+    )
+    assert _instruments(plain) == []
+
+
+def test_clauses_and_compulsory_purchases() -> None:
+    text = (
+        "Critics cited the supremacy clause. The council completed a compulsory purchase of "
+        "the mill last year."
+    )
+    found = _instruments(text)
+    assert "the supremacy clause" in found and "a compulsory purchase" in found, found
+    assert _instruments("The shop made a large purchase and added a clause.") == []
+
+
+def test_injunction_against_a_practice() -> None:
+    text = "The high court on Monday issued an injunction against street vending."
+    assert "an injunction against street vending" in _instruments(text)
+
+
+def test_strict_modifiers_make_the_topic_complement_redundant() -> None:
+    text = "The ministry imposed anti-dumping duties on steel imports from three countries."
+    assert "anti-dumping duties" in _instruments(text)
+
+
+def test_impeachment_proceedings_are_a_process_not_an_instrument() -> None:
+    text = "The House opened impeachment proceedings against the governor in May."
+    assert not any("proceedings" in f for f in _instruments(text))
