@@ -106,3 +106,41 @@ def test_strict_modifiers_make_the_topic_complement_redundant() -> None:
 def test_impeachment_proceedings_are_a_process_not_an_instrument() -> None:
     text = "The House opened impeachment proceedings against the governor in May."
     assert not any("proceedings" in f for f in _instruments(text))
+
+
+def test_a_quoted_name_may_hold_any_word() -> None:
+    text = "A 'round one' fisheries deal was expected within weeks of the summit."
+    assert "A 'round one' fisheries deal" in _instruments(text)
+
+
+def test_an_obligation_alone_is_no_instrument() -> None:
+    text = "He said he was bound to tell his friend in person that the trip was over."
+    assert _instruments(text) == []
+
+
+def test_the_political_sense_of_order_is_no_instrument() -> None:
+    text = (
+        "A judge in the court said the ruling stood. Critics warned that the liberal "
+        "international order was fraying."
+    )
+    assert not any("order" in f for f in _instruments(text))
+
+
+def test_a_verb_before_a_head_is_no_modifier() -> None:
+    text = "The pact requires deeper concessions from both capitals, envoys said."
+    assert not any("requires" in f for f in _instruments(text))
+
+
+def test_case_numbers() -> None:
+    text = (
+        "The suit, with number KHC/MZ/07/114/2021, was filed on Monday. A second claim, "
+        "case No. 3:20-cv-01187, is pending; HIV/AIDS groups and AC/DC fans watched."
+    )
+    found = _instruments(text)
+    assert "KHC/MZ/07/114/2021" in found and "case No. 3:20-cv-01187" in found, found
+    assert not any("AIDS" in f or "AC/DC" in f for f in found), found
+
+
+def test_warrants_named_by_a_county() -> None:
+    text = "Dana Reyes: Two Marlow County warrants, possession of a stolen vehicle."
+    assert "Two Marlow County warrants" in _instruments(text)

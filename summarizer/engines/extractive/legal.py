@@ -57,7 +57,8 @@ _TITLE_CODE = re.compile(r"\bTitle\s+\d+\s+(?:of\s+the\s+)?(?:U\.?S\.?\s+)?Code(
 _GENERIC = [
     (
         re.compile(
-            r"(?:\b(?:[A-Z][\w]*(?:['’]s)?|arrest)\s+)?\b(?:arrest\s+)?warrants?\b"
+            r"(?:\b(?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w]*(?:['’]s)?|arrest)\s+)?\b(?:arrest\s+)?"
+            r"warrants?\b"  # "an arrest warrant", "Two Marlow County warrants"
             r"(?:\s+for\s+(?:his|her|their|the)\s+arrest)?"
         ),
         "warrant",
@@ -137,6 +138,11 @@ _CODE_CITE = re.compile(
     rf"(?:{_SECTION}|\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]?)+)"
     rf"|(?<![\w.])[A-Z][a-z]{{1,4}}\.(?:\s[A-Z][a-z]{{1,5}}\.?)*\s+{_SECTION}"  # "Wis. Stat. §"
     rf"|(?<!\w){_SECTION}"
+)
+# A case cited by its number: "case No. 1:19-cv-02379", "suit FHC/ABJ/03/095/2018".
+_CASE_NUMBER = re.compile(
+    r"\b(?:[Cc]ase|[Dd]ocket|[Ss]uit|[Cc]laim|[Pp]etition)\s+(?:[Nn]o\.|[Nn]umber|#)\s*"
+    r"[A-Z0-9][\w:/.-]*\d[\w/-]*|(?<![\w/])(?=[A-Z0-9/]*\d)[A-Z]{2,}(?:/[A-Z0-9]+){2,}(?![\w/])"
 )
 # A head placed but not described: "permit in croatia", "ban in texas".
 _PLACED = re.compile(r"[\w-]+ in [A-Za-zÀ-ÿ-]+(?: [A-Za-zÀ-ÿ-]+)?")
@@ -260,7 +266,7 @@ class LegalFinder:
         self.clusters = clusters
         self.language = language
         self.items: dict[str, LegalContext] = {}
-        self.rank: dict[str, int] = {}  # 0 named, 1 described, 2 generic or bare, 3 obligation
+        self.rank: dict[str, int] = {}  # 0 named, 1 described, 2 generic or bare
 
     def _add(self, start: int, end: int, kind: str, s: Sentence, rank: int) -> None:
         q = span(self.text, start, end)
@@ -327,16 +333,14 @@ class LegalFinder:
                 if not _overlaps(a, b, found):
                     found.append((a, b, kind, 2))
             found = [self._with_provision(f, s) for f in sorted(found)]
-            for m in [*_BARE_PROVISION.finditer(s.text), *_CODE_CITE.finditer(s.text)]:
+            for m in [*_BARE_PROVISION.finditer(s.text), *_CODE_CITE.finditer(s.text),
+                      *_CASE_NUMBER.finditer(s.text)]:  # fmt: skip
                 a, b = s.start + m.start(), s.start + m.end()
                 if not _overlaps(a, b, found):
                     found.append((a, b, "other", 1))
             found.sort()
-            for a, b, kind, rank in found:
+            for a, b, kind, rank in found:  # an obligation alone ("bound to ...") is no item
                 self._add(a, b, kind, s, rank)
-            obl = _OBLIGATION.search(s.text)
-            if obl and not found and len(obl.group().split()) >= 3:
-                self._add(s.start + obl.start(), s.start + obl.end(), "other", s, 3)
         for key in self.items:  # "the ruling" beside "a panel ruling": the bare one is generic
             if " " not in key and any(k.endswith(f" {key}") for k in self.items):
                 self.rank[key] = max(self.rank[key], 2)

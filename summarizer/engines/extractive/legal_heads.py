@@ -18,6 +18,8 @@ STRICT: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _EN["strict"].i
 STRICT.update({alias: STRICT[head] for alias, head in _EN["strict_aliases"].items()})
 # Heads that a topic complement makes an instrument: "the code of conduct", "tariffs on steel".
 BY_COMPLEMENT = frozenset(_EN["by_complement"])
+# Modifiers that give a head its everyday sense: "the international order", "world order".
+OTHER_SENSE: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _EN["other_sense"].items()}
 # Heads a party makes an instrument: "a settlement with the attorney general", "a deal with X".
 PARTY = frozenset(_EN["party_heads"])
 # Classes of strict modifiers: "FDA clearance", "a $5 million grant", "the 2010 X act".

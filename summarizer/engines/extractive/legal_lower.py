@@ -20,6 +20,7 @@ from summarizer.engines.extractive.legal_heads import (
     CONTEXT,
     EN_HEADS,
     LEGAL,
+    OTHER_SENSE,
     PARTY,
     STRICT,
     TREATY,
@@ -55,7 +56,8 @@ _VERBS = frozenset(
     draft breach violate introduce support oppose back block review amend repeal apply use make
     take want need demand face file bring win lose ignore respect cite invoke follow obey meet
     announce grant deny reach negotiate renew extend ratify suspend revoke overturn uphold
-    scrap drop toughen tighten loosen relax ease present submit table""".split()
+    scrap drop toughen tighten loosen relax ease present submit table require slap dictate give
+    """.split()
 )
 _VERBS = _VERBS | {v + "s" for v in _VERBS} | {v + "ed" for v in _VERBS}
 _DETS = frozenset(
@@ -112,13 +114,24 @@ def _modifiers(
     """
     start, mods, starts = head_start, list[str](), list[int]()
     words = list(_WORD.finditer(text, floor, head_start))
+    quoted = inside = False  # inside a quoted modifier any word goes: "the 'phase one' deal"
     for i in range(len(words) - 1, -1, -1):
         m = words[i]
-        if text[m.end() : start].strip().strip(_QUOTES):
+        gap, word = text[m.end() : start], m.group()
+        if gap.strip().strip(_QUOTES):
             break  # punctuation between; quotes are not: a “historic” 'phase one' deal
-        word = m.group()
-        if not word.endswith(("s'", "s’")):
+        if not word.endswith(("s'", "s’")):  # each quote crossed going back flips `quoted`
+            crossed = sum(c in _QUOTES for c in gap) + len(word) - len(word.rstrip(_QUOTES))
+            quoted ^= crossed % 2 == 1
+            inside = quoted
+            quoted ^= (len(word) - len(word.lstrip(_QUOTES))) % 2 == 1
             word = word.strip(_QUOTES)
+        if inside and word and mods and len(mods) < 6:
+            if word[0].isalnum():
+                mods.insert(0, word)
+                starts.insert(0, m.start())
+                start = m.start()
+                continue
         fold = word.casefold()
         if fold in _VAGUE:
             return m.start(), [], False, []  # "whatever resolutions", "any law"
@@ -241,7 +254,9 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
             continue  # "the award of contracts"
         if head == "bill" and _BILL_VERB.search(text[:start]):
             continue
-        if not _described_ok(head, text, m.end(), mods, det, context):
+        if not _described_ok(head, text, m.end(), mods, det, context) or any(
+            w.casefold() in OTHER_SENSE.get(head, ()) for w in mods
+        ):  # "the liberal international order", "a good deal"
             continue
         rx = CONTEXT.get(head)
         in_context = det and rx is not None and rx.search(context) is not None
@@ -255,6 +270,9 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
         elif not (qualified or (det and head in _SELF_NAMED)):
             continue
         verbs = [i for i, w in enumerate(mods) if _verb_like(w)]
+        said = [i for i in verbs if i and mods[i].endswith("s") and mods[i].casefold() in _VERBS]
+        if det and said:  # "the pact requires deeper concessions": the subject's determiner
+            det, verbs = False, said
         if not det and verbs:  # "seek amendments", "farmers want lower duties", "stop granting"
             mods, starts = mods[verbs[-1] + 1 :], starts[verbs[-1] + 1 :]
             start = starts[0] if starts else m.start()
