@@ -144,3 +144,35 @@ def test_case_numbers() -> None:
 def test_warrants_named_by_a_county() -> None:
     text = "Dana Reyes: Two Marlow County warrants, possession of a stolen vehicle."
     assert "Two Marlow County warrants" in _instruments(text)
+
+
+def test_an_owner_is_named_whole_and_a_date_owns_nothing() -> None:
+    text = (
+        "A court upheld the Marlow Harbour Authority's licence last year. "
+        "Wednesday's ruling surprised the court's clerks."
+    )
+    found = _instruments(text)
+    assert "Marlow Harbour Authority's licence" in found, found
+    assert not any("Wednesday" in f for f in found), found
+
+
+def test_the_named_thing_a_ruling_is_on() -> None:
+    text = "Investors cheered the Supreme Court's ruling on the Halvorsen Steel resolution."
+    assert "Supreme Court's ruling on the Halvorsen Steel resolution" in _instruments(text)
+
+
+def test_a_two_word_peoples_adjective_is_no_party() -> None:
+    text = "The ministry imposed tariffs on South African steel, the WTO said."
+    assert not any("South" in f for f in _instruments(text))
+
+
+def test_an_instrument_noun_before_a_verb_is_the_subject() -> None:
+    text = "The statute permits fishing. The 2018 law issues final decisions on permits."
+    found = _instruments(text)
+    assert "The 2018 law" in found, found
+    assert not any("permits" in f or "issues" in f for f in found), found
+
+
+def test_a_vote_count_is_no_description_of_a_ruling() -> None:
+    text = "The court issued a 5-4 ruling, and the judges reached a 3–2 decision."
+    assert _instruments(text) == []

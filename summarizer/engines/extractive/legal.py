@@ -103,7 +103,7 @@ _GENERIC = [
 ]
 _RULING = re.compile(
     r"\b(?:(?:a|the|its|the court['’]s)\s+)?(?:(?!(?:any|some|no|every|unanimous|split|"
-    r"final|new|recent|first|latest|this|that|the|a|an|its)\s)(?<![’'])\w+\s+)?"
+    r"final|new|recent|first|latest|this|that|the|a|an|its)\s|\d)(?<![’'–-])\w+\s+)?"
     r"(?:ruling|judgment|judgement|verdict|"
     r"decision|injunction)\b(?!\s+(?:party|parties|coalition|class|elite|junta|family|bloc))"
 )

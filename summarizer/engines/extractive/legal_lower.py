@@ -85,6 +85,11 @@ _EN_HEADS = Phrases(EN_HEADS, fold=True)
 _WORD = re.compile(r"[$€£]?[\w.’'&-]+")
 _QUOTES = "\"“”'‘’"
 _OWNERS = frozenset("its their his her our your my".split())
+_TIME_OWNERS = frozenset(
+    "today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday "
+    "january february march april may june july august september october november december "
+    "week month year".split()
+)
 _CASE = re.compile(
     r"(?:[A-Z][\w.’'-]*(?:\s+(?:&|of|and|the|for)\s+|\s+)){0,7}[A-Z][\w.’'-]*"
     r"\s+v(?:s)?\.\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
@@ -135,10 +140,13 @@ def _modifiers(
         fold = word.casefold()
         if fold in _VAGUE:
             return m.start(), [], False, []  # "whatever resolutions", "any law"
+        if fold.endswith(_POSS) and re.sub(r"['’]s?$", "", fold) in _TIME_OWNERS:
+            return m.end(), mods, True, starts  # "Wednesday's decision": a date, no owner
         if fold.replace("’", "'").endswith(AUTHORITY):
-            return m.start(), [fold, *mods], True, [m.start(), *starts]
+            owner = _owner(text, words, i)  # "the Supreme Court's ruling"
+            return owner, [fold, *mods], True, [owner, *starts]
         if fold in _DETS or fold.endswith(_POSS):  # "Spain's", "players'"
-            return m.start(), mods, True, starts
+            return _owner(text, words, i) if fold.endswith(_POSS) else m.start(), mods, True, starts
         if len(mods) >= 4:
             break
         before = words[i - 1].group().casefold() if i else ""
@@ -151,6 +159,26 @@ def _modifiers(
         starts.insert(0, m.start())
         start = m.start()
     return start, mods, False, starts
+
+
+def _owner(text: str, words: list[re.Match[str]], i: int) -> int:
+    """Where a capitalised owner ending at words[i] starts: "Banque Cèdre Orientale's"."""
+    at = words[i].start()
+    if not words[i].group()[0].isupper():
+        return at
+    for j in range(i - 1, max(i - 4, -1), -1):
+        w = words[j]
+        if text[w.end() : at].strip() or not w.group()[0].isupper() or w.group().casefold() in STOP:
+            break
+        at = w.start()
+    return at
+
+
+def _acts(noun: str, word: str, head: str) -> bool:
+    """An instrument noun, then a verb in -s: "the law issues (rules)", "the statute permits"."""
+    fold = noun.casefold()
+    return (fold in EN_HEADS and not fold.endswith("s") and word.endswith("s")
+            and not word.endswith("ss") and not strict_modifier(noun, head))  # fmt: skip
 
 
 def _verb_like(word: str) -> bool:
@@ -175,8 +203,18 @@ _LOOSE_STOP = re.compile(r"(?<![.\s][A-Z])(?<!\b[A-Z])\.$")  # "...and Tanzania.
 
 def _adjective(name: str) -> bool:
     """A people's adjective, not a party: "Chinese" (goods), "the Greek" (ministry)."""
-    words = re.sub(r"^the\s+", "", name).split()
-    return len(words) == 1 and is_demonym(words[0])
+    bare = re.sub(r"^the\s+", "", name)
+    return is_demonym(bare) or (len(bare.split()) == 1 and is_demonym(bare))
+
+
+def _named_noun(text: str, stop: int, limit: int) -> int:
+    """Extend 'the Essar Steel' over the noun it names: 'the Essar Steel resolution'."""
+    for _ in range(2):  # "the US-China trade war"
+        w = re.match(r"\s+([a-z][a-z-]*)(?=[\s,.;:)]|$)", text[stop:limit])
+        if not w or w.group(1) in STOP or w.group(1).endswith("ed") or w.group(1) in _VERBS:
+            break
+        stop += w.end()
+    return stop
 
 
 def _party(text: str, end: int, head: str) -> int:
@@ -218,7 +256,9 @@ def _complement(text: str, end: int, limit: int, head: str, described: bool = Fa
         return end  # "tariffs on Chinese goods", "a deal on the Chinese": no party
     if name and not _TIME_WORD.match(name.group()) and not name.group().endswith(("'s", "’s")):
         stop = at + name.end()
-        return stop - 1 if _LOOSE_STOP.search(text, at, stop) else stop
+        if _LOOSE_STOP.search(text, at, stop):
+            return stop - 1
+        return _named_noun(text, stop, limit) if name.group().startswith("the ") else stop
     if name or described or m.group(1) not in ("on", "of", "governing", "against"):
         return end
     last = end
@@ -271,6 +311,9 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
             continue
         verbs = [i for i, w in enumerate(mods) if _verb_like(w)]
         said = [i for i in verbs if i and mods[i].endswith("s") and mods[i].casefold() in _VERBS]
+        said += [i + 1 for i, w in enumerate(mods[:-1]) if _acts(w, mods[i + 1], head)]
+        if mods and _acts(mods[-1], head, head):
+            continue  # "the statute permits": a verb, not permits
         if det and said:  # "the pact requires deeper concessions": the subject's determiner
             det, verbs = False, said
         if not det and verbs:  # "seek amendments", "farmers want lower duties", "stop granting"
