@@ -203,8 +203,7 @@ _LOOSE_STOP = re.compile(r"(?<![.\s][A-Z])(?<!\b[A-Z])\.$")  # "...and Tanzania.
 
 def _adjective(name: str) -> bool:
     """A people's adjective, not a party: "Chinese" (goods), "the Greek" (ministry)."""
-    bare = re.sub(r"^the\s+", "", name)
-    return is_demonym(bare) or (len(bare.split()) == 1 and is_demonym(bare))
+    return is_demonym(re.sub(r"^the\s+", "", name))
 
 
 def _named_noun(text: str, stop: int, limit: int) -> int:
