@@ -176,3 +176,16 @@ def test_an_instrument_noun_before_a_verb_is_the_subject() -> None:
 def test_a_vote_count_is_no_description_of_a_ruling() -> None:
     text = "The court issued a 5-4 ruling, and the judges reached a 3–2 decision."
     assert _instruments(text) == []
+
+
+def test_two_named_instruments_joined_by_and_the() -> None:
+    text = "The panel said the Oslo Accord and the Harbour Safety Convention both apply."
+    found = _instruments(text)
+    assert "Oslo Accord" in found and "Harbour Safety Convention" in found, found
+    one = _instruments("Ministers ratified the Trade Regulation and Fair Dealing Act on Monday.")
+    assert one == ["Trade Regulation and Fair Dealing Act"], one
+
+
+def test_a_named_law_on_a_subject_of_a_subject() -> None:
+    text = "Parliament passed the Law on the Protection of Wetlands in July."
+    assert "Law on the Protection of Wetlands" in _instruments(text)

@@ -13,7 +13,7 @@ from summarizer.brief.grounding import normalize
 from summarizer.brief.schema import LegalContext
 from summarizer.engines.extractive.actors import Cluster
 from summarizer.engines.extractive.legal_lower import lower_instruments
-from summarizer.engines.extractive.lexicon import INSTRUMENT_ACRONYMS
+from summarizer.engines.extractive.lexicon import INSTRUMENT_ACRONYMS, MONTHS, WEEKDAYS
 from summarizer.engines.extractive.segment import Sentence, span
 
 MAX_LEGAL = 15
@@ -34,10 +34,12 @@ _HEADS = {
     **dict.fromkeys(("Arrangement", "Understanding"), "treaty"),
     **dict.fromkeys(("Directive", "Regulation", "Regulations", "Rules"), "statute"),
 }  # fmt: skip
+_DATES = "(?:" + "|".join(w.capitalize() for w in (*WEEKDAYS, *MONTHS)) + ")"  # "Act on Monday"
 _NAMED = re.compile(
     rf"(?<![\w’'])(?:{_CAP}\s+(?:(?:of|on|for|and|the|to)\s+)*){{0,6}}"
     rf"(?:{'|'.join(_HEADS)}|bill|law|act)(?![\w’'-])"
-    r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:\d{4}|[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*))?"
+    rf"(?:\s+(?:of|on)\s+(?:the\s+)?(?:\d{{4}}|(?!{_DATES}\b)[A-Z][\w’'-]*"
+    r"(?:\s+(?:(?:and|of|for|of\s+the)\s+)?[A-Z][\w’'-]*)*))?"  # "Law on the Rights of Users"
     r"(?:\s+\((?:EU|EC|EEC|EU,\s*Euratom)\))?"
     r"(?:\s+(?:No\.\s*)?\d[\d/.-]*(?:\d|/EU|/EC|/EEC)|\s+\d+)?"
     r"(?:\s+of\s+\d{4}\b|,\s+\d{4}\b)?"  # "Law 80 of 1993", "Act, 2016"
@@ -51,6 +53,7 @@ _BODY_BEFORE = re.compile(  # a body named for a field of law: "Tribunal for the
     r"\b(?:Tribunal|Court|Commission|Committee|Institute|Ministry|Department|Office|Council|"
     r"Society|Association|Centre|Center|School|Faculty|Professor)\s+(?:for|of|on)\b"
 )
+_BOTH = re.compile(rf"\b({'|'.join(_HEADS)})\s+and\s+the\s+(?=[A-Z])")
 _HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_HEADS)}|bill|law|act)(?![\w’'-])")
 _ACRONYM = re.compile(rf"\b(?:{'|'.join(INSTRUMENT_ACRONYMS)})\b")
 _TITLE_CODE = re.compile(r"\bTitle\s+\d+\s+(?:of\s+the\s+)?(?:U\.?S\.?\s+)?Code(?:\s+§?\s*\d+)?")
@@ -187,6 +190,11 @@ def _named(s: Sentence) -> list[tuple[int, int, str]]:
         start = s.start + m.start() + (lead.end() if lead else 0)
         if lead and len(phrase[lead.end() :].split()) < 2:
             continue
+        both = _BOTH.search(s.text, start - s.start, end)
+        if both and " " in s.text[start - s.start : both.end(1)]:  # two instruments:
+            # "the Paris Agreement and the Kyoto Protocol"
+            out.append((start, s.start + both.end(1), _kind(both.group(1))))
+            start = s.start + both.end()
         out.append((start, s.start + end, _kind(phrase)))
     for m in _TITLE_CODE.finditer(s.text):
         out.append((s.start + m.start(), s.start + m.end(), "statute"))
