@@ -189,3 +189,13 @@ def test_two_named_instruments_joined_by_and_the() -> None:
 def test_a_named_law_on_a_subject_of_a_subject() -> None:
     text = "Parliament passed the Law on the Protection of Wetlands in July."
     assert "Law on the Protection of Wetlands" in _instruments(text)
+
+
+def test_a_described_scheme_but_not_a_fraud() -> None:
+    text = (
+        "The city introduced a congestion charging scheme in May. "
+        "Prosecutors said the broker ran a Ponzi scheme for years."
+    )
+    found = _instruments(text)
+    assert "a congestion charging scheme" in found, found
+    assert not any("Ponzi" in f for f in found), found
