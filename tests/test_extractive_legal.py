@@ -199,3 +199,9 @@ def test_a_described_scheme_but_not_a_fraud() -> None:
     found = _instruments(text)
     assert "a congestion charging scheme" in found, found
     assert not any("Ponzi" in f for f in found), found
+
+
+def test_a_class_of_instruments_is_no_instrument() -> None:
+    text = "Campaigners want common sense pollution laws and future additional amendments."
+    assert _instruments(text) == []
+    assert _instruments("The board faced criminal charges in March.") == ["criminal charges"]

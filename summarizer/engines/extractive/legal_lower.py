@@ -320,10 +320,13 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
             start = starts[0] if starts else m.start()
             content = [w for w in mods if w.casefold() not in _WEAK]
         named = end > m.end() and re.search(r"\s[A-Z]", text[m.end() : end]) is not None
-        acronym = any(re.fullmatch(r"[A-Z]{2,6}", w) and strict_modifier(w, head) for w in mods)
-        if not det and not (content and head.endswith("s")) and not named and not acronym:
-            continue  # "gun safety laws", "amendments to the X Act", "FDA clearance"; "law" no
         strict = [i for i, w in enumerate(mods) if strict_modifier(w, head)]
+        acronym = any(re.fullmatch(r"[A-Z]{2,6}", w) and strict_modifier(w, head) for w in mods)
+        if not det and not named and not acronym and not (
+            content and head.endswith("s") and head in STRICT
+        ):  # fmt: skip
+            continue  # "amendments to the X Act", "FDA clearance", "criminal charges"; not a
+            # class ("gun safety laws", "environmental permits") nor a bare head ("law")
         if not det and strict:  # "discuss new restrictive measures": from "restrictive"
             start = starts[strict[0]]
         firm = [i for i, w in enumerate(mods) if w.casefold() not in _WEAK]
