@@ -205,3 +205,8 @@ def test_a_class_of_instruments_is_no_instrument() -> None:
     text = "Campaigners want common sense pollution laws and future additional amendments."
     assert _instruments(text) == []
     assert _instruments("The board faced criminal charges in March.") == ["criminal charges"]
+
+
+def test_a_manner_adjective_does_not_name_a_ruling() -> None:
+    text = "The court reached a unanimous decision, and the tribunal gave a favourable judgment."
+    assert _instruments(text) == []

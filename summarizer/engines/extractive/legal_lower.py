@@ -41,7 +41,9 @@ _WEAK = frozenset(
     revised so-called own full planned interim landmark key main sweeping strict tough
     extended enhanced percent per cent
     tougher stricter broad broader major minor similar separate relevant respective
-    apparent alleged possible potential likely eventual""".split()
+    apparent alleged possible potential likely eventual unanimous split fresh favourable favorable
+    unfavourable unfavorable partial sudden surprise historic swift rare unusual narrow dramatic
+    important big bigger little limited""".split()
 )
 # Nouns in -ing that name a field ("mining licences"), not a verb ("granting licences").
 _ING = frozenset(
