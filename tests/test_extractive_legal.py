@@ -210,3 +210,8 @@ def test_a_class_of_instruments_is_no_instrument() -> None:
 def test_a_manner_adjective_does_not_name_a_ruling() -> None:
     text = "The court reached a unanimous decision, and the tribunal gave a favourable judgment."
     assert _instruments(text) == []
+
+
+def test_a_body_of_law_is_no_instrument() -> None:
+    text = "States must respect international law and international humanitarian law, he said."
+    assert _instruments(text) == []

@@ -83,10 +83,6 @@ _GENERIC = [
         "treaty",
     ),
     (
-        re.compile(r"\b(?:customary international law|international (?:humanitarian )?law)\b"),
-        "custom",
-    ),
-    (
         re.compile(r"\bnationally determined contributions?\b|\bstate of (?:emergency|siege)\b|"
                    r"\bplea (?:bargain|deal|agreement)s?\b|\bstay of (?:execution|proceedings|"
                    r"enforcement|deportation|removal)\b|\benvironmental impact assessments?\b|"
@@ -206,7 +202,7 @@ def _named(s: Sentence) -> list[tuple[int, int, str]]:
 
 # Every word a _GENERIC pattern or _RULING needs: a sentence without one skips them all.
 _GENERIC_WORDS = (
-    "warrant sanction restrictive embargo onstitution agreement deal accord law determined "
+    "warrant sanction restrictive embargo onstitution agreement deal accord determined "
     "state of|plea|stay of|impact|class|guilty|notice|nisi|arbitration|resolution|ruling|judg|"
     "verdict|decision|injunction"
 ).replace(" ", "|").split("|")
@@ -219,7 +215,7 @@ _GENERIC_WORD = re.compile("|".join(map(re.escape, _GENERIC_WORDS)))
 _NEEDS = [
     re.compile(words)
     for words in ("warrant", "sanction|restrictive|embargo", "onstitution", "agreement|deal|accord",
-                  "law", "determined|state of|plea|stay of|impact|class|guilty|notice|nisi|"
+                  "determined|state of|plea|stay of|impact|class|guilty|notice|nisi|"
                   "arbitration", "resolution")
 ]  # fmt: skip
 
