@@ -143,6 +143,7 @@ _CASE_NUMBER = re.compile(
     r"\b(?:[Cc]ase|[Dd]ocket|[Ss]uit|[Cc]laim|[Pp]etition)\s+(?:[Nn]o\.|[Nn]umber|#)\s*"
     r"[A-Z0-9][\w:/.-]*\d[\w/-]*|(?<![\w/])(?=[A-Z0-9/]*\d)[A-Z]{2,}(?:/[A-Z0-9]+){2,}(?![\w/])"
 )
+_NUMBER_CUE = re.compile(r"No\.|[Nn]umber|#")
 # A head placed but not described: "permit in croatia", "ban in texas".
 _PLACED = re.compile(r"[\w-]+ in [A-Za-zÀ-ÿ-]+(?: [A-Za-zÀ-ÿ-]+)?")
 _SYSTEMS = frozenset("domestic national federal state local ordinary international trade".split())
@@ -337,8 +338,12 @@ class LegalFinder:
                 if not _overlaps(a, b, found):
                     found.append((a, b, kind, 2))
             found = [self._with_provision(f, s) for f in sorted(found)]
-            for m in [*_BARE_PROVISION.finditer(s.text), *_CODE_CITE.finditer(s.text),
-                      *_CASE_NUMBER.finditer(s.text)]:  # fmt: skip
+            cites = [*_BARE_PROVISION.finditer(s.text)]
+            if "§" in s.text or "." in s.text[:-1]:  # "42 U.S.C. § 1983", "G.S. 160D-1207"
+                cites += _CODE_CITE.finditer(s.text)
+            if "/" in s.text or _NUMBER_CUE.search(s.text):  # "case No. 3:20-cv-1", "FHC/ABJ/.."
+                cites += _CASE_NUMBER.finditer(s.text)
+            for m in cites:
                 a, b = s.start + m.start(), s.start + m.end()
                 if not _overlaps(a, b, found):
                     found.append((a, b, "other", 1))
