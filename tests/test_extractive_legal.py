@@ -215,3 +215,14 @@ def test_a_manner_adjective_does_not_name_a_ruling() -> None:
 def test_a_body_of_law_is_no_instrument() -> None:
     text = "States must respect international law and international humanitarian law, he said."
     assert _instruments(text) == []
+
+
+def test_a_common_noun_owner_is_not_part_of_the_name() -> None:
+    text = (
+        "The regulator revoked the company's special mining licence. "
+        "The court heard the bank's appeal on Monday, and the judge's order stood."
+    )
+    found = _instruments(text)
+    assert "special mining licence" in found, found
+    assert not any("appeal" in f or "company's" in f for f in found), found
+    assert any("judge's order" in f for f in found), found

@@ -44,7 +44,8 @@ def strict_modifier(word: str, head: str) -> bool:
 LEGAL = re.compile(r"\b(?:court|tribunal|judge|ruling|regulator|lawsuit)\b", re.I)
 TREATY = re.compile(r"\b(?:treaty|convention|agreement|resolution|quota|directive)\b", re.I)
 AUTHORITY = ("court's", "judge's", "regulator's", "authority's", "board's", "commission's",
-              "tribunal's", "ministry's", "agency's", "council's", "panel's")
+              "tribunal's", "ministry's", "agency's", "council's", "panel's", "minister's",
+             "government's", "president's", "governor's", "prosecutor's", "parliament's")
 # Standalone only where the article is about arbitration or a court: "the award".
 CONTEXT = {"award": re.compile(r"\b(?:arbitra\w*|tribunal)\b", re.I)}
 CONTEXT.update(dict.fromkeys(("appeal", "contract", "amendments", "decision", "judgment",

@@ -142,8 +142,9 @@ def _modifiers(
         fold = word.casefold()
         if fold in _VAGUE:
             return m.start(), [], False, []  # "whatever resolutions", "any law"
-        if fold.endswith(_POSS) and re.sub(r"['’]s?$", "", fold) in _TIME_OWNERS:
-            return m.end(), mods, True, starts  # "Wednesday's decision": a date, no owner
+        if fold.endswith(_POSS) and (re.sub(r"['’]s?$", "", fold) in _TIME_OWNERS or (
+            word.islower() and not fold.replace("’", "'").endswith(AUTHORITY))):
+            return m.end(), mods, True, starts  # "Wednesday's decision", "the bank's licence"
         if fold.replace("’", "'").endswith(AUTHORITY):
             owner = _owner(text, words, i)  # "the Supreme Court's ruling"
             return owner, [fold, *mods], True, [owner, *starts]
