@@ -226,3 +226,13 @@ def test_a_common_noun_owner_is_not_part_of_the_name() -> None:
     assert "special mining licence" in found, found
     assert not any("appeal" in f or "company's" in f for f in found), found
     assert any("judge's order" in f for f in found), found
+
+
+def test_parties_only_when_nothing_else_describes_the_treaty() -> None:
+    text = (
+        "Lawyers cited the 1981 extradition treaty between Norway and Chile, and "
+        "the 1975 treaty between Mali and Niger."
+    )
+    found = _instruments(text)
+    assert "the 1981 extradition treaty" in found, found
+    assert "the 1975 treaty between Mali and Niger" in found, found

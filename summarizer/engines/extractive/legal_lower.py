@@ -251,6 +251,8 @@ def _complement(text: str, end: int, limit: int, head: str, described: bool = Fa
         return end  # "the ban on hold"
     if not m or head in ("order", "orders", "bill", "bills", "code", "judgment"):
         return end
+    if described and m.group(1) == "between":
+        return end  # "the 1970 extradition treaty" (between Spain and the United States)
     at = end + m.end()
     name = re.match(r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:and\s+(?:the\s+)?|of\s+)?[A-Z][\w.’'-]*)*",
                     text[at:limit])  # fmt: skip
@@ -289,7 +291,7 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
         content = [w for w in mods if w.casefold() not in _WEAK]
         # "anti-dumping duties", "the fishing licences": not "lower duties" (on seed)
         described = any(strict_modifier(w, head) for w in mods) or (
-            head not in STRICT and bool(content))  # fmt: skip
+            head not in STRICT and any(not w.isdigit() for w in content))  # fmt: skip
         end = _complement(text, m.end(), len(text), head, described)
         party = end > m.end() and re.match(r"\s+with\s", text[m.end() :]) is not None
         if head in ("award", "awards") and re.match(r"\s+of\b", text[m.end() :]):
