@@ -236,3 +236,21 @@ def test_parties_only_when_nothing_else_describes_the_treaty() -> None:
     found = _instruments(text)
     assert "the 1981 extradition treaty" in found, found
     assert "the 1975 treaty between Mali and Niger" in found, found
+
+
+def test_everyday_deals_protocols_and_games_are_not_instruments() -> None:
+    text = (
+        "The repair center deals with Bosch boilers. Shoppers found Pixel deals and 2021 deals "
+        "on phones. The team's concussion protocol and the HDMI protocol were updated. Broncos "
+        "vs. Raiders starts at noon. She called it an unprecedented resolution, a resolution of "
+        "1080 pixels."
+    )
+    assert _instruments(text) == []
+    treaty = "Both states signed a fisheries protocol and trade deals with Chile."
+    found = _instruments(treaty)
+    assert "a fisheries protocol" in found and "trade deals with Chile" in found, found
+
+
+def test_a_pronoun_owned_ruling_is_no_instrument() -> None:
+    text = "The judge explained her decision in court, and his ruling stood."
+    assert _instruments(text) == []

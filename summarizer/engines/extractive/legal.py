@@ -102,7 +102,8 @@ _GENERIC = [
 ]
 _RULING = re.compile(
     r"\b(?:(?:a|the|its|the court['’]s)\s+)?(?:(?!(?:any|some|no|every|unanimous|split|"
-    r"final|new|recent|first|latest|this|that|the|a|an|its)\s|\d)(?<![’'–-])\w+\s+)?"
+    r"final|new|recent|first|latest|this|that|the|a|an|its|his|her|my|your|our|their)\s|\d)"
+    r"(?<![’'–-])\w+\s+)?"
     r"(?:ruling|judgment|judgement|verdict|"
     r"decision|injunction)\b(?!\s+(?:party|parties|coalition|class|elite|junta|family|bloc))"
 )
@@ -148,7 +149,7 @@ _NUMBER_CUE = re.compile(r"No\.|[Nn]umber|#")
 _PLACED = re.compile(r"[\w-]+ in [A-Za-zÀ-ÿ-]+(?: [A-Za-zÀ-ÿ-]+)?")
 _SYSTEMS = frozenset("domestic national federal state local ordinary international trade".split())
 _Found = tuple[int, int, str, int]  # start, end, kind, rank
-_DET = re.compile(r"(?:the|a|an|its|our|their|this|that|these|those)\s", re.I)
+_DET = re.compile(r"(?:the|a|an|its|our|their|his|her|my|your|this|that|these|those)\s", re.I)
 _NOT_INSTRUMENT = re.compile(r"^(?:the\s+)?(?:Bill|Law|Act|Code)$|^[A-Z][a-z]+ Bill$", re.I)
 
 

@@ -43,7 +43,7 @@ _WEAK = frozenset(
     tougher stricter broad broader major minor similar separate relevant respective
     apparent alleged possible potential likely eventual unanimous split fresh favourable favorable
     unfavourable unfavorable partial sudden surprise historic swift rare unusual narrow dramatic
-    important big bigger little limited""".split()
+    important big bigger little limited unprecedented""".split()
 )
 # Nouns in -ing that name a field ("mining licences"), not a verb ("granting licences").
 _ING = frozenset(
@@ -266,7 +266,7 @@ def _complement(text: str, end: int, limit: int, head: str, described: bool = Fa
     if name or described or m.group(1) not in ("on", "of", "governing", "against"):
         return end
     last = end
-    for i, w in enumerate(re.finditer(r"[a-z][\w-]*|[^\w\s]", text[at:limit])):
+    for i, w in enumerate(re.finditer(r"[a-z][\w-]*|[^a-z\s][^\s]*", text[at:limit])):
         fold = w.group()
         if i >= 5 or not fold[0].isalpha() or (fold in STOP and fold not in ("in", "and")):
             break
@@ -293,7 +293,8 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
         described = any(strict_modifier(w, head) for w in mods) or (
             head not in STRICT and any(not w.isdigit() for w in content))  # fmt: skip
         end = _complement(text, m.end(), len(text), head, described)
-        party = end > m.end() and re.match(r"\s+with\s", text[m.end() :]) is not None
+        party = end > m.end() and re.match(r"\s+with\s", text[m.end() :]) is not None and (
+            not head.endswith("s") or described)  # not "the center deals with it"
         if head in ("award", "awards") and re.match(r"\s+of\b", text[m.end() :]):
             continue  # "the award of contracts"
         if head == "bill" and _BILL_VERB.search(text[:start]):
@@ -344,6 +345,8 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
             start = starts[0]  # "its $1.6 billion budget amendment": the amendment
         out.append((s.start + start, s.start + end, EN_HEADS[head]))
     for c in _CASE.finditer(text):
+        if " vs. " in c.group() and not LEGAL.search(context):
+            continue  # "Broncos vs. Raiders" is a game, not a case
         out.append((s.start + c.start(), s.start + c.end(), "court_decision"))
     return out
 
