@@ -254,3 +254,8 @@ def test_everyday_deals_protocols_and_games_are_not_instruments() -> None:
 def test_a_pronoun_owned_ruling_is_no_instrument() -> None:
     text = "The judge explained her decision in court, and his ruling stood."
     assert _instruments(text) == []
+
+
+def test_a_count_or_a_sales_scheme_describes_nothing() -> None:
+    text = "The agency awarded the three contracts last year and dropped its pricing scheme."
+    assert _instruments(text) == []

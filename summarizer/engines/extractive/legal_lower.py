@@ -43,7 +43,8 @@ _WEAK = frozenset(
     tougher stricter broad broader major minor similar separate relevant respective
     apparent alleged possible potential likely eventual unanimous split fresh favourable favorable
     unfavourable unfavorable partial sudden surprise historic swift rare unusual narrow dramatic
-    important big bigger little limited unprecedented""".split()
+    important big bigger little limited unprecedented one two three four five six seven eight
+    nine ten dozen""".split()
 )
 # Nouns in -ing that name a field ("mining licences"), not a verb ("granting licences").
 _ING = frozenset(
