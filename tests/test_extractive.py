@@ -195,8 +195,10 @@ def test_lower_case_instruments_found() -> None:
         "a court order on Monday. Critics said stricter gun safety laws were needed, and the "
         "minister cited the 1998 extradition treaty between Chile and Peru."
     )
-    _assert_found(_instruments(text), "surveillance law", "constitution", "court order",
-                  "gun safety laws", "1998 extradition treaty between Chile and Peru")
+    found = _instruments(text)
+    _assert_found(found, "surveillance law", "constitution", "court order",
+                  "1998 extradition treaty")
+    assert not any("gun safety" in f for f in found), found  # a class of laws, not one
 
 
 def test_everyday_law_words_are_not_instruments() -> None:
@@ -374,7 +376,7 @@ def test_everyday_senses_of_the_new_heads_are_not_instruments() -> None:
         "company would stop granting licences. She faced service charges at the bank. The "
         "board revoked its mining licences."
     )
-    assert _instruments(text) == ["its mining licences"]
+    assert _instruments(text) == ["mining licences"]  # "its" is not part of the name
 
 
 def test_instrument_acronyms_named_instruments_and_case_names() -> None:
@@ -412,7 +414,7 @@ def test_provisions_asides_and_possessives_in_instruments() -> None:
     found = _instruments(text)
     for expected in ("Article 12 of the Constitution", "Article 40 of the Constitution",
                      "Water Resources (Special Measures) Act of 2019",
-                     "company's special fishing licence",
+                     "special fishing licence",  # the company owns it; it does not name it
                      "20 percent safeguard duty", "Grain Export Master Plan",
                      "Dispute Settlement Understanding",
                      "the 1990 treaty between Chad and Niger"):  # fmt: skip
@@ -461,7 +463,7 @@ def test_penalties_orders_rulings_and_compound_provisions() -> None:
                   "March ruling",
                   "Article IV, Section 2 of the State Constitution",
                   "Article 7.3 of the Sports Code", "Decision 351",
-                  "riders' suspensions", "amendments to the Aviation Safety Act",
+                  "amendments to the Aviation Safety Act",
                   "Aviation Safety Act")
 
 
@@ -713,12 +715,12 @@ def test_bodies_named_for_law_firms_counsel_and_numbered_channels() -> None:
 def test_years_after_numbered_laws_and_possessive_decisions() -> None:
     text = (
         "The court found a breach of Article 5 of Law 1150 of 2007 and of the Deposit "
-        "Protection Act, 2016. It upheld the central bank's decision. The minister would "
+        "Protection Act, 2016. It upheld the regulator's decision. The minister would "
         "present amendments to the Banking Companies Ordinance."
     )
     found = _instruments(text)
     _assert_found(found, "Article 5 of Law 1150 of 2007", "Deposit Protection Act, 2016",
-                  "bank's decision", "amendments to the Banking Companies Ordinance")
+                  "regulator's decision", "amendments to the Banking Companies Ordinance")
     assert not any(f.startswith(("s ", "present")) for f in found), found
 
 

@@ -13,7 +13,7 @@ from summarizer.brief.grounding import normalize
 from summarizer.brief.schema import LegalContext
 from summarizer.engines.extractive.actors import Cluster
 from summarizer.engines.extractive.legal_lower import lower_instruments
-from summarizer.engines.extractive.lexicon import INSTRUMENT_ACRONYMS
+from summarizer.engines.extractive.lexicon import INSTRUMENT_ACRONYMS, MONTHS, WEEKDAYS
 from summarizer.engines.extractive.segment import Sentence, span
 
 MAX_LEGAL = 15
@@ -34,10 +34,12 @@ _HEADS = {
     **dict.fromkeys(("Arrangement", "Understanding"), "treaty"),
     **dict.fromkeys(("Directive", "Regulation", "Regulations", "Rules"), "statute"),
 }  # fmt: skip
+_DATES = "(?:" + "|".join(w.capitalize() for w in (*WEEKDAYS, *MONTHS)) + ")"  # "Act on Monday"
 _NAMED = re.compile(
     rf"(?<![\w’'])(?:{_CAP}\s+(?:(?:of|on|for|and|the|to)\s+)*){{0,6}}"
     rf"(?:{'|'.join(_HEADS)}|bill|law|act)(?![\w’'-])"
-    r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:\d{4}|[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*))?"
+    rf"(?:\s+(?:of|on)\s+(?:the\s+)?(?:\d{{4}}|(?!{_DATES}\b)[A-Z][\w’'-]*"
+    r"(?:\s+(?:(?:and|of|for|of\s+the)\s+)?[A-Z][\w’'-]*)*))?"  # "Law on the Rights of Users"
     r"(?:\s+\((?:EU|EC|EEC|EU,\s*Euratom)\))?"
     r"(?:\s+(?:No\.\s*)?\d[\d/.-]*(?:\d|/EU|/EC|/EEC)|\s+\d+)?"
     r"(?:\s+of\s+\d{4}\b|,\s+\d{4}\b)?"  # "Law 80 of 1993", "Act, 2016"
@@ -51,13 +53,15 @@ _BODY_BEFORE = re.compile(  # a body named for a field of law: "Tribunal for the
     r"\b(?:Tribunal|Court|Commission|Committee|Institute|Ministry|Department|Office|Council|"
     r"Society|Association|Centre|Center|School|Faculty|Professor)\s+(?:for|of|on)\b"
 )
+_BOTH = re.compile(rf"\b({'|'.join(_HEADS)})\s+and\s+the\s+(?=[A-Z])")
 _HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_HEADS)}|bill|law|act)(?![\w’'-])")
 _ACRONYM = re.compile(rf"\b(?:{'|'.join(INSTRUMENT_ACRONYMS)})\b")
 _TITLE_CODE = re.compile(r"\bTitle\s+\d+\s+(?:of\s+the\s+)?(?:U\.?S\.?\s+)?Code(?:\s+§?\s*\d+)?")
 _GENERIC = [
     (
         re.compile(
-            r"(?:\b(?:[A-Z][\w]*(?:['’]s)?|arrest)\s+)?\b(?:arrest\s+)?warrants?\b"
+            r"(?:\b(?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w]*(?:['’]s)?|arrest)\s+)?\b(?:arrest\s+)?"
+            r"warrants?\b"  # "an arrest warrant", "Two Marlow County warrants"
             r"(?:\s+for\s+(?:his|her|their|the)\s+arrest)?"
         ),
         "warrant",
@@ -79,10 +83,6 @@ _GENERIC = [
         "treaty",
     ),
     (
-        re.compile(r"\b(?:customary international law|international (?:humanitarian )?law)\b"),
-        "custom",
-    ),
-    (
         re.compile(r"\bnationally determined contributions?\b|\bstate of (?:emergency|siege)\b|"
                    r"\bplea (?:bargain|deal|agreement)s?\b|\bstay of (?:execution|proceedings|"
                    r"enforcement|deportation|removal)\b|\benvironmental impact assessments?\b|"
@@ -102,7 +102,8 @@ _GENERIC = [
 ]
 _RULING = re.compile(
     r"\b(?:(?:a|the|its|the court['’]s)\s+)?(?:(?!(?:any|some|no|every|unanimous|split|"
-    r"final|new|recent|first|latest|this|that|the|a|an|its)\s)(?<![’'])\w+\s+)?"
+    r"final|new|recent|first|latest|this|that|the|a|an|its|his|her|my|your|our|their)\s|\d)"
+    r"(?<![’'–-])\w+\s+)?"
     r"(?:ruling|judgment|judgement|verdict|"
     r"decision|injunction)\b(?!\s+(?:party|parties|coalition|class|elite|junta|family|bloc))"
 )
@@ -138,11 +139,17 @@ _CODE_CITE = re.compile(
     rf"|(?<![\w.])[A-Z][a-z]{{1,4}}\.(?:\s[A-Z][a-z]{{1,5}}\.?)*\s+{_SECTION}"  # "Wis. Stat. §"
     rf"|(?<!\w){_SECTION}"
 )
+# A case cited by its number: "case No. 1:19-cv-02379", "suit FHC/ABJ/03/095/2018".
+_CASE_NUMBER = re.compile(
+    r"\b(?:[Cc]ase|[Dd]ocket|[Ss]uit|[Cc]laim|[Pp]etition)\s+(?:[Nn]o\.|[Nn]umber|#)\s*"
+    r"[A-Z0-9][\w:/.-]*\d[\w/-]*|(?<![\w/])(?=[A-Z0-9/]*\d)[A-Z]{2,}(?:/[A-Z0-9]+){2,}(?![\w/])"
+)
+_NUMBER_CUE = re.compile(r"No\.|[Nn]umber|#")
 # A head placed but not described: "permit in croatia", "ban in texas".
 _PLACED = re.compile(r"[\w-]+ in [A-Za-zÀ-ÿ-]+(?: [A-Za-zÀ-ÿ-]+)?")
 _SYSTEMS = frozenset("domestic national federal state local ordinary international trade".split())
 _Found = tuple[int, int, str, int]  # start, end, kind, rank
-_DET = re.compile(r"(?:the|a|an|its|our|their|this|that|these|those)\s", re.I)
+_DET = re.compile(r"(?:the|a|an|its|our|their|his|her|my|your|this|that|these|those)\s", re.I)
 _NOT_INSTRUMENT = re.compile(r"^(?:the\s+)?(?:Bill|Law|Act|Code)$|^[A-Z][a-z]+ Bill$", re.I)
 
 
@@ -181,6 +188,11 @@ def _named(s: Sentence) -> list[tuple[int, int, str]]:
         start = s.start + m.start() + (lead.end() if lead else 0)
         if lead and len(phrase[lead.end() :].split()) < 2:
             continue
+        both = _BOTH.search(s.text, start - s.start, end)
+        if both and " " in s.text[start - s.start : both.end(1)]:  # two instruments:
+            # "the Paris Agreement and the Kyoto Protocol"
+            out.append((start, s.start + both.end(1), _kind(both.group(1))))
+            start = s.start + both.end()
         out.append((start, s.start + end, _kind(phrase)))
     for m in _TITLE_CODE.finditer(s.text):
         out.append((s.start + m.start(), s.start + m.end(), "statute"))
@@ -192,7 +204,7 @@ def _named(s: Sentence) -> list[tuple[int, int, str]]:
 
 # Every word a _GENERIC pattern or _RULING needs: a sentence without one skips them all.
 _GENERIC_WORDS = (
-    "warrant sanction restrictive embargo onstitution agreement deal accord law determined "
+    "warrant sanction restrictive embargo onstitution agreement deal accord determined "
     "state of|plea|stay of|impact|class|guilty|notice|nisi|arbitration|resolution|ruling|judg|"
     "verdict|decision|injunction"
 ).replace(" ", "|").split("|")
@@ -205,7 +217,7 @@ _GENERIC_WORD = re.compile("|".join(map(re.escape, _GENERIC_WORDS)))
 _NEEDS = [
     re.compile(words)
     for words in ("warrant", "sanction|restrictive|embargo", "onstitution", "agreement|deal|accord",
-                  "law", "determined|state of|plea|stay of|impact|class|guilty|notice|nisi|"
+                  "determined|state of|plea|stay of|impact|class|guilty|notice|nisi|"
                   "arbitration", "resolution")
 ]  # fmt: skip
 
@@ -260,7 +272,7 @@ class LegalFinder:
         self.clusters = clusters
         self.language = language
         self.items: dict[str, LegalContext] = {}
-        self.rank: dict[str, int] = {}  # 0 named, 1 described, 2 generic or bare, 3 obligation
+        self.rank: dict[str, int] = {}  # 0 named, 1 described, 2 generic or bare
 
     def _add(self, start: int, end: int, kind: str, s: Sentence, rank: int) -> None:
         q = span(self.text, start, end)
@@ -327,16 +339,18 @@ class LegalFinder:
                 if not _overlaps(a, b, found):
                     found.append((a, b, kind, 2))
             found = [self._with_provision(f, s) for f in sorted(found)]
-            for m in [*_BARE_PROVISION.finditer(s.text), *_CODE_CITE.finditer(s.text)]:
+            cites = [*_BARE_PROVISION.finditer(s.text)]
+            if "§" in s.text or "." in s.text[:-1]:  # "42 U.S.C. § 1983", "G.S. 160D-1207"
+                cites += _CODE_CITE.finditer(s.text)
+            if "/" in s.text or _NUMBER_CUE.search(s.text):  # "case No. 3:20-cv-1", "FHC/ABJ/.."
+                cites += _CASE_NUMBER.finditer(s.text)
+            for m in cites:
                 a, b = s.start + m.start(), s.start + m.end()
                 if not _overlaps(a, b, found):
                     found.append((a, b, "other", 1))
             found.sort()
-            for a, b, kind, rank in found:
+            for a, b, kind, rank in found:  # an obligation alone ("bound to ...") is no item
                 self._add(a, b, kind, s, rank)
-            obl = _OBLIGATION.search(s.text)
-            if obl and not found and len(obl.group().split()) >= 3:
-                self._add(s.start + obl.start(), s.start + obl.end(), "other", s, 3)
         for key in self.items:  # "the ruling" beside "a panel ruling": the bare one is generic
             if " " not in key and any(k.endswith(f" {key}") for k in self.items):
                 self.rank[key] = max(self.rank[key], 2)

@@ -18,12 +18,34 @@ STRICT: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _EN["strict"].i
 STRICT.update({alias: STRICT[head] for alias, head in _EN["strict_aliases"].items()})
 # Heads that a topic complement makes an instrument: "the code of conduct", "tariffs on steel".
 BY_COMPLEMENT = frozenset(_EN["by_complement"])
+# Modifiers that give a head its everyday sense: "the international order", "world order".
+OTHER_SENSE: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _EN["other_sense"].items()}
+# Heads a party makes an instrument: "a settlement with the attorney general", "a deal with X".
+PARTY = frozenset(_EN["party_heads"])
+# Classes of strict modifiers: "FDA clearance", "a $5 million grant", "the 2010 X act".
+_CLASSES = {
+    "<ACRONYM>": re.compile(r"[A-Z]{2,6}"),
+    "<MONEY>": re.compile(r"[$€£]\d[\d.,]*|million|billion|trillion"),
+    "<NAME>": re.compile(r"[A-Z][\w.’'-]*"),
+    "<YEAR>": re.compile(r"(?:19|20)\d\d"),
+}
+
+
+def strict_modifier(word: str, head: str) -> bool:
+    """Whether a modifier makes an everyday head an instrument ("court order", "FDA approval")."""
+    allowed = STRICT.get(head, frozenset())
+    if word.casefold() in allowed:
+        return True
+    return any(c in allowed and rx.fullmatch(word) for c, rx in _CLASSES.items())
+
+
 # Described instruments that stand alone only in an article about a court, a regulator or
 # a negotiation: "an appeal", "the contract", "the amendments", "the EU proposal".
 LEGAL = re.compile(r"\b(?:court|tribunal|judge|ruling|regulator|lawsuit)\b", re.I)
 TREATY = re.compile(r"\b(?:treaty|convention|agreement|resolution|quota|directive)\b", re.I)
 AUTHORITY = ("court's", "judge's", "regulator's", "authority's", "board's", "commission's",
-              "tribunal's", "ministry's", "agency's", "council's", "panel's")
+              "tribunal's", "ministry's", "agency's", "council's", "panel's", "minister's",
+             "government's", "president's", "governor's", "prosecutor's", "parliament's")
 # Standalone only where the article is about arbitration or a court: "the award".
 CONTEXT = {"award": re.compile(r"\b(?:arbitra\w*|tribunal)\b", re.I)}
 CONTEXT.update(dict.fromkeys(("appeal", "contract", "amendments", "decision", "judgment",
