@@ -114,11 +114,11 @@ class PositionFinder:
                            else speaker[0] if speaker and s.index - speaker[1] <= 3
                            else side[0] if side and s.index - side[1] <= 1 else None)
             last = body[0] if body and s.index - body[1] <= 1 else None
-            relay = sum(c.group(1).casefold() in _SPEECH for c in _CUE.finditer(s.text)
-                        if not any(a <= s.start + c.start() < b for a, b in quotes)) > 1
-            for cue in _CUE.finditer(s.text):
-                at = s.start + cue.start()
-                if any(a <= at < b for a, b in quotes) or self._passive(s, cue) or (
+            cues = [c for c in _CUE.finditer(s.text)  # the cues outside quotes
+                    if not any(a <= s.start + c.start() < b for a, b in quotes)]
+            relay = sum(c.group(1).casefold() in _SPEECH for c in cues) > 1
+            for cue in cues:
+                if self._passive(s, cue) or (
                     relay and cue.group(1).casefold() in FORWARD_CUES  # "X said, according
                 ) or no_report(s.text, cue):  # to Reuters": Reuters relays X's words
                     continue
