@@ -190,15 +190,28 @@ def _inner_head(tok: Tok, nxt: Tok | None, text: str) -> bool:
             and tok.fold not in CONNECT and not _breaks(tok, nxt, text))  # fmt: skip
 
 
+def _initial(cur: list[Tok], tok: Tok, nxt: Tok | None, text: str) -> bool:
+    """A middle initial between two name words: the "A" of "Ada A. Lind"."""
+    return (bool(cur) and len(tok.text) == 1 and tok.text.isupper() and cur[-1].cap
+            and cur[-1].fold not in STOP and text[cur[-1].end : tok.start] == " "
+            and nxt is not None and nxt.cap and nxt.fold not in STOP
+            and text[tok.end : nxt.start] == ". ")  # fmt: skip
+
+
 def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
     """Capitalised runs; connectors only between capitalised words, 'and' only after 'of'."""
     found: list[list[Tok]] = []
     cur: list[Tok] = []
     for i, tok in enumerate(toks):
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if cur and _breaks(cur[-1], tok, text) and not _listed(cur, toks, i, text):
+        after_initial = len(cur) > 1 and _initial(cur[:-1], cur[-1], tok, text)
+        if (cur and _breaks(cur[-1], tok, text) and not _listed(cur, toks, i, text)
+                and not after_initial):  # fmt: skip
             found.append(cur)
             cur = []
+        if _initial(cur, tok, nxt, text):
+            cur.append(tok)
+            continue
         if (
             tok.cap
             and (tok.fold not in STOP or cur and _inner_head(tok, nxt, text)

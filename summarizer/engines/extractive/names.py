@@ -97,6 +97,10 @@ def _adjective(tok: Tok) -> bool:
     return is_demonym(tok.text) or tok.fold in _CONTINENTAL
 
 
+# Generational suffixes, part of a person's name ("Ray Cole Jr.", "Lena Ruiz III").
+_GENERATIONAL = frozenset(("Jr", "Sr", "II", "III", "IV"))
+
+
 def _is_name_word(tok: Tok) -> bool:
     return tok.cap and tok.text.replace("-", "").replace("’", "").replace("'", "").isalpha()
 
@@ -121,7 +125,10 @@ class NameScanner:
         toks = tokens(sentence)
         out: list[Mention] = []
         for run in runs(toks, self.text):
-            out.extend(self._classify(run, toks, sentence))
+            if len(run) > 2 and run[-1].text in _GENERATIONAL and _is_name_word(run[-2]):
+                out.extend(self._suffixed(run, toks, sentence))
+            else:
+                out.extend(self._classify(run, toks, sentence))
         self._share_plural_titles(out)
         return out
 
@@ -147,6 +154,17 @@ class NameScanner:
                 break
             run = trim(run[1:])
         return run
+
+    def _suffixed(self, run: list[Tok], toks: list[Tok], s: Sentence) -> list[Mention]:
+        """A run ending in a generational suffix ("Ray Cole Jr."): the run without it is
+        classified, and a person found at its end takes the suffix (and its full stop)."""
+        suffix = run[-1]
+        found = self._classify(run[:-1], toks, s)
+        end = suffix.end + (suffix.text in ("Jr", "Sr") and self.text.startswith(".", suffix.end))
+        for m in found:
+            if m.kind == "person" and m.end == run[-2].end:
+                m.end, m.name = end, self.text[m.start : end]
+        return found
 
     def _opens(self, tok: Tok, sentence: Sentence) -> bool:
         """Whether tok opens the sentence, a quote or a clause after a colon or dash."""
