@@ -23,6 +23,10 @@ def test_a_middle_initial_stays_inside_the_name() -> None:
     assert not any(n.startswith("Marta Q") and n != "Marta Q. Lindqvist" for n in found)
 
 
+def test_a_middle_initial_that_is_also_a_word_stays_inside() -> None:
+    assert "Ines A. Varga" in names("The court heard Ines A. Varga, who spoke for the firm.")
+
+
 def test_an_initial_after_a_stop_word_starts_nothing() -> None:
     assert "A. Lindqvist" not in names("The fine was paid by A. Lindqvist on Monday.")
 
@@ -43,3 +47,33 @@ def test_a_titled_name_keeps_its_suffix() -> None:
 
 def test_a_post_nominal_is_still_cut() -> None:
     assert "Owen Hartley" in names("The hearing was led by Owen Hartley QC for the bank.")
+
+
+def test_a_person_of_a_party_is_cut_before_of() -> None:
+    found = mentions("The island's leader, Mei-ling Cho of the Civic Renewal party, spoke.")
+    assert "Mei-ling Cho" in [m.name for m in found]
+    assert not any("Cho of" in m.name for m in found)
+    assert "Civic Renewal" in [m.name for m in found]
+
+
+def test_a_surname_of_a_newspaper_is_two_mentions() -> None:
+    found = names("Critics were muted, Tamsin Orr wrote. Orr of the Courier Times said so.")
+    assert "Orr" in found and "Courier Times" in found
+    assert not any(n.startswith("Orr of") for n in found)
+
+
+def test_a_one_word_body_of_a_place_stays_whole() -> None:
+    assert "University of Leeds" in names("She studied at the University of Leeds for years.")
+
+
+def test_a_title_before_a_comma_titles_the_name_after_it() -> None:
+    found = mentions("The Speaker of the Assembly, Ada Obinna, and two others went to court.")
+    assert [m.name for m in found] == ["Ada Obinna"]  # the office itself is no actor
+    person = found[0]
+    assert person.kind == "person" and person.title is not None
+    assert person.titled_kind == "official"  # presides over a body: not a head of state
+
+
+def test_a_presiding_title_over_a_body_is_no_head_of_state() -> None:
+    found = mentions("The President of the Senate, Ada Obinna, filed the suit.")
+    assert [(m.name, m.titled_kind) for m in found] == [("Ada Obinna", "official")]

@@ -8,7 +8,6 @@ state, or a bare single word that the selection step judges by how the text uses
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from summarizer.brief.countries import country_alpha3, demonym_alpha3, is_demonym, is_subdivision
 from summarizer.engines.extractive.capitalised import (
@@ -33,76 +32,19 @@ from summarizer.engines.extractive.lexicon import (
     TITLES,
     adjective,
 )
+from summarizer.engines.extractive.mention import GENERATIONAL as _GENERATIONAL
+from summarizer.engines.extractive.mention import Mention
+from summarizer.engines.extractive.mention import adjective_word as _adjective
+from summarizer.engines.extractive.mention import country_in as _country_in
+from summarizer.engines.extractive.mention import is_name_word as _is_name_word
+from summarizer.engines.extractive.mention import led as _led
+from summarizer.engines.extractive.mention import org_kind as _org_kind
 from summarizer.engines.extractive.not_actors import CITATION, is_thing, numbered
 from summarizer.engines.extractive.segment import Sentence
 from summarizer.engines.extractive.titles import NOUNISH, PLURAL, PORTFOLIO, is_title, title_kind
 
 _Title = tuple[tuple[int, int], str, str | None]  # span, kind, country
 _PREP = frozenset("in at to from into near outside inside across via".split())
-
-
-@dataclass
-class Mention:
-    """One name occurrence: its span, what it looks like, and what surrounds it."""
-
-    start: int
-    end: int
-    name: str
-    kind: str  # person, org kind (court, igo, ...), state, single
-    country: str | None
-    sentence: int
-    title: tuple[int, int] | None = None
-    titled_kind: str | None = None
-    initial: bool = False
-    locative: bool = False
-    possessive: bool = False
-
-
-def _country_in(toks: list[Tok]) -> str | None:
-    for tok in toks:
-        code = demonym_alpha3(tok.text) or (country_alpha3(tok.text) if len(tok.text) > 3 else None)
-        if code:
-            return code
-    return None
-
-
-def _org_kind(toks: list[Tok]) -> str | None:
-    if toks[0].fold in KNOWN_ORGS:
-        return KNOWN_ORGS[toks[0].fold][0]
-    if toks[0].fold in ORG_LEADS and len(toks) > 1:
-        return ORG_LEADS[toks[0].fold]
-    for i in range(len(toks) - 1, -1, -1):
-        tok = toks[i]
-        if tok.fold not in ORG_HEADS:
-            continue
-        if i > 0 or len(toks) == 1 or toks[1].fold in ("of", "for", "on", "to"):
-            if not (tok.fold == "international" and i == 0):
-                return ORG_HEADS[tok.fold]
-    return None
-
-
-_CONTINENTAL = frozenset(
-    "african asian european american arab caribbean pacific atlantic nordic baltic balkan "
-    "andean latin".split()
-)
-
-
-def _led(run: list[Tok]) -> bool:
-    """A run that starts with an organisation head and "of": "Department of Mines, ..."."""
-    return len(run) > 2 and run[0].fold in ORG_HEADS and run[1].fold in ("of", "for", "on")
-
-
-def _adjective(tok: Tok) -> bool:
-    """A demonym or a continent's adjective: 'Western Australian', 'West African'."""
-    return is_demonym(tok.text) or tok.fold in _CONTINENTAL
-
-
-# Generational suffixes, part of a person's name ("Ray Cole Jr.", "Lena Ruiz III").
-_GENERATIONAL = frozenset(("Jr", "Sr", "II", "III", "IV"))
-
-
-def _is_name_word(tok: Tok) -> bool:
-    return tok.cap and tok.text.replace("-", "").replace("’", "").replace("'", "").isalpha()
 
 
 _ROMANCE = frozenset(("fr", "es", "it", "pt", "ca"))
@@ -124,8 +66,13 @@ class NameScanner:
         """All name mentions in one sentence."""
         toks = tokens(sentence)
         out: list[Mention] = []
-        for run in runs(toks, self.text):
-            if len(run) > 2 and run[-1].text in _GENERATIONAL and _is_name_word(run[-2]):
+        found = runs(toks, self.text)
+        for i, run in enumerate(found):
+            if i and out and out[-1].title == (found[i - 1][0].start, found[i - 1][-1].end):
+                continue  # the name of an appositive title, already taken
+            if i + 1 < len(found) and (named := self._title_before(run, found[i + 1], sentence)):
+                out.append(named)  # "President of the Senate, Ada Obi": the title is no actor
+            elif len(run) > 2 and run[-1].text in _GENERATIONAL and _is_name_word(run[-2]):
                 out.extend(self._suffixed(run, toks, sentence))
             else:
                 out.extend(self._classify(run, toks, sentence))
@@ -197,7 +144,8 @@ class NameScanner:
         if len(run) > 1 and all(t.text.isupper() for t in run) and run[0].fold not in KNOWN_ORGS:
             return []  # SHOUTED BYLINES AND KICKERS
         if (nxt and not nxt.cap and nxt.fold in ORG_HEADS and len(run) > 1 and not run[-1].poss
-                and not is_title(run[0]) and not _adjective(run[-1])):
+                and not is_title(run[0]) and not _adjective(run[-1])
+                and not self._person_of(run, nxt)):  # fmt: skip
             text = self.text[run[0].start : run[-1].end]
             return [Mention(run[0].start, run[-1].end, text, ORG_HEADS[nxt.fold],
                             _country_in(run), sentence=s.index, initial=initial)]  # fmt: skip
@@ -296,14 +244,14 @@ class NameScanner:
         if len(run) == 1 and run[0].fold in ORG_HEADS and run[0].fold not in KNOWN_ORGS:
             return []
         of = next((i for i, t in enumerate(run) if t.fold == "of"), 0)  # "Taro Ueda of Japan"
-        rest = trim(run[of + 1 :]) if of else []
-        place = rest and country_alpha3(self.text[rest[0].start : rest[-1].end])
-        titled = any(is_title(t) for t in run[:of])  # "National System of ...": not a person
-        if of >= 2 and rest and self._personal(run[:of]) and not place and not titled:
+        if self._person_of(run, nxt):
             end = run[of - 1].end  # "Rosa Vela of the Andean Patients' Network",
-            org = self._of_org(rest, s, base, nxt)  # "Ines Ward of Ward & Lutz"
-            return [Mention(run[0].start, end, self.text[run[0].start : end], "person", None,
-                            **base), *org]  # fmt: skip
+            rest = trim(run[of + 1 :])  # "Ines Ward of Ward & Lutz", "Lind of the Times"
+            kind = "person" if of >= 2 else "single"
+            m = Mention(run[0].start, end, self.text[run[0].start : end], kind, None, **base)
+            if (title := self._lower_title(run[0], toks)) is not None:
+                m.kind, (m.title, m.titled_kind, m.country) = "person", title
+            return [m, *self._of_org(rest, s, base, nxt)]
         if _org_kind(run):
             return [self._org(run, s, base)]
         code = country_alpha3(text) if len(text) > 3 or text in ("US", "UK", "UAE") else None
@@ -374,6 +322,43 @@ class NameScanner:
             return [Mention(rest[0].start, rest[-1].end, text, ORG_HEADS[nxt.fold],
                             _country_in(rest), **base)]  # fmt: skip
         return []
+
+    def _title_before(self, title: list[Tok], run: list[Tok], s: Sentence) -> Mention | None:
+        """The person a capitalised title stands before, after a comma: "the Speaker of the
+        Assembly, Ada Obi" (every word of the title a title, an office or a body's word)."""
+        if self.text[title[-1].end : run[0].start] != ", " or not is_title(title[0]):
+            return None
+        if len(run) > 2 and run[-1].text in POSTNOMINALS:
+            run = run[:-1]  # "Owen Hart SC"
+        office = (t.fold in CONNECT or t.fold in ORG_HEADS or t.fold in PORTFOLIO or is_title(t)
+                  or _adjective(t) or country_alpha3(t.text) for t in title)  # fmt: skip
+        if not all(office) or not 2 <= len(run) <= 4 or not self._personal(run):
+            return None
+        if any(is_title(t) for t in run) or title[-1].poss:
+            return None
+        country = _country_in(title) or self._possessive_country(title[0], s)
+        kind = title_kind([t.fold.rstrip(".") for t in title], True, country)
+        if kind == "head_of_state" and any(t.fold in ORG_HEADS for t in title):
+            kind = "official"  # "President of the Senate" presides over a body, not a state
+        return Mention(run[0].start, run[-1].end, self.text[run[0].start : run[-1].end],
+                       "person", country, sentence=s.index, title=(title[0].start, title[-1].end),
+                       titled_kind=kind, possessive=run[-1].poss)  # fmt: skip
+
+    def _person_of(self, run: list[Tok], nxt: Tok | None) -> bool:
+        """Whether a run is a person "of" a body: "Rosa Vela of the Andean Network" (two
+        name words or more, the body not a country), "Lind of the Times" (one word: the body
+        must be an organisation)."""
+        of = next((i for i, t in enumerate(run) if t.fold == "of"), 0)
+        rest = trim(run[of + 1 :]) if of else []
+        if not rest or any(is_title(t) for t in run[:of]) or not self._personal(run[:of]):
+            return False  # "National System of ...": not a person
+        if of >= 2:
+            return not country_alpha3(self.text[rest[0].start : rest[-1].end])
+        one = run[0].fold
+        if one in ORG_HEADS or one in PLACE_HEADS or one in KNOWN_ORGS or not _is_name_word(run[0]):
+            return False
+        body = _org_kind(rest) or (nxt is not None and not nxt.cap and nxt.fold in ORG_HEADS)
+        return bool(body) and not country_alpha3(self.text[rest[0].start : rest[-1].end])
 
     def _adjectival(self, tok: Tok) -> bool:
         nxt = re.match(r"\s+([a-z]\w*)", self.text[tok.end : tok.end + 30])

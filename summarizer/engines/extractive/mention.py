@@ -1,0 +1,77 @@
+"""A name mention, and the word tests the name scanner and its helpers share: which words
+are name words, which head noun makes a run an organisation, which country a run names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from summarizer.brief.countries import country_alpha3, demonym_alpha3, is_demonym
+from summarizer.engines.extractive.capitalised import Tok
+from summarizer.engines.extractive.lexicon import KNOWN_ORGS, ORG_HEADS, ORG_LEADS
+
+
+@dataclass
+class Mention:
+    """One name occurrence: its span, what it looks like, and what surrounds it."""
+
+    start: int
+    end: int
+    name: str
+    kind: str  # person, org kind (court, igo, ...), state, single
+    country: str | None
+    sentence: int
+    title: tuple[int, int] | None = None
+    titled_kind: str | None = None
+    initial: bool = False
+    locative: bool = False
+    possessive: bool = False
+
+
+def country_in(toks: list[Tok]) -> str | None:
+    """The first country a run's words name or imply ("Kenyan" -> KEN)."""
+    for tok in toks:
+        code = demonym_alpha3(tok.text) or (country_alpha3(tok.text) if len(tok.text) > 3 else None)
+        if code:
+            return code
+    return None
+
+
+def org_kind(toks: list[Tok]) -> str | None:
+    """The kind of organisation a run's head noun, leading word or lexicon entry makes."""
+    if toks[0].fold in KNOWN_ORGS:
+        return KNOWN_ORGS[toks[0].fold][0]
+    if toks[0].fold in ORG_LEADS and len(toks) > 1:
+        return ORG_LEADS[toks[0].fold]
+    for i in range(len(toks) - 1, -1, -1):
+        tok = toks[i]
+        if tok.fold not in ORG_HEADS:
+            continue
+        if i > 0 or len(toks) == 1 or toks[1].fold in ("of", "for", "on", "to"):
+            if not (tok.fold == "international" and i == 0):
+                return ORG_HEADS[tok.fold]
+    return None
+
+
+_CONTINENTAL = frozenset(
+    "african asian european american arab caribbean pacific atlantic nordic baltic balkan "
+    "andean latin".split()
+)
+
+
+def led(run: list[Tok]) -> bool:
+    """A run that starts with an organisation head and "of": "Department of Mines, ..."."""
+    return len(run) > 2 and run[0].fold in ORG_HEADS and run[1].fold in ("of", "for", "on")
+
+
+def adjective_word(tok: Tok) -> bool:
+    """A demonym or a continent's adjective: 'Western Australian', 'West African'."""
+    return is_demonym(tok.text) or tok.fold in _CONTINENTAL
+
+
+# Generational suffixes, part of a person's name ("Ray Cole Jr.", "Lena Ruiz III").
+GENERATIONAL = frozenset(("Jr", "Sr", "II", "III", "IV"))
+
+
+def is_name_word(tok: Tok) -> bool:
+    """A capitalised word of letters (hyphens and apostrophes allowed)."""
+    return tok.cap and tok.text.replace("-", "").replace("’", "").replace("'", "").isalpha()
