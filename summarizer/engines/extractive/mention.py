@@ -3,11 +3,16 @@ are name words, which head noun makes a run an organisation, which country a run
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from summarizer.brief.countries import country_alpha3, demonym_alpha3, is_demonym
 from summarizer.engines.extractive.capitalised import Tok
 from summarizer.engines.extractive.lexicon import KNOWN_ORGS, ORG_HEADS, ORG_LEADS
+from summarizer.engines.extractive.segment import Sentence
+from summarizer.engines.extractive.titles import is_title, title_kind
+
+Title = tuple[tuple[int, int], str, str | None]  # span, kind, country
 
 
 @dataclass
@@ -75,3 +80,31 @@ GENERATIONAL = frozenset(("Jr", "Sr", "II", "III", "IV"))
 def is_name_word(tok: Tok) -> bool:
     """A capitalised word of letters (hyphens and apostrophes allowed)."""
     return tok.cap and tok.text.replace("-", "").replace("’", "").replace("'", "").isalpha()
+
+
+def possessive_country(text: str, first: Tok, s: Sentence) -> str | None:
+    """The country of a possessive just before a run: "Kenya's Ministry of ..."."""
+    m = re.search(r"([A-Z][\w-]+)['’]s\s+$", text[max(s.start, first.start - 40) :
+                                                     first.start])  # fmt: skip
+    return country_alpha3(m.group(1)) if m and len(m.group(1)) > 3 else None
+
+def lower_title(text: str, first: Tok, toks: list[Tok]) -> Title | None:
+    """A lower-case title just before the name ('spokesman X', 'its president, X').
+
+    Returns the title's span, its kind and the country it names, or None.
+    """
+    idx = toks.index(first)
+    taken: list[Tok] = []
+    for tok in reversed(toks[max(0, idx - 4) : idx]):
+        if is_title(tok) and not tok.cap or demonym_alpha3(tok.text) and taken:
+            taken.insert(0, tok)
+            continue
+        break
+    if not taken or text[taken[-1].end : first.start].strip(" ,") != "":
+        return None
+    words = [t.fold for t in taken if is_title(t)]
+    j = idx - len(taken)  # taken are the tokens right before the name
+    country = country_in(toks[max(0, j - 1) : j + len(taken)])
+    if country is None and j > 0 and toks[j - 1].fold in KNOWN_ORGS:
+        country = KNOWN_ORGS[toks[j - 1].fold][1]
+    return (taken[0].start, taken[-1].end), title_kind(words, False, country), country

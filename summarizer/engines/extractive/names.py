@@ -33,7 +33,7 @@ from summarizer.engines.extractive.lexicon import (
     adjective,
 )
 from summarizer.engines.extractive.mention import GENERATIONAL as _GENERATIONAL
-from summarizer.engines.extractive.mention import Mention
+from summarizer.engines.extractive.mention import Mention, lower_title, possessive_country
 from summarizer.engines.extractive.mention import adjective_word as _adjective
 from summarizer.engines.extractive.mention import country_in as _country_in
 from summarizer.engines.extractive.mention import is_name_word as _is_name_word
@@ -43,7 +43,6 @@ from summarizer.engines.extractive.not_actors import CITATION, is_thing, numbere
 from summarizer.engines.extractive.segment import Sentence
 from summarizer.engines.extractive.titles import NOUNISH, PLURAL, PORTFOLIO, is_title, title_kind
 
-_Title = tuple[tuple[int, int], str, str | None]  # span, kind, country
 _PREP = frozenset("in at to from into near outside inside across via".split())
 
 
@@ -210,7 +209,7 @@ class NameScanner:
         head = run[: last + 1]
         first_title = next(i for i, t in enumerate(head) if is_title(t))
         prefix = head[:first_title]
-        country = _country_in(prefix) or self._possessive_country(run[0], s)
+        country = _country_in(prefix) or possessive_country(self.text, run[0], s)
         words = [t.fold.rstrip(".") for t in head[first_title:]]
         kind = title_kind(words, True, country)
         if prefix and not country and kind == "head_of_state":  # "Emirates President Tim Clark"
@@ -249,7 +248,7 @@ class NameScanner:
             rest = trim(run[of + 1 :])  # "Ines Ward of Ward & Lutz", "Lind of the Times"
             kind = "person" if of >= 2 else "single"
             m = Mention(run[0].start, end, self.text[run[0].start : end], kind, None, **base)
-            if (title := self._lower_title(run[0], toks)) is not None:
+            if (title := lower_title(self.text, run[0], toks)) is not None:
                 m.kind, (m.title, m.titled_kind, m.country) = "person", title
             return [m, *self._of_org(rest, s, base, nxt)]
         if _org_kind(run):
@@ -271,7 +270,7 @@ class NameScanner:
                              or run[-1].text in ("UK", "US", "USA", "UAE")):  # "Aid Now UK"
             return [Mention(run[0].start, run[-1].end, text, "other", _country_in(run),
                             possessive=poss, **base)]  # fmt: skip
-        title = self._lower_title(run[0], toks)
+        title = lower_title(self.text, run[0], toks)
         idx = toks.index(run[0])
         firm = idx > 0 and toks[idx - 1].fold in BUSINESS_NOUNS and not toks[idx - 1].cap
         if firm and (len(run) > 1 or run[0].fold not in self.lower):  # "the mining firm X"
@@ -336,7 +335,7 @@ class NameScanner:
             return None
         if any(is_title(t) for t in run) or title[-1].poss:
             return None
-        country = _country_in(title) or self._possessive_country(title[0], s)
+        country = _country_in(title) or possessive_country(self.text, title[0], s)
         kind = title_kind([t.fold.rstrip(".") for t in title], True, country)
         if kind == "head_of_state" and any(t.fold in ORG_HEADS for t in title):
             kind = "official"  # "President of the Senate" presides over a body, not a state
@@ -367,34 +366,8 @@ class NameScanner:
     def _org(self, run: list[Tok], s: Sentence, base: dict) -> Mention:
         text = self.text[run[0].start : run[-1].end]
         kind = ORG_HEADS[run[0].fold] if _led(run) else _org_kind(run) or "other"
-        country = _country_in(run) or self._possessive_country(run[0], s)
+        country = _country_in(run) or possessive_country(self.text, run[0], s)
         if run[0].fold in KNOWN_ORGS and len(run) == 1:
             country = KNOWN_ORGS[run[0].fold][1]
         return Mention(run[0].start, run[-1].end, text, kind, country,
                        possessive=run[-1].poss, **base)  # fmt: skip
-
-    def _possessive_country(self, first: Tok, s: Sentence) -> str | None:
-        m = re.search(r"([A-Z][\w-]+)['’]s\s+$", self.text[max(s.start, first.start - 40) :
-                                                         first.start])  # fmt: skip
-        return country_alpha3(m.group(1)) if m and len(m.group(1)) > 3 else None
-
-    def _lower_title(self, first: Tok, toks: list[Tok]) -> _Title | None:
-        """A lower-case title just before the name ('spokesman X', 'its president, X').
-
-        Returns the title's span, its kind and the country it names, or None.
-        """
-        idx = toks.index(first)
-        taken: list[Tok] = []
-        for tok in reversed(toks[max(0, idx - 4) : idx]):
-            if is_title(tok) and not tok.cap or demonym_alpha3(tok.text) and taken:
-                taken.insert(0, tok)
-                continue
-            break
-        if not taken or self.text[taken[-1].end : first.start].strip(" ,") != "":
-            return None
-        words = [t.fold for t in taken if is_title(t)]
-        j = idx - len(taken)  # taken are the tokens right before the name
-        country = _country_in(toks[max(0, j - 1) : j + len(taken)])
-        if country is None and j > 0 and toks[j - 1].fold in KNOWN_ORGS:
-            country = KNOWN_ORGS[toks[j - 1].fold][1]
-        return (taken[0].start, taken[-1].end), title_kind(words, False, country), country
