@@ -77,3 +77,20 @@ def test_a_title_before_a_comma_titles_the_name_after_it() -> None:
 def test_a_presiding_title_over_a_body_is_no_head_of_state() -> None:
     found = mentions("The President of the Senate, Ada Obinna, filed the suit.")
     assert [(m.name, m.titled_kind) for m in found] == [("Ada Obinna", "official")]
+
+
+def test_a_person_after_a_ministry_and_and_is_a_person_of_their_own() -> None:
+    found = names("Letters went to the Ministry of Ports and Tomas Brevik, the ports minister.")
+    assert "Tomas Brevik" in found
+    assert not any("Ports and" in n for n in found)
+
+
+def test_a_ministry_with_two_portfolios_stays_whole() -> None:
+    found = names("Officials of the Ministry of Fisheries and Coastal Planning met on Monday.")
+    assert "Ministry of Fisheries and Coastal Planning" in found
+
+
+def test_a_person_glued_after_a_body_is_cut_off() -> None:
+    text = "She met the envoy to the Nordic Union Halvard Mørk on Friday. Mørk said little."
+    found = names(text)
+    assert "Halvard Mørk" in found and "Nordic Union" in found

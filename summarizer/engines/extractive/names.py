@@ -153,6 +153,9 @@ class NameScanner:
             prev[-1] in _PREP or (len(prev) == 2 and prev[0] in _PREP and prev[1] == "the")
         )
         base = dict(sentence=s.index, initial=initial, locative=locative)
+        cut = self._person_after(run, led)
+        if cut:  # "the Ministry of Mines and Ada Obi", "the Farmers Union Ada Obi": two actors
+            return [self._org(run[:cut], s, base), *self._classify(trim(run[cut:]), toks, s)]
         if led:  # "Department of Mines, Energy and Water": no title inside
             return [self._org(run, s, base)]
         for cut in (i for i, t in enumerate(run) if t.fold in ("of", "de")):
@@ -342,6 +345,30 @@ class NameScanner:
         return Mention(run[0].start, run[-1].end, self.text[run[0].start : run[-1].end],
                        "person", country, sentence=s.index, title=(title[0].start, title[-1].end),
                        titled_kind=kind, possessive=run[-1].poss)  # fmt: skip
+
+    def _person_after(self, run: list[Tok], led: bool) -> int:
+        """Where a person's name starts after an organisation's ("Ministry of Mines and Ada
+        Obi", "... Farmers Union Ada Obi"), or 0: two to three name words, the last of the
+        run, never written in lower case."""
+        for i in range(1, len(run) - 1):
+            person = run[i + 1 :] if run[i].fold == "and" else run[i:]
+            if not (2 <= len(person) <= 3) or any(t.fold in CONNECT for t in person):
+                continue
+            if run[i].fold == "and" and not led:
+                continue
+            if run[i].fold != "and" and (run[i - 1].fold not in ORG_HEADS or i < 2):
+                continue
+            if all(t.fold not in self.lower for t in person) and self._personal(person):
+                return i if self._named_alone(person) else 0
+        return 0
+
+    def _named_alone(self, person: list[Tok]) -> bool:
+        """Whether a name stands as a person's: an apposition follows it ("Ada Obi, the
+        minister"), or its last word is used on its own elsewhere ("Obi said")."""
+        if re.match(r",\s+(?:the|a|an|who|whose)\s", self.text[person[-1].end :]):
+            return True
+        whole = self.text[person[0].start : person[-1].end]
+        return self.text.count(person[-1].text) > self.text.count(whole)
 
     def _person_of(self, run: list[Tok], nxt: Tok | None) -> bool:
         """Whether a run is a person "of" a body: "Rosa Vela of the Andean Network" (two
