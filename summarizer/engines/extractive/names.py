@@ -40,6 +40,7 @@ from summarizer.engines.extractive.mention import is_name_word as _is_name_word
 from summarizer.engines.extractive.mention import led as _led
 from summarizer.engines.extractive.mention import org_kind as _org_kind
 from summarizer.engines.extractive.not_actors import CITATION, is_thing, numbered
+from summarizer.engines.extractive.persons import PersonWords
 from summarizer.engines.extractive.segment import Sentence
 from summarizer.engines.extractive.titles import NOUNISH, PLURAL, PORTFOLIO, is_title, title_kind
 
@@ -53,13 +54,12 @@ _FIRST_WORD = re.compile(r"\w")
 _OPENERS = frozenset(':"“‘(—–-')
 
 
-class NameScanner:
+class NameScanner(PersonWords):
     """Finds name mentions sentence by sentence in one article."""
 
     def __init__(self, text: str, language: str | None = None) -> None:
-        self.text = text
+        super().__init__(text)
         self.romance = language in _ROMANCE
-        self.lower = frozenset(re.findall(r"(?<![\w’'])[a-zà-ÿ][\w’'-]*", text))
 
     def scan(self, sentence: Sentence) -> list[Mention]:
         """All name mentions in one sentence."""
@@ -193,19 +193,6 @@ class NameScanner:
         return Mention(run[0].start, last.end, self.text[run[0].start : last.end], kind,
                        None, sentence=s.index, initial=initial)  # fmt: skip
 
-    def _personal(self, tail: list[Tok]) -> bool:
-        if len(tail) > 4 or not all(_is_name_word(t) or t.fold in CONNECT for t in tail):
-            return False
-        if abstract(tail[-1].fold):
-            return False  # "National Development", "Human Rights": not a person
-        if any(t.fold in ORG_HEADS or t.fold in PLACE_HEADS for t in tail):
-            return False
-        if tail[0].fold in KNOWN_ORGS:
-            return False
-        if all(t.fold in self.lower for t in tail if t.fold not in CONNECT):
-            return False
-        return not (len(tail) == 1 and country_alpha3(tail[0].text))
-
     def _titled(self, run: list[Tok], last: int, tail: list[Tok], s: Sentence,
                 base: dict) -> list[Mention]:  # fmt: skip
         out: list[Mention] = []
@@ -324,67 +311,6 @@ class NameScanner:
             return [Mention(rest[0].start, rest[-1].end, text, ORG_HEADS[nxt.fold],
                             _country_in(rest), **base)]  # fmt: skip
         return []
-
-    def _title_before(self, title: list[Tok], run: list[Tok], s: Sentence) -> Mention | None:
-        """The person a capitalised title stands before, after a comma: "the Speaker of the
-        Assembly, Ada Obi" (every word of the title a title, an office or a body's word)."""
-        if self.text[title[-1].end : run[0].start] != ", " or not is_title(title[0]):
-            return None
-        if len(run) > 2 and run[-1].text in POSTNOMINALS:
-            run = run[:-1]  # "Owen Hart SC"
-        office = (t.fold in CONNECT or t.fold in ORG_HEADS or t.fold in PORTFOLIO or is_title(t)
-                  or _adjective(t) or country_alpha3(t.text) for t in title)  # fmt: skip
-        if not all(office) or not 2 <= len(run) <= 4 or not self._personal(run):
-            return None
-        if any(is_title(t) for t in run) or title[-1].poss:
-            return None
-        country = _country_in(title) or possessive_country(self.text, title[0], s)
-        kind = title_kind([t.fold.rstrip(".") for t in title], True, country)
-        if kind == "head_of_state" and any(t.fold in ORG_HEADS for t in title):
-            kind = "official"  # "President of the Senate" presides over a body, not a state
-        return Mention(run[0].start, run[-1].end, self.text[run[0].start : run[-1].end],
-                       "person", country, sentence=s.index, title=(title[0].start, title[-1].end),
-                       titled_kind=kind, possessive=run[-1].poss)  # fmt: skip
-
-    def _person_after(self, run: list[Tok], led: bool) -> int:
-        """Where a person's name starts after an organisation's ("Ministry of Mines and Ada
-        Obi", "... Farmers Union Ada Obi"), or 0: two to three name words, the last of the
-        run, never written in lower case."""
-        for i in range(1, len(run) - 1):
-            person = run[i + 1 :] if run[i].fold == "and" else run[i:]
-            if not (2 <= len(person) <= 3) or any(t.fold in CONNECT for t in person):
-                continue
-            if run[i].fold == "and" and not led:
-                continue
-            if run[i].fold != "and" and (run[i - 1].fold not in ORG_HEADS or i < 2):
-                continue
-            if all(t.fold not in self.lower for t in person) and self._personal(person):
-                return i if self._named_alone(person) else 0
-        return 0
-
-    def _named_alone(self, person: list[Tok]) -> bool:
-        """Whether a name stands as a person's: an apposition follows it ("Ada Obi, the
-        minister"), or its last word is used on its own elsewhere ("Obi said")."""
-        if re.match(r",\s+(?:the|a|an|who|whose)\s", self.text[person[-1].end :]):
-            return True
-        whole = self.text[person[0].start : person[-1].end]
-        return self.text.count(person[-1].text) > self.text.count(whole)
-
-    def _person_of(self, run: list[Tok], nxt: Tok | None) -> bool:
-        """Whether a run is a person "of" a body: "Rosa Vela of the Andean Network" (two
-        name words or more, the body not a country), "Lind of the Times" (one word: the body
-        must be an organisation)."""
-        of = next((i for i, t in enumerate(run) if t.fold == "of"), 0)
-        rest = trim(run[of + 1 :]) if of else []
-        if not rest or any(is_title(t) for t in run[:of]) or not self._personal(run[:of]):
-            return False  # "National System of ...": not a person
-        if of >= 2:
-            return not country_alpha3(self.text[rest[0].start : rest[-1].end])
-        one = run[0].fold
-        if one in ORG_HEADS or one in PLACE_HEADS or one in KNOWN_ORGS or not _is_name_word(run[0]):
-            return False
-        body = _org_kind(rest) or (nxt is not None and not nxt.cap and nxt.fold in ORG_HEADS)
-        return bool(body) and not country_alpha3(self.text[rest[0].start : rest[-1].end])
 
     def _adjectival(self, tok: Tok) -> bool:
         nxt = re.match(r"\s+([a-z]\w*)", self.text[tok.end : tok.end + 30])
