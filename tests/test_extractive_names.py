@@ -94,3 +94,23 @@ def test_a_person_glued_after_a_body_is_cut_off() -> None:
     text = "She met the envoy to the Nordic Union Halvard Mørk on Friday. Mørk said little."
     found = names(text)
     assert "Halvard Mørk" in found and "Nordic Union" in found
+
+
+def test_a_body_named_for_a_two_word_place_is_no_person() -> None:
+    found = mentions("Shares will trade on the Buenos Aires Metals Exchange next week.")
+    body = next(m for m in found if m.name == "Buenos Aires Metals Exchange")
+    assert body.kind == "other" and body.country is None
+
+
+def test_a_one_word_place_still_starts_a_persons_name() -> None:
+    found = mentions("Critics said Jordan Vellacott wrote the report, and Vellacott agreed.")
+    assert ("Jordan Vellacott", "person") in [(m.name, m.kind) for m in found]
+
+
+def test_link_texts_run_together_are_no_name() -> None:
+    found = names("He left. Rep. Ada Obinna-KaluAda Obinna-KaluMensah doubles down on tariffs.")
+    assert not any("KaluAda" in n for n in found)
+
+
+def test_a_camel_case_company_is_still_a_name() -> None:
+    assert "BrightHaven" in names("Investors in BrightHaven sold shares, BrightHaven said.")

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import re
 
-from summarizer.brief.countries import country_alpha3, demonym_alpha3, is_demonym, is_subdivision
+from summarizer.brief.countries import (
+    country_alpha3,
+    demonym_alpha3,
+    is_city,
+    is_demonym,
+    is_subdivision,
+)
 from summarizer.engines.extractive.capitalised import (
     CONNECT,
     Tok,
@@ -52,6 +58,16 @@ _ORG_NOUN = re.compile(r"(?:tion|tions|ité|ités|ence|ance|ée|ées|ción|cione
 _ADJ = adjective()  # a Romance adjective, any language ("Commission nationale")
 _FIRST_WORD = re.compile(r"\w")
 _OPENERS = frozenset(':"“‘(—–-')
+
+
+_GLUE = re.compile(r"(?<=[a-zà-ÿ])[A-ZÀ-Þ][a-zà-ÿ]+")
+
+
+def _glued(tok: Tok, run: list[Tok]) -> bool:
+    """A word run into the next one by lost markup: a capitalised word that starts inside
+    a word ("ObiAda") and is itself a word of the run ("Ada")."""
+    words = {t.text for t in run}
+    return any(m.group() in words for m in _GLUE.finditer(tok.text))
 
 
 class NameScanner(PersonWords):
@@ -121,6 +137,8 @@ class NameScanner(PersonWords):
         run = self._strip_initial(run, s)
         if len(run) > 1 and run[-1].text in POSTNOMINALS:
             run = trim(run[:-1])  # "Owen Hart SC"
+        if any(_glued(t, run) for t in run):
+            return []  # "Ada ObiAda ObiLagos": link texts run together, no name
         if not run or (len(run) == 1 and len(run[0].text) < 2):
             return []  # a lone letter ("E!") is no name
         if len(run) == 1 and numbered(self.text, run[0]):
@@ -256,8 +274,10 @@ class NameScanner(PersonWords):
             end = run[of - 1].end
             return [Mention(run[0].start, end, self.text[run[0].start : end], "person", code,
                             possessive=poss, **base)]  # fmt: skip
-        if len(run) > 1 and (any(country_alpha3(t.text) for t in run if len(t.text) > 3)
-                             or run[-1].text in ("UK", "US", "USA", "UAE")):  # "Aid Now UK"
+        if len(run) > 1 and not self._given_place(run) and (
+            any(country_alpha3(t.text) for t in run if len(t.text) > 3)
+            or run[-1].text in ("UK", "US", "USA", "UAE")
+        ):  # "Aid Now UK"
             return [Mention(run[0].start, run[-1].end, text, "other", _country_in(run),
                             possessive=poss, **base)]  # fmt: skip
         title = lower_title(self.text, run[0], toks)
@@ -265,6 +285,9 @@ class NameScanner(PersonWords):
         firm = idx > 0 and toks[idx - 1].fold in BUSINESS_NOUNS and not toks[idx - 1].cap
         if firm and (len(run) > 1 or run[0].fold not in self.lower):  # "the mining firm X"
             return [Mention(run[0].start, run[-1].end, text, "business", _country_in(run),
+                            possessive=poss, **base)]  # fmt: skip
+        if place := self._place_prefix(run):  # "Port Vila Stock Exchange": named for a place
+            return [Mention(run[0].start, run[-1].end, text, "other", country_alpha3(place),
                             possessive=poss, **base)]  # fmt: skip
         if 2 <= len(run) <= 4 and all(_is_name_word(t) or t.fold in CONNECT for t in run):
             if abstract(run[-1].fold):
@@ -311,6 +334,21 @@ class NameScanner(PersonWords):
             return [Mention(rest[0].start, rest[-1].end, text, ORG_HEADS[nxt.fold],
                             _country_in(rest), **base)]  # fmt: skip
         return []
+
+    def _given_place(self, run: list[Tok]) -> bool:
+        """A given name that is a country's ("Jordan Lind"): the surname is used alone too."""
+        return (len(run) == 2 and bool(country_alpha3(run[0].text)) and not run[1].text.isupper()
+                and self._personal(run[1:]) and self._named_alone(run))  # fmt: skip
+
+    def _place_prefix(self, run: list[Tok]) -> str:
+        """The place of two or three words a longer name starts with ("Port Vila" in "Port
+        Vila Stock Exchange"), or "": a person's name does not start with one."""
+        for k in (3, 2):
+            if len(run) > k:
+                place = self.text[run[0].start : run[k - 1].end]
+                if country_alpha3(place) or is_city(place) or is_subdivision(place):
+                    return place
+        return ""
 
     def _adjectival(self, tok: Tok) -> bool:
         nxt = re.match(r"\s+([a-z]\w*)", self.text[tok.end : tok.end + 30])
