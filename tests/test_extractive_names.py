@@ -114,3 +114,15 @@ def test_link_texts_run_together_are_no_name() -> None:
 
 def test_a_camel_case_company_is_still_a_name() -> None:
     assert "BrightHaven" in names("Investors in BrightHaven sold shares, BrightHaven said.")
+
+
+def test_two_names_joined_by_a_hyphen_are_no_name() -> None:
+    text = "Ardent and Bellweather agreed. The Ardent-Bellweather merger closed on Friday."
+    found = names(text)
+    assert "Ardent-Bellweather" not in found
+    assert "Ardent" in found and "Bellweather" in found
+
+
+def test_a_hyphenated_surname_is_still_a_name() -> None:
+    text = "Critics said Ines Varga-Lind spoke first, and Varga-Lind agreed."
+    assert "Ines Varga-Lind" in names(text)

@@ -137,6 +137,8 @@ class NameScanner(PersonWords):
         run = self._strip_initial(run, s)
         if len(run) > 1 and run[-1].text in POSTNOMINALS:
             run = trim(run[:-1])  # "Owen Hart SC"
+        if any(self._pair(t) for t in run):
+            return []  # "the Ardent-Bellweather merger": two names joined, not one
         if any(_glued(t, run) for t in run):
             return []  # "Ada ObiAda ObiLagos": link texts run together, no name
         if not run or (len(run) == 1 and len(run[0].text) < 2):
@@ -334,6 +336,14 @@ class NameScanner(PersonWords):
             return [Mention(rest[0].start, rest[-1].end, text, ORG_HEADS[nxt.fold],
                             _country_in(rest), **base)]  # fmt: skip
         return []
+
+    def _pair(self, tok: Tok) -> bool:
+        """Two names joined by a hyphen ("Ardent-Bellweather"), each used alone in the text."""
+        parts = tok.text.split("-")
+        if len(parts) != 2 or not all(len(p) > 1 and p[0].isupper() for p in parts):
+            return False
+        return all(re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", self.text, re.I)
+                   for p in parts)  # fmt: skip
 
     def _given_place(self, run: list[Tok]) -> bool:
         """A given name that is a country's ("Jordan Lind"): the surname is used alone too."""
