@@ -126,3 +126,9 @@ def test_two_names_joined_by_a_hyphen_are_no_name() -> None:
 def test_a_hyphenated_surname_is_still_a_name() -> None:
     text = "Critics said Ines Varga-Lind spoke first, and Varga-Lind agreed."
     assert "Ines Varga-Lind" in names(text)
+
+
+def test_an_office_of_a_company_names_the_company() -> None:
+    found = mentions("The deal pleased Ada Lind, the CEO of Norvale Shipping Group, on Monday.")
+    assert "Norvale Shipping Group" in [m.name for m in found]
+    assert not any(m.name.startswith("CEO") for m in found)

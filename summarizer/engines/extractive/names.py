@@ -185,6 +185,10 @@ class NameScanner(PersonWords):
                 rest = trim(run[cut + 1 :])  # "Sheriff Ray Cole of Lane County"
                 found = self._titled(run[:cut], title, run[title + 1 : cut], s, base)
                 return found + self._of_org(rest, s, base, nxt)
+        if len(run) > 2 and is_title(run[0]) and run[1].fold == "of" and not led:
+            rest = trim(run[2:])  # "CEO of Norvale Group": the body; the office is no actor
+            if rest and _org_kind(rest) and not any(is_title(t) for t in rest):
+                return [self._org(rest, s, dict(base, initial=False))]
         name = self._after_portfolio(run)
         if name:  # "Minister for Employment and Workplace Relations Tom Price"
             return self._titled(run, len(run) - len(name) - 1, name, s, base)
