@@ -132,3 +132,24 @@ def test_an_office_of_a_company_names_the_company() -> None:
     found = mentions("The deal pleased Ada Lind, the CEO of Norvale Shipping Group, on Monday.")
     assert "Norvale Shipping Group" in [m.name for m in found]
     assert not any(m.name.startswith("CEO") for m in found)
+
+
+def test_he_is_part_of_a_chinese_name_after_a_surname() -> None:
+    text = "Talks resumed with vice-premier Wang He, who arrived late. Wang He spoke."
+    assert "Wang He" in names(text)
+
+
+def test_he_opens_a_chinese_name() -> None:
+    text = "“Who knows?” He Zhaoming, a trade scholar, said. Talks went on."
+    assert "He Zhaoming" in names(text)
+
+
+def test_he_is_still_the_pronoun() -> None:
+    found = names("Maria Lindqvist left early. He Said He Would Stay, he said.")
+    assert not any(n.startswith("He") or n.endswith(" He") for n in found)
+
+
+def test_a_prefixed_title_titles_the_name() -> None:
+    found = mentions("The talks were led by vice-premier Wang Lemin on Monday.")
+    person = next(m for m in found if m.name == "Wang Lemin")
+    assert person.title is not None and person.kind == "person"

@@ -198,8 +198,22 @@ def _initial(cur: list[Tok], tok: Tok, nxt: Tok | None, text: str) -> bool:
             and text[tok.end : nxt.start] == ". ")  # fmt: skip
 
 
-def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
-    """Capitalised runs; connectors only between capitalised words, 'and' only after 'of'."""
+def _surname_he(cur: list[Tok], tok: Tok, nxt: Tok | None, text: str,
+                lower: frozenset[str]) -> bool:  # fmt: skip
+    """"He" as a Chinese name's part ("Liu He", "He Lin"), not the pronoun: beside a
+    capitalised word that the text never writes in lower case."""
+    if tok.text != "He":
+        return False
+    if cur:
+        return (cur[-1].cap and cur[-1].fold not in STOP and cur[-1].fold not in lower
+                and text[cur[-1].end : tok.start] == " ")  # fmt: skip
+    return (nxt is not None and nxt.cap and nxt.fold not in STOP and nxt.fold not in lower
+            and text[tok.end : nxt.start] == " ")  # fmt: skip
+
+
+def runs(toks: list[Tok], text: str, lower: frozenset[str] = frozenset()) -> list[list[Tok]]:
+    """Capitalised runs; connectors only between capitalised words, 'and' only after 'of'.
+    `lower`: the words the text writes in lower case (what a name's words are not)."""
     found: list[list[Tok]] = []
     cur: list[Tok] = []
     for i, tok in enumerate(toks):
@@ -209,7 +223,7 @@ def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
                 and not after_initial):  # fmt: skip
             found.append(cur)
             cur = []
-        if _initial(cur, tok, nxt, text):
+        if _initial(cur, tok, nxt, text) or lower and _surname_he(cur, tok, nxt, text, lower):
             cur.append(tok)
             continue
         if (

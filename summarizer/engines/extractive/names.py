@@ -81,7 +81,7 @@ class NameScanner(PersonWords):
         """All name mentions in one sentence."""
         toks = tokens(sentence)
         out: list[Mention] = []
-        found = runs(toks, self.text)
+        found = runs(toks, self.text, self.lower)
         for i, run in enumerate(found):
             if i and out and out[-1].title == (found[i - 1][0].start, found[i - 1][-1].end):
                 continue  # the name of an appositive title, already taken
@@ -110,6 +110,8 @@ class NameScanner(PersonWords):
         if len(run) > 1 and run[0].fold in IMPERATIVES and self._opens(run[0], sentence):
             run = trim(run[1:])  # "Follow X on Twitter", "Join Y": the verb is no name
         while run and self._opens(run[0], sentence) and run[0].fold in self.lower:
+            if run[0].text == "He" and len(run) > 1:
+                break  # "He Lin": runs took "He" in as a name's part
             if len(run) > 1 and run[1].fold in STOP and run[1].cap:
                 break  # "Reporters Without Borders": a stop word inside makes it a name
             if run[0].fold in KNOWN_ORGS or is_title(run[0]) or (len(run) > 1 and _org_kind(run)):

@@ -27,6 +27,8 @@ PORTFOLIO = frozenset(
     intelligence treasury police army navy health finance justice defence defense chief
     deputy vice federal""".split()
 )
+# Prefixes that make a title of a title: "vice-premier", "co-founder", "ex-minister".
+_PREFIXES = frozenset(("vice", "co", "ex", "deputy", "acting"))
 # Endings of common nouns, not of given names: "for Contracting Luis Ortega".
 NOUNISH = ("ing", "tion", "ment", "ance", "ence", "ship", "ure", "ism", "ity")
 
@@ -34,7 +36,10 @@ NOUNISH = ("ing", "tion", "ment", "ance", "ence", "ship", "ure", "ism", "ity")
 def is_title(tok: Tok) -> bool:
     """A title word, also in the plural before a list of names ("Justices A, B and C")."""
     fold = tok.fold.rstrip(".")
-    return fold in TITLES or (fold in PLURAL and tok.cap)
+    if fold in TITLES or (fold in PLURAL and tok.cap):
+        return True
+    prefix, _, rest = fold.partition("-")  # "vice-premier", "co-founder", "ex-minister"
+    return prefix in _PREFIXES and rest in TITLES
 
 
 def title_kind(words: list[str], capitalised: bool, country: str | None) -> str:
