@@ -153,3 +153,9 @@ def test_a_prefixed_title_titles_the_name() -> None:
     found = mentions("The talks were led by vice-premier Wang Lemin on Monday.")
     person = next(m for m in found if m.name == "Wang Lemin")
     assert person.title is not None and person.kind == "person"
+
+
+def test_a_places_people_are_no_actor() -> None:
+    found = names("Most Kenyans and many Ontarians backed the plan, Ada Lind said.")
+    assert "Kenyans" not in found and "Ontarians" not in found
+    assert "Ada Lind" in found

@@ -60,6 +60,12 @@ _FIRST_WORD = re.compile(r"\w")
 _OPENERS = frozenset(':"“‘(—–-')
 
 
+def _inhabitants(text: str) -> bool:
+    """A place's people in the plural: a demonym's ("Kenyans") or a region's ("Ontarians")."""
+    return text.endswith("s") and (is_demonym(text[:-1]) or text.endswith("ns") and bool(
+        is_subdivision(text[:-2]) or country_alpha3(text[:-2])))
+
+
 _GLUE = re.compile(r"(?<=[a-zà-ÿ])[A-ZÀ-Þ][a-zà-ÿ]+")
 
 
@@ -276,6 +282,8 @@ class NameScanner(PersonWords):
                             **base)]  # fmt: skip
         if len(run) == 1 and demonym_alpha3(text):
             return []
+        if _inhabitants(text):
+            return []  # "Russians", "South Dakotans": the people of a place, not an actor
         if all(t.fold in TITLES for t in run) or is_subdivision(text) or text.casefold() in REGIONS:
             return []
         if of >= 2 and self._personal(run[:of]) and (code := _country_in(run[of + 1 :])):
