@@ -61,7 +61,7 @@ _OPENERS = frozenset(':"“‘(—–-')
 
 
 def _inhabitants(text: str) -> bool:
-    """A place's people in the plural: a demonym's ("Kenyans") or a region's ("Ontarians")."""
+    """A place's people in the plural: a demonym's ("Kenyans") or a region's ("Albertans")."""
     return text.endswith("s") and (is_demonym(text[:-1]) or text.endswith("ns") and bool(
         is_subdivision(text[:-2]) or country_alpha3(text[:-2])))
 
