@@ -159,3 +159,12 @@ def test_a_places_people_are_no_actor() -> None:
     found = names("Most Kenyans and many Albertans backed the plan, Ada Lind said.")
     assert "Kenyans" not in found and "Albertans" not in found
     assert "Ada Lind" in found
+
+
+def test_a_quoted_title_is_no_actor() -> None:
+    found = names("The charity ran its ‘Clean Slate’ campaign with Ada Lind last year.")
+    assert "Clean Slate" not in found and "Ada Lind" in found
+
+
+def test_a_name_opening_the_text_is_still_read() -> None:
+    assert names("Ada Lind said so. Lind agreed.")[0] == "Ada Lind"

@@ -57,6 +57,8 @@ _ROMANCE = frozenset(("fr", "es", "it", "pt", "ca"))
 _ORG_NOUN = re.compile(r"(?:tion|tions|ité|ités|ence|ance|ée|ées|ción|ciones|idad|ía)$")
 _ADJ = adjective()  # a Romance adjective, any language ("Commission nationale")
 _FIRST_WORD = re.compile(r"\w")
+_OPEN_QUOTES = frozenset("‘“\"'")
+_CLOSE_QUOTES = frozenset("’”\"'")
 _OPENERS = frozenset(':"“‘(—–-')
 
 
@@ -151,6 +153,10 @@ class NameScanner(PersonWords):
             return []  # "Ada ObiAda ObiLagos": link texts run together, no name
         if not run or (len(run) == 1 and len(run[0].text) < 2):
             return []  # a lone letter ("E!") is no name
+        if self.text[max(0, run[0].start - 1) : run[0].start] in _OPEN_QUOTES and self.text[
+            run[-1].end : run[-1].end + 1
+        ] in _CLOSE_QUOTES:
+            return []  # "its ‘Clean Slate’ campaign": the title of a campaign or a work
         if len(run) == 1 and numbered(self.text, run[0]):
             return []  # "Phase 1", "737 Max", "A350": a numbered thing or a model
         initial = self._opens(run[0], s)
