@@ -168,3 +168,17 @@ def test_a_quoted_title_is_no_actor() -> None:
 
 def test_a_name_opening_the_text_is_still_read() -> None:
     assert names("Ada Lind said so. Lind agreed.")[0] == "Ada Lind"
+
+
+def test_a_two_word_title_after_a_body_is_no_part_of_the_body() -> None:
+    text = "It is false, Harbour House Press Secretary Ada Obinna said. Obinna left."
+    found = mentions(text)
+    assert "Harbour House" in [m.name for m in found]
+    assert not any(m.name.startswith("Harbour House Press") for m in found)
+    person = next(m for m in found if m.name == "Ada Obinna")
+    assert text[person.title[0] : person.title[1]] == "Press Secretary"
+
+
+def test_a_two_word_title_in_a_titled_run() -> None:
+    text = "The secretary spoke. Then Harbour House Press Secretary Ada Obinna said no."
+    assert "Harbour House" in names(text)

@@ -243,9 +243,11 @@ class NameScanner(PersonWords):
         if prefix and not country and kind == "head_of_state":  # "Emirates President Tim Clark"
             org = _org_kind(prefix)  # heads an organisation, not a state
             kind = "official" if org in ("state", "court", "igo") else org or "person"
+        if len(prefix) > 2 and _org_kind(prefix[:-1]) and prefix[-1].fold in ORG_HEADS:
+            prefix = prefix[:-1]  # "Harbour House Press Secretary": the title is two words
         if prefix and _org_kind(prefix):
             out.append(self._org(prefix, s, base))
-        title_span = (run[0].start if not out else head[first_title].start, head[-1].end)
+        title_span = (run[len(prefix)].start if out else run[0].start, head[-1].end)
         out.append(Mention(tail[0].start, tail[-1].end, self.text[tail[0].start : tail[-1].end],
                            "person", country, title=title_span, titled_kind=kind,
                            possessive=tail[-1].poss, **base))  # fmt: skip

@@ -79,6 +79,8 @@ class PersonWords:
                 continue
             if run[i].fold != "and" and (run[i - 1].fold not in ORG_HEADS or i < 2):
                 continue
+            if is_title(person[0]) and org_kind(run[: i - 1]):
+                continue  # "Harbour House Press Secretary Ada Obi": a title of two words
             if all(t.fold not in self.lower for t in person) and self._personal(person):
                 return i if self._named_alone(person) else 0
         return 0
