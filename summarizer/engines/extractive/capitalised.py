@@ -218,12 +218,14 @@ def runs(toks: list[Tok], text: str, lower: frozenset[str] = frozenset()) -> lis
     cur: list[Tok] = []
     for i, tok in enumerate(toks):
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        after_initial = len(cur) > 1 and _initial(cur[:-1], cur[-1], tok, text)
+        after_initial = (len(cur) > 1 and len(cur[-1].text) == 1
+                         and _initial(cur[:-1], cur[-1], tok, text))  # fmt: skip
         if (cur and _breaks(cur[-1], tok, text) and not _listed(cur, toks, i, text)
                 and not after_initial):  # fmt: skip
             found.append(cur)
             cur = []
-        if _initial(cur, tok, nxt, text) or lower and _surname_he(cur, tok, nxt, text, lower):
+        if (len(tok.text) == 1 and _initial(cur, tok, nxt, text)
+                or tok.text == "He" and _surname_he(cur, tok, nxt, text, lower)):  # fmt: skip
             cur.append(tok)
             continue
         if (

@@ -147,9 +147,9 @@ class NameScanner(PersonWords):
         run = self._strip_initial(run, s)
         if len(run) > 1 and run[-1].text in POSTNOMINALS:
             run = trim(run[:-1])  # "Owen Hart SC"
-        if any(self._pair(t) for t in run):
+        if any("-" in t.text and self._pair(t) for t in run):
             return []  # "the Ardent-Bellweather merger": two names joined, not one
-        if any(_glued(t, run) for t in run):
+        if any(not t.text[1:].islower() and _glued(t, run) for t in run):
             return []  # "Ada ObiAda ObiLagos": link texts run together, no name
         if not run or (len(run) == 1 and len(run[0].text) < 2):
             return []  # a lone letter ("E!") is no name
