@@ -182,3 +182,19 @@ def test_a_two_word_title_after_a_body_is_no_part_of_the_body() -> None:
 def test_a_two_word_title_in_a_titled_run() -> None:
     text = "The secretary spoke. Then Harbour House Press Secretary Ada Obinna said no."
     assert "Harbour House" in names(text)
+
+
+def test_a_title_after_a_name_titles_it() -> None:
+    text = "The plan was sound, said Ada Obinna, Director of Port Planning, on Monday."
+    found = mentions(text)
+    person = next(m for m in found if m.name == "Ada Obinna")
+    assert person.title is not None and person.titled_kind == "official"
+    assert text[person.title[0] : person.title[1]] == "Director of Port Planning"
+    assert [m.name for m in found] == ["Ada Obinna"]
+
+
+def test_a_title_then_a_company_after_a_name() -> None:
+    text = "The shares will rise, said Ada Obinna, Director, Norvale Securities, on Monday."
+    found = mentions(text)
+    assert [m.name for m in found] == ["Ada Obinna", "Norvale Securities"]
+    assert found[0].title is not None and found[1].kind != "person"

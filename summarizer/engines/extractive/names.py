@@ -90,17 +90,39 @@ class NameScanner(PersonWords):
         toks = tokens(sentence)
         out: list[Mention] = []
         found = runs(toks, self.text, self.lower)
-        for i, run in enumerate(found):
-            if i and out and out[-1].title == (found[i - 1][0].start, found[i - 1][-1].end):
-                continue  # the name of an appositive title, already taken
-            if i + 1 < len(found) and (named := self._title_before(run, found[i + 1], sentence)):
+        taken = employer = -1  # a run read as a name's title (or the name after one); the
+        for i, run in enumerate(found):  # run after a title that follows a name
+            if i == taken:
+                continue
+            if i == employer and (org := self._employer(run, sentence)):
+                out.append(org)  # "Ada Obi, Director, Norvale Securities": her employer
+                continue
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            if nxt and (named := self._title_before(run, nxt, sentence)):
                 out.append(named)  # "President of the Senate, Ada Obi": the title is no actor
-            elif len(run) > 2 and run[-1].text in _GENERATIONAL and _is_name_word(run[-2]):
+                taken = i + 1
+                continue
+            if len(run) > 2 and run[-1].text in _GENERATIONAL and _is_name_word(run[-2]):
                 out.extend(self._suffixed(run, toks, sentence))
             else:
                 out.extend(self._classify(run, toks, sentence))
+            if nxt and out and self.title_after(out[-1], run, nxt, sentence):
+                body = nxt[2:] if len(nxt) > 2 and nxt[1].fold == "of" else []
+                if not (body and _org_kind(trim(body))):  # "..., CEO of Norvale Group": the
+                    taken = i + 1  # company is read from the title; a bare office is no actor
+                    employer = i + 2 if len(nxt) == 1 else -1
         self._share_plural_titles(out)
         return out
+
+    def _employer(self, run: list[Tok], s: Sentence) -> Mention | None:
+        """The body named right after a name's one-word title ("Director, Norvale
+        Securities"), when a comma joins them and it is no place."""
+        text = self.text[run[0].start : run[-1].end]
+        if self.text[run[0].start - 2 : run[0].start] != ", " or any(is_title(t) for t in run):
+            return None
+        if country_alpha3(text) or is_city(text) or is_subdivision(text) or len(run) > 5:
+            return None
+        return self._org(run, s, dict(sentence=s.index, initial=False, locative=False))
 
     def _share_plural_titles(self, mentions: list[Mention]) -> None:
         """'Justices Ada Sow, Bea Kone and Cy Ba': every name in the

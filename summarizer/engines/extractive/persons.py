@@ -26,6 +26,12 @@ from summarizer.engines.extractive.segment import Sentence
 from summarizer.engines.extractive.titles import PORTFOLIO, is_title, title_kind
 
 
+def _office(t: Tok) -> bool:
+    """A word of an office's name: a title, a body's head, a portfolio, a nation."""
+    return (t.fold in CONNECT or t.fold in ORG_HEADS or t.fold in PORTFOLIO or is_title(t)
+            or adjective_word(t) or bool(country_alpha3(t.text)))  # fmt: skip
+
+
 class PersonWords:
     """The person-name tests of one article (they need its lower-case words)."""
 
@@ -53,19 +59,38 @@ class PersonWords:
             return None
         if len(run) > 2 and run[-1].text in POSTNOMINALS:
             run = run[:-1]  # "Owen Hart SC"
-        office = (t.fold in CONNECT or t.fold in ORG_HEADS or t.fold in PORTFOLIO or is_title(t)
-                  or adjective_word(t) or country_alpha3(t.text) for t in title)  # fmt: skip
-        if not all(office) or not 2 <= len(run) <= 4 or not self._personal(run):
+        if not self._named(run) or not all(_office(t) for t in title):
             return None
-        if any(is_title(t) for t in run) or title[-1].poss:
-            return None
+        kind, country = self._office_kind(title, s)
+        return Mention(run[0].start, run[-1].end, self.text[run[0].start : run[-1].end],
+                       "person", country, sentence=s.index, title=(title[0].start, title[-1].end),
+                       titled_kind=kind, possessive=run[-1].poss)  # fmt: skip
+
+    def title_after(self, m: Mention, run: list[Tok], title: list[Tok], s: Sentence) -> bool:
+        """Give person m the capitalised title that follows its name after a comma ("Ada
+        Obi, Director of the Port Authority, said"); whether it did."""
+        if m.kind != "person" or m.title is not None or m.end != run[-1].end:
+            return False
+        if self.text[run[-1].end : title[0].start] != ", " or not is_title(title[0]):
+            return False
+        of = len(title) > 2 and title[1].fold in ("of", "for") and len(title) <= 7
+        if not self._named(run) or not (of or all(_office(t) for t in title)) or title[-1].poss:
+            return False
+        m.titled_kind, m.country = self._office_kind(title, s)
+        m.title = (title[0].start, title[-1].end)
+        return True
+
+    def _named(self, run: list[Tok]) -> bool:
+        """A person's name of two to four words, no title among them."""
+        return (2 <= len(run) <= 4 and self._personal(run) and not run[-1].poss
+                and not any(is_title(t) for t in run))  # fmt: skip
+
+    def _office_kind(self, title: list[Tok], s: Sentence) -> tuple[str, str | None]:
         country = country_in(title) or possessive_country(self.text, title[0], s)
         kind = title_kind([t.fold.rstrip(".") for t in title], True, country)
         if kind == "head_of_state" and any(t.fold in ORG_HEADS for t in title):
             kind = "official"  # "President of the Senate" presides over a body, not a state
-        return Mention(run[0].start, run[-1].end, self.text[run[0].start : run[-1].end],
-                       "person", country, sentence=s.index, title=(title[0].start, title[-1].end),
-                       titled_kind=kind, possessive=run[-1].poss)  # fmt: skip
+        return kind, country
 
     def _person_after(self, run: list[Tok], led: bool) -> int:
         """Where a person's name starts after an organisation's ("Ministry of Mines and Ada
