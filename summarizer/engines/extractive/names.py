@@ -381,29 +381,6 @@ class NameScanner(PersonWords):
                             _country_in(rest), **base)]  # fmt: skip
         return []
 
-    def _pair(self, tok: Tok) -> bool:
-        """Two names joined by a hyphen ("Ardent-Bellweather"), each used alone in the text."""
-        parts = tok.text.split("-")
-        if len(parts) != 2 or not all(len(p) > 1 and p[0].isupper() for p in parts):
-            return False
-        return all(re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", self.text, re.I)
-                   for p in parts)  # fmt: skip
-
-    def _given_place(self, run: list[Tok]) -> bool:
-        """A given name that is a country's ("Jordan Lind"): the surname is used alone too."""
-        return (len(run) == 2 and bool(country_alpha3(run[0].text)) and not run[1].text.isupper()
-                and self._personal(run[1:]) and self._named_alone(run))  # fmt: skip
-
-    def _place_prefix(self, run: list[Tok]) -> str:
-        """The place of two or three words a longer name starts with ("Port Vila" in "Port
-        Vila Stock Exchange"), or "": a person's name does not start with one."""
-        for k in (3, 2):
-            if len(run) > k:
-                place = self.text[run[0].start : run[k - 1].end]
-                if country_alpha3(place) or is_city(place) or is_subdivision(place):
-                    return place
-        return ""
-
     def _adjectival(self, tok: Tok) -> bool:
         nxt = re.match(r"\s+([a-z]\w*)", self.text[tok.end : tok.end + 30])
         return nxt is not None and not tok.poss and nxt.group(1) not in ("and", "or", "has", "is")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.brief.countries import country_alpha3
+from summarizer.brief.countries import country_alpha3, is_city, is_subdivision
 from summarizer.engines.extractive.capitalised import CONNECT, Tok, abstract, trim
 from summarizer.engines.extractive.lexicon import (
     KNOWN_ORGS,
@@ -133,3 +133,26 @@ class PersonWords:
             return False
         body = org_kind(rest) or (nxt is not None and not nxt.cap and nxt.fold in ORG_HEADS)
         return bool(body) and not country_alpha3(self.text[rest[0].start : rest[-1].end])
+
+    def _pair(self, tok: Tok) -> bool:
+        """Two names joined by a hyphen ("Ardent-Bellweather"), each used alone in the text."""
+        parts = tok.text.split("-")
+        if len(parts) != 2 or not all(len(p) > 1 and p[0].isupper() for p in parts):
+            return False
+        return all(re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", self.text, re.I)
+                   for p in parts)  # fmt: skip
+
+    def _given_place(self, run: list[Tok]) -> bool:
+        """A given name that is a country's ("Jordan Lind"): the surname is used alone too."""
+        return (len(run) == 2 and bool(country_alpha3(run[0].text)) and not run[1].text.isupper()
+                and self._personal(run[1:]) and self._named_alone(run))  # fmt: skip
+
+    def _place_prefix(self, run: list[Tok]) -> str:
+        """The place of two or three words a longer name starts with ("Port Vila" in "Port
+        Vila Stock Exchange"), or "": a person's name does not start with one."""
+        for k in (3, 2):
+            if len(run) > k:
+                place = self.text[run[0].start : run[k - 1].end]
+                if country_alpha3(place) or is_city(place) or is_subdivision(place):
+                    return place
+        return ""
