@@ -198,3 +198,12 @@ def test_a_title_then_a_company_after_a_name() -> None:
     found = mentions(text)
     assert [m.name for m in found] == ["Ada Obinna", "Norvale Securities"]
     assert found[0].title is not None and found[1].kind != "person"
+
+
+def test_a_royal_title_stays_in_a_one_word_name() -> None:
+    found = names("His mother, Queen Maren, was said to be displeased. Maren said nothing.")
+    assert "Queen Maren" in found
+
+
+def test_a_minister_title_does_not_stay_in_the_name() -> None:
+    assert "Ada Obinna" in names("Later, Minister Ada Obinna spoke to the press.")

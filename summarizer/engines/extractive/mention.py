@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.brief.countries import country_alpha3, demonym_alpha3, is_demonym
+from summarizer.brief.countries import country_alpha3, demonym_alpha3, is_demonym, is_subdivision
 from summarizer.engines.extractive.capitalised import Tok
 from summarizer.engines.extractive.lexicon import KNOWN_ORGS, ORG_HEADS, ORG_LEADS
 from summarizer.engines.extractive.segment import Sentence
@@ -108,3 +108,19 @@ def lower_title(text: str, first: Tok, toks: list[Tok]) -> Title | None:
     if country is None and j > 0 and toks[j - 1].fold in KNOWN_ORGS:
         country = KNOWN_ORGS[toks[j - 1].fold][1]
     return (taken[0].start, taken[-1].end), title_kind(words, False, country), country
+
+
+def inhabitants(text: str) -> bool:
+    """A place's people in the plural: a demonym's ("Kenyans") or a region's ("Albertans")."""
+    return text.endswith("s") and (is_demonym(text[:-1]) or text.endswith("ns") and bool(
+        is_subdivision(text[:-2]) or country_alpha3(text[:-2])))
+
+
+_GLUE = re.compile(r"(?<=[a-zà-ÿ])[A-ZÀ-Þ][a-zà-ÿ]+")
+
+
+def glued(tok: Tok, run: list[Tok]) -> bool:
+    """A word run into the next one by lost markup: a capitalised word that starts inside
+    a word ("ObiAda") and is itself a word of the run ("Ada")."""
+    words = {t.text for t in run}
+    return any(m.group() in words for m in _GLUE.finditer(tok.text))

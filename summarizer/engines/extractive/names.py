@@ -42,13 +42,22 @@ from summarizer.engines.extractive.mention import GENERATIONAL as _GENERATIONAL
 from summarizer.engines.extractive.mention import Mention, lower_title, possessive_country
 from summarizer.engines.extractive.mention import adjective_word as _adjective
 from summarizer.engines.extractive.mention import country_in as _country_in
+from summarizer.engines.extractive.mention import glued as _glued
+from summarizer.engines.extractive.mention import inhabitants as _inhabitants
 from summarizer.engines.extractive.mention import is_name_word as _is_name_word
 from summarizer.engines.extractive.mention import led as _led
 from summarizer.engines.extractive.mention import org_kind as _org_kind
 from summarizer.engines.extractive.not_actors import CITATION, is_thing, numbered
 from summarizer.engines.extractive.persons import PersonWords
 from summarizer.engines.extractive.segment import Sentence
-from summarizer.engines.extractive.titles import NOUNISH, PLURAL, PORTFOLIO, is_title, title_kind
+from summarizer.engines.extractive.titles import (
+    NOUNISH,
+    PLURAL,
+    PORTFOLIO,
+    ROYAL,
+    is_title,
+    title_kind,
+)
 
 _PREP = frozenset("in at to from into near outside inside across via".split())
 
@@ -60,22 +69,6 @@ _FIRST_WORD = re.compile(r"\w")
 _OPEN_QUOTES = frozenset("‘“\"'")
 _CLOSE_QUOTES = frozenset("’”\"'")
 _OPENERS = frozenset(':"“‘(—–-')
-
-
-def _inhabitants(text: str) -> bool:
-    """A place's people in the plural: a demonym's ("Kenyans") or a region's ("Albertans")."""
-    return text.endswith("s") and (is_demonym(text[:-1]) or text.endswith("ns") and bool(
-        is_subdivision(text[:-2]) or country_alpha3(text[:-2])))
-
-
-_GLUE = re.compile(r"(?<=[a-zà-ÿ])[A-ZÀ-Þ][a-zà-ÿ]+")
-
-
-def _glued(tok: Tok, run: list[Tok]) -> bool:
-    """A word run into the next one by lost markup: a capitalised word that starts inside
-    a word ("ObiAda") and is itself a word of the run ("Ada")."""
-    words = {t.text for t in run}
-    return any(m.group() in words for m in _GLUE.finditer(tok.text))
 
 
 class NameScanner(PersonWords):
@@ -270,7 +263,10 @@ class NameScanner(PersonWords):
         if prefix and _org_kind(prefix):
             out.append(self._org(prefix, s, base))
         title_span = (run[len(prefix)].start if out else run[0].start, head[-1].end)
-        out.append(Mention(tail[0].start, tail[-1].end, self.text[tail[0].start : tail[-1].end],
+        start = tail[0].start
+        if len(tail) == 1 and head[-1].fold in ROYAL and (prefix or head[-1] is head[0]):
+            start = head[-1].start  # "Queen Elizabeth", "Pope Francis": the title is the name's
+        out.append(Mention(start, tail[-1].end, self.text[start : tail[-1].end],
                            "person", country, title=title_span, titled_kind=kind,
                            possessive=tail[-1].poss, **base))  # fmt: skip
         return out

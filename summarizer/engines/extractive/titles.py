@@ -11,11 +11,14 @@ from summarizer.engines.extractive.lexicon import (
     PERSON_TITLES,
     ROLES,
     TITLES,
+    words,
 )
 
 # The kinds of a named person (what `title_kind` gives): who can hold a position in their own
 # words.
 PERSON_KINDS = frozenset(("person", "head_of_state", "official", "media"))
+# Titles that stay in the name of a royal or a pope named by one given name ("Queen Elizabeth").
+ROYAL = words("titles_royal")
 # Plural titles that stand before a list of names: "Justices A, B and C".
 PLURAL = frozenset(
     "justices judges senators ministers commissioners magistrates governors mayors".split()
