@@ -207,3 +207,13 @@ def test_a_royal_title_stays_in_a_one_word_name() -> None:
 
 def test_a_minister_title_does_not_stay_in_the_name() -> None:
     assert "Ada Obinna" in names("Later, Minister Ada Obinna spoke to the press.")
+
+
+def test_an_acronym_and_a_bank_are_two_names() -> None:
+    found = names("Analysts named KBL and Norvale Bank as the main winners of the ruling.")
+    assert "KBL" in found and "Norvale Bank" in found
+
+
+def test_a_body_with_and_inside_stays_whole() -> None:
+    found = names("The Food and Drug Administration approved it on Monday.")
+    assert "Food and Drug Administration" in found

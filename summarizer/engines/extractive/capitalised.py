@@ -253,7 +253,8 @@ def runs(toks: list[Tok], text: str, lower: frozenset[str] = frozenset()) -> lis
             and (
                 tok.fold != "and"
                 or any(t.fold in ("of", "on", "for") for t in cur)
-                or (_org_after(toks, i + 1, text) and not _nation(cur[-1]) and not _nation(nxt))
+                or (_org_after(toks, i + 1, text) and not _nation(cur[-1]) and not _nation(nxt)
+                    and not (len(cur) == 1 and cur[0].text.isupper()))  # "KBL and Norvale Bank"
             )
         )
         if joins or (cur and cur[-1].fold in _MEDIA and re.fullmatch(r"\d{1,3}", tok.text)
