@@ -217,3 +217,8 @@ def test_an_acronym_and_a_bank_are_two_names() -> None:
 def test_a_body_with_and_inside_stays_whole() -> None:
     found = names("The Food and Drug Administration approved it on Monday.")
     assert "Food and Drug Administration" in found
+
+
+def test_an_event_is_no_actor() -> None:
+    found = names("The order came at the Harbour Air Show, Norvale Airlines said on Monday.")
+    assert "Harbour Air Show" not in found and "Norvale Airlines" in found
