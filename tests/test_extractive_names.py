@@ -220,5 +220,5 @@ def test_a_body_with_and_inside_stays_whole() -> None:
 
 
 def test_an_event_is_no_actor() -> None:
-    found = names("The order came at the Harbour Air Show, Norvale Airlines said on Monday.")
-    assert "Harbour Air Show" not in found and "Norvale Airlines" in found
+    found = names("The order came at the Vendra Air Show, Norvale Airlines said on Monday.")
+    assert "Vendra Air Show" not in found and "Norvale Airlines" in found
