@@ -222,3 +222,8 @@ def test_a_body_with_and_inside_stays_whole() -> None:
 def test_an_event_is_no_actor() -> None:
     found = names("The order came at the Vendra Air Show, Norvale Airlines said on Monday.")
     assert "Vendra Air Show" not in found and "Norvale Airlines" in found
+
+
+def test_a_street_address_is_no_actor() -> None:
+    found = names("Police searched a garage behind 2134 Orrin Place and 88 Vell Drive on Monday.")
+    assert "Orrin Place" not in found and "Vell Drive" not in found
