@@ -227,3 +227,14 @@ def test_an_event_is_no_actor() -> None:
 def test_a_street_address_is_no_actor() -> None:
     found = names("Police searched a garage behind 2134 Orrin Place and 88 Vell Drive on Monday.")
     assert "Orrin Place" not in found and "Vell Drive" not in found
+
+
+def test_a_places_government_is_a_state_organ() -> None:
+    found = mentions("The Vendran government and the Lind administration refused, officials said.")
+    organs = [(m.name, m.kind) for m in found]
+    assert ("Lind administration", "state") in organs
+    assert ("Vendran government", "state") not in organs  # no known place or demonym
+    found = mentions("The Kenyan government and the Ontario police declined to comment.")
+    organs = [(m.name, m.kind, m.country) for m in found]
+    assert ("Kenyan government", "state", "KEN") in organs
+    assert ("Ontario police", "state", None) in organs

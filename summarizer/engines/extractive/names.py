@@ -37,6 +37,7 @@ from summarizer.engines.extractive.lexicon import (
     STOP,
     TITLES,
     adjective,
+    words,
 )
 from summarizer.engines.extractive.mention import GENERATIONAL as _GENERATIONAL
 from summarizer.engines.extractive.mention import Mention, lower_title, possessive_country
@@ -52,7 +53,6 @@ from summarizer.engines.extractive.persons import PersonWords
 from summarizer.engines.extractive.segment import Sentence
 from summarizer.engines.extractive.titles import (
     NOUNISH,
-    PLURAL,
     PORTFOLIO,
     ROYAL,
     is_title,
@@ -66,6 +66,7 @@ _ROMANCE = frozenset(("fr", "es", "it", "pt", "ca"))
 _ORG_NOUN = re.compile(r"(?:tion|tions|ité|ités|ence|ance|ée|ées|ción|ciones|idad|ía)$")
 _ADJ = adjective()  # a Romance adjective, any language ("Commission nationale")
 _FIRST_WORD = re.compile(r"\w")
+_ORGANS = words("state_organs")
 _OPEN_QUOTES = frozenset("‘“\"'")
 _CLOSE_QUOTES = frozenset("’”\"'")
 _OPENERS = frozenset(':"“‘(—–-')
@@ -116,18 +117,6 @@ class NameScanner(PersonWords):
         if country_alpha3(text) or is_city(text) or is_subdivision(text) or len(run) > 5:
             return None
         return self._org(run, s, dict(sentence=s.index, initial=False, locative=False))
-
-    def _share_plural_titles(self, mentions: list[Mention]) -> None:
-        """'Justices Ada Sow, Bea Kone and Cy Ba': every name in the
-        list gets the plural title's kind and span."""
-        for prev, m in zip(mentions, mentions[1:], strict=False):
-            if prev.title is None or m.title is not None or m.kind not in ("person", "single"):
-                continue
-            words = self.text[prev.title[0] : prev.title[1]].split()
-            if not (words and words[-1].casefold() in PLURAL):
-                continue  # not a plural title
-            if re.fullmatch(r",\s+(?:and\s+)?|\s+and\s+", self.text[prev.end : m.start]):
-                m.kind, m.title, m.titled_kind = "person", prev.title, prev.titled_kind
 
     def _strip_initial(self, run: list[Tok], sentence: Sentence) -> list[Tok]:
         if len(run) > 1 and run[0].fold in IMPERATIVES and self._opens(run[0], sentence):
@@ -191,6 +180,8 @@ class NameScanner(PersonWords):
                 return [org]
         if len(run) > 1 and all(t.text.isupper() for t in run) and run[0].fold not in KNOWN_ORGS:
             return []  # SHOUTED BYLINES AND KICKERS
+        if nxt and nxt.fold in _ORGANS and (organ := self._organ(run, nxt, s, initial)):
+            return [organ]  # "the Punjab government", "Hong Kong police"
         if (nxt and not nxt.cap and nxt.fold in ORG_HEADS and len(run) > 1 and not run[-1].poss
                 and not is_title(run[0]) and not _adjective(run[-1])
                 and not self._person_of(run, nxt)):  # fmt: skip
