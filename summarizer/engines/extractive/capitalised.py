@@ -190,15 +190,44 @@ def _inner_head(tok: Tok, nxt: Tok | None, text: str) -> bool:
             and tok.fold not in CONNECT and not _breaks(tok, nxt, text))  # fmt: skip
 
 
-def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
-    """Capitalised runs; connectors only between capitalised words, 'and' only after 'of'."""
+def _initial(cur: list[Tok], tok: Tok, nxt: Tok | None, text: str) -> bool:
+    """A middle initial between two name words: the "A" of "Ada A. Lind"."""
+    return (bool(cur) and len(tok.text) == 1 and tok.text.isupper() and cur[-1].cap
+            and cur[-1].fold not in STOP and text[cur[-1].end : tok.start] == " "
+            and nxt is not None and nxt.cap and nxt.fold not in STOP
+            and text[tok.end : nxt.start] == ". ")  # fmt: skip
+
+
+def _surname_he(cur: list[Tok], tok: Tok, nxt: Tok | None, text: str,
+                lower: frozenset[str]) -> bool:  # fmt: skip
+    """"He" as a Chinese name's part ("Liu He", "He Lin"), not the pronoun: beside a
+    capitalised word that the text never writes in lower case."""
+    if tok.text != "He":
+        return False
+    if cur:
+        return (cur[-1].cap and cur[-1].fold not in STOP and cur[-1].fold not in lower
+                and text[cur[-1].end : tok.start] == " ")  # fmt: skip
+    return (nxt is not None and nxt.cap and nxt.fold not in STOP and nxt.fold not in lower
+            and text[tok.end : nxt.start] == " ")  # fmt: skip
+
+
+def runs(toks: list[Tok], text: str, lower: frozenset[str] = frozenset()) -> list[list[Tok]]:
+    """Capitalised runs; connectors only between capitalised words, 'and' only after 'of'.
+    `lower`: the words the text writes in lower case (what a name's words are not)."""
     found: list[list[Tok]] = []
     cur: list[Tok] = []
     for i, tok in enumerate(toks):
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if cur and _breaks(cur[-1], tok, text) and not _listed(cur, toks, i, text):
+        after_initial = (len(cur) > 1 and len(cur[-1].text) == 1
+                         and _initial(cur[:-1], cur[-1], tok, text))  # fmt: skip
+        if (cur and _breaks(cur[-1], tok, text) and not _listed(cur, toks, i, text)
+                and not after_initial):  # fmt: skip
             found.append(cur)
             cur = []
+        if (len(tok.text) == 1 and _initial(cur, tok, nxt, text)
+                or tok.text == "He" and _surname_he(cur, tok, nxt, text, lower)):  # fmt: skip
+            cur.append(tok)
+            continue
         if (
             tok.cap
             and (tok.fold not in STOP or cur and _inner_head(tok, nxt, text)
@@ -224,7 +253,8 @@ def runs(toks: list[Tok], text: str) -> list[list[Tok]]:
             and (
                 tok.fold != "and"
                 or any(t.fold in ("of", "on", "for") for t in cur)
-                or (_org_after(toks, i + 1, text) and not _nation(cur[-1]) and not _nation(nxt))
+                or (_org_after(toks, i + 1, text) and not _nation(cur[-1]) and not _nation(nxt)
+                    and not (len(cur) == 1 and cur[0].text.isupper()))  # "KBL and Norvale Bank"
             )
         )
         if joins or (cur and cur[-1].fold in _MEDIA and re.fullmatch(r"\d{1,3}", tok.text)

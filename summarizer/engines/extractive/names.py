@@ -8,9 +8,14 @@ state, or a bare single word that the selection step judges by how the text uses
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from summarizer.brief.countries import country_alpha3, demonym_alpha3, is_demonym, is_subdivision
+from summarizer.brief.countries import (
+    country_alpha3,
+    demonym_alpha3,
+    is_city,
+    is_demonym,
+    is_subdivision,
+)
 from summarizer.engines.extractive.capitalised import (
     CONNECT,
     Tok,
@@ -32,121 +37,110 @@ from summarizer.engines.extractive.lexicon import (
     STOP,
     TITLES,
     adjective,
+    words,
 )
+from summarizer.engines.extractive.mention import GENERATIONAL as _GENERATIONAL
+from summarizer.engines.extractive.mention import Mention, lower_title, possessive_country
+from summarizer.engines.extractive.mention import adjective_word as _adjective
+from summarizer.engines.extractive.mention import country_in as _country_in
+from summarizer.engines.extractive.mention import glued as _glued
+from summarizer.engines.extractive.mention import inhabitants as _inhabitants
+from summarizer.engines.extractive.mention import is_name_word as _is_name_word
+from summarizer.engines.extractive.mention import led as _led
+from summarizer.engines.extractive.mention import org_kind as _org_kind
 from summarizer.engines.extractive.not_actors import CITATION, is_thing, numbered
+from summarizer.engines.extractive.persons import PersonWords
 from summarizer.engines.extractive.segment import Sentence
-from summarizer.engines.extractive.titles import NOUNISH, PLURAL, PORTFOLIO, is_title, title_kind
-
-_Title = tuple[tuple[int, int], str, str | None]  # span, kind, country
-_PREP = frozenset("in at to from into near outside inside across via".split())
-
-
-@dataclass
-class Mention:
-    """One name occurrence: its span, what it looks like, and what surrounds it."""
-
-    start: int
-    end: int
-    name: str
-    kind: str  # person, org kind (court, igo, ...), state, single
-    country: str | None
-    sentence: int
-    title: tuple[int, int] | None = None
-    titled_kind: str | None = None
-    initial: bool = False
-    locative: bool = False
-    possessive: bool = False
-
-
-def _country_in(toks: list[Tok]) -> str | None:
-    for tok in toks:
-        code = demonym_alpha3(tok.text) or (country_alpha3(tok.text) if len(tok.text) > 3 else None)
-        if code:
-            return code
-    return None
-
-
-def _org_kind(toks: list[Tok]) -> str | None:
-    if toks[0].fold in KNOWN_ORGS:
-        return KNOWN_ORGS[toks[0].fold][0]
-    if toks[0].fold in ORG_LEADS and len(toks) > 1:
-        return ORG_LEADS[toks[0].fold]
-    for i in range(len(toks) - 1, -1, -1):
-        tok = toks[i]
-        if tok.fold not in ORG_HEADS:
-            continue
-        if i > 0 or len(toks) == 1 or toks[1].fold in ("of", "for", "on", "to"):
-            if not (tok.fold == "international" and i == 0):
-                return ORG_HEADS[tok.fold]
-    return None
-
-
-_CONTINENTAL = frozenset(
-    "african asian european american arab caribbean pacific atlantic nordic baltic balkan "
-    "andean latin".split()
+from summarizer.engines.extractive.titles import (
+    NOUNISH,
+    PORTFOLIO,
+    ROYAL,
+    is_title,
+    title_kind,
 )
 
-
-def _led(run: list[Tok]) -> bool:
-    """A run that starts with an organisation head and "of": "Department of Mines, ..."."""
-    return len(run) > 2 and run[0].fold in ORG_HEADS and run[1].fold in ("of", "for", "on")
-
-
-def _adjective(tok: Tok) -> bool:
-    """A demonym or a continent's adjective: 'Western Australian', 'West African'."""
-    return is_demonym(tok.text) or tok.fold in _CONTINENTAL
-
-
-def _is_name_word(tok: Tok) -> bool:
-    return tok.cap and tok.text.replace("-", "").replace("’", "").replace("'", "").isalpha()
+_PREP = frozenset("in at to from into near outside inside across via".split())
 
 
 _ROMANCE = frozenset(("fr", "es", "it", "pt", "ca"))
 _ORG_NOUN = re.compile(r"(?:tion|tions|ité|ités|ence|ance|ée|ées|ción|ciones|idad|ía)$")
 _ADJ = adjective()  # a Romance adjective, any language ("Commission nationale")
 _FIRST_WORD = re.compile(r"\w")
+_ORGANS = words("state_organs")
+_OPEN_QUOTES = frozenset("‘“\"'")
+_CLOSE_QUOTES = frozenset("’”\"'")
 _OPENERS = frozenset(':"“‘(—–-')
 
 
-class NameScanner:
+class NameScanner(PersonWords):
     """Finds name mentions sentence by sentence in one article."""
 
     def __init__(self, text: str, language: str | None = None) -> None:
-        self.text = text
+        super().__init__(text)
         self.romance = language in _ROMANCE
-        self.lower = frozenset(re.findall(r"(?<![\w’'])[a-zà-ÿ][\w’'-]*", text))
 
     def scan(self, sentence: Sentence) -> list[Mention]:
         """All name mentions in one sentence."""
         toks = tokens(sentence)
         out: list[Mention] = []
-        for run in runs(toks, self.text):
-            out.extend(self._classify(run, toks, sentence))
+        found = runs(toks, self.text, self.lower)
+        taken = employer = -1  # a run read as a name's title (or the name after one); the
+        for i, run in enumerate(found):  # run after a title that follows a name
+            if i == taken:
+                continue
+            if i == employer and (org := self._employer(run, sentence)):
+                out.append(org)  # "Ada Obi, Director, Norvale Securities": her employer
+                continue
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            if nxt and (named := self._title_before(run, nxt, sentence)):
+                out.append(named)  # "President of the Senate, Ada Obi": the title is no actor
+                taken = i + 1
+                continue
+            if len(run) > 2 and run[-1].text in _GENERATIONAL and _is_name_word(run[-2]):
+                out.extend(self._suffixed(run, toks, sentence))
+            else:
+                out.extend(self._classify(run, toks, sentence))
+            if nxt and out and self.title_after(out[-1], run, nxt, sentence):
+                body = nxt[2:] if len(nxt) > 2 and nxt[1].fold == "of" else []
+                if not (body and _org_kind(trim(body))):  # "..., CEO of Norvale Group": the
+                    taken = i + 1  # company is read from the title; a bare office is no actor
+                    employer = i + 2 if len(nxt) == 1 else -1
         self._share_plural_titles(out)
         return out
 
-    def _share_plural_titles(self, mentions: list[Mention]) -> None:
-        """'Justices Ada Sow, Bea Kone and Cy Ba': every name in the
-        list gets the plural title's kind and span."""
-        for prev, m in zip(mentions, mentions[1:], strict=False):
-            if prev.title is None or m.title is not None or m.kind not in ("person", "single"):
-                continue
-            words = self.text[prev.title[0] : prev.title[1]].split()
-            if not (words and words[-1].casefold() in PLURAL):
-                continue  # not a plural title
-            if re.fullmatch(r",\s+(?:and\s+)?|\s+and\s+", self.text[prev.end : m.start]):
-                m.kind, m.title, m.titled_kind = "person", prev.title, prev.titled_kind
+    def _employer(self, run: list[Tok], s: Sentence) -> Mention | None:
+        """The body named right after a name's one-word title ("Director, Norvale
+        Securities"), when a comma joins them and it is no place."""
+        text = self.text[run[0].start : run[-1].end]
+        if self.text[run[0].start - 2 : run[0].start] != ", " or any(is_title(t) for t in run):
+            return None
+        if country_alpha3(text) or is_city(text) or is_subdivision(text) or len(run) > 5:
+            return None
+        return self._org(run, s, dict(sentence=s.index, initial=False, locative=False))
 
     def _strip_initial(self, run: list[Tok], sentence: Sentence) -> list[Tok]:
         if len(run) > 1 and run[0].fold in IMPERATIVES and self._opens(run[0], sentence):
             run = trim(run[1:])  # "Follow X on Twitter", "Join Y": the verb is no name
         while run and self._opens(run[0], sentence) and run[0].fold in self.lower:
+            if run[0].text == "He" and len(run) > 1:
+                break  # "He Lin": runs took "He" in as a name's part
             if len(run) > 1 and run[1].fold in STOP and run[1].cap:
                 break  # "Reporters Without Borders": a stop word inside makes it a name
             if run[0].fold in KNOWN_ORGS or is_title(run[0]) or (len(run) > 1 and _org_kind(run)):
                 break
             run = trim(run[1:])
         return run
+
+    def _suffixed(self, run: list[Tok], toks: list[Tok], s: Sentence) -> list[Mention]:
+        """A run ending in a generational suffix ("Ray Cole Jr."): the run without it is
+        classified, and a person found at its end takes the suffix (and its full stop)."""
+        suffix = run[-1]
+        found = self._classify(run[:-1], toks, s)
+        end = suffix.end + (suffix.text in ("Jr", "Sr") and self.text.startswith(".", suffix.end))
+        for m in found:
+            if m.kind == "person" and m.end == run[-2].end:
+                m.end, m.name = end, self.text[m.start : end]
+        return found
 
     def _opens(self, tok: Tok, sentence: Sentence) -> bool:
         """Whether tok opens the sentence, a quote or a clause after a colon or dash."""
@@ -157,8 +151,16 @@ class NameScanner:
         run = self._strip_initial(run, s)
         if len(run) > 1 and run[-1].text in POSTNOMINALS:
             run = trim(run[:-1])  # "Owen Hart SC"
+        if any("-" in t.text and self._pair(t) for t in run):
+            return []  # "the Ardent-Bellweather merger": two names joined, not one
+        if any(not t.text[1:].islower() and _glued(t, run) for t in run):
+            return []  # "Ada ObiAda ObiLagos": link texts run together, no name
         if not run or (len(run) == 1 and len(run[0].text) < 2):
             return []  # a lone letter ("E!") is no name
+        if self.text[max(0, run[0].start - 1) : run[0].start] in _OPEN_QUOTES and self.text[
+            run[-1].end : run[-1].end + 1
+        ] in _CLOSE_QUOTES:
+            return []  # "its ‘Clean Slate’ campaign": the title of a campaign or a work
         if len(run) == 1 and numbered(self.text, run[0]):
             return []  # "Phase 1", "737 Max", "A350": a numbered thing or a model
         initial = self._opens(run[0], s)
@@ -178,8 +180,11 @@ class NameScanner:
                 return [org]
         if len(run) > 1 and all(t.text.isupper() for t in run) and run[0].fold not in KNOWN_ORGS:
             return []  # SHOUTED BYLINES AND KICKERS
+        if nxt and nxt.fold in _ORGANS and (organ := self._organ(run, nxt, s, initial)):
+            return [organ]  # "the Punjab government", "Hong Kong police"
         if (nxt and not nxt.cap and nxt.fold in ORG_HEADS and len(run) > 1 and not run[-1].poss
-                and not is_title(run[0]) and not _adjective(run[-1])):
+                and not is_title(run[0]) and not _adjective(run[-1])
+                and not self._person_of(run, nxt)):  # fmt: skip
             text = self.text[run[0].start : run[-1].end]
             return [Mention(run[0].start, run[-1].end, text, ORG_HEADS[nxt.fold],
                             _country_in(run), sentence=s.index, initial=initial)]  # fmt: skip
@@ -188,6 +193,9 @@ class NameScanner:
             prev[-1] in _PREP or (len(prev) == 2 and prev[0] in _PREP and prev[1] == "the")
         )
         base = dict(sentence=s.index, initial=initial, locative=locative)
+        cut = self._person_after(run, led)
+        if cut:  # "the Ministry of Mines and Ada Obi", "the Farmers Union Ada Obi": two actors
+            return [self._org(run[:cut], s, base), *self._classify(trim(run[cut:]), toks, s)]
         if led:  # "Department of Mines, Energy and Water": no title inside
             return [self._org(run, s, base)]
         for cut in (i for i, t in enumerate(run) if t.fold in ("of", "de")):
@@ -197,6 +205,10 @@ class NameScanner:
                 rest = trim(run[cut + 1 :])  # "Sheriff Ray Cole of Lane County"
                 found = self._titled(run[:cut], title, run[title + 1 : cut], s, base)
                 return found + self._of_org(rest, s, base, nxt)
+        if len(run) > 2 and is_title(run[0]) and run[1].fold == "of" and not led:
+            rest = trim(run[2:])  # "CEO of Norvale Group": the body; the office is no actor
+            if rest and _org_kind(rest) and not any(is_title(t) for t in rest):
+                return [self._org(rest, s, dict(base, initial=False))]
         name = self._after_portfolio(run)
         if name:  # "Minister for Employment and Workplace Relations Tom Price"
             return self._titled(run, len(run) - len(name) - 1, name, s, base)
@@ -225,35 +237,27 @@ class NameScanner:
         return Mention(run[0].start, last.end, self.text[run[0].start : last.end], kind,
                        None, sentence=s.index, initial=initial)  # fmt: skip
 
-    def _personal(self, tail: list[Tok]) -> bool:
-        if len(tail) > 4 or not all(_is_name_word(t) or t.fold in CONNECT for t in tail):
-            return False
-        if abstract(tail[-1].fold):
-            return False  # "National Development", "Human Rights": not a person
-        if any(t.fold in ORG_HEADS or t.fold in PLACE_HEADS for t in tail):
-            return False
-        if tail[0].fold in KNOWN_ORGS:
-            return False
-        if all(t.fold in self.lower for t in tail if t.fold not in CONNECT):
-            return False
-        return not (len(tail) == 1 and country_alpha3(tail[0].text))
-
     def _titled(self, run: list[Tok], last: int, tail: list[Tok], s: Sentence,
                 base: dict) -> list[Mention]:  # fmt: skip
         out: list[Mention] = []
         head = run[: last + 1]
         first_title = next(i for i, t in enumerate(head) if is_title(t))
         prefix = head[:first_title]
-        country = _country_in(prefix) or self._possessive_country(run[0], s)
+        country = _country_in(prefix) or possessive_country(self.text, run[0], s)
         words = [t.fold.rstrip(".") for t in head[first_title:]]
         kind = title_kind(words, True, country)
         if prefix and not country and kind == "head_of_state":  # "Emirates President Tim Clark"
             org = _org_kind(prefix)  # heads an organisation, not a state
             kind = "official" if org in ("state", "court", "igo") else org or "person"
+        if len(prefix) > 2 and _org_kind(prefix[:-1]) and prefix[-1].fold in ORG_HEADS:
+            prefix = prefix[:-1]  # "Harbour House Press Secretary": the title is two words
         if prefix and _org_kind(prefix):
             out.append(self._org(prefix, s, base))
-        title_span = (run[0].start if not out else head[first_title].start, head[-1].end)
-        out.append(Mention(tail[0].start, tail[-1].end, self.text[tail[0].start : tail[-1].end],
+        title_span = (run[len(prefix)].start if out else run[0].start, head[-1].end)
+        start = tail[0].start
+        if len(tail) == 1 and head[-1].fold in ROYAL and (prefix or head[-1] is head[0]):
+            start = head[-1].start  # "Queen Elizabeth", "Pope Francis": the title is the name's
+        out.append(Mention(start, tail[-1].end, self.text[start : tail[-1].end],
                            "person", country, title=title_span, titled_kind=kind,
                            possessive=tail[-1].poss, **base))  # fmt: skip
         return out
@@ -278,14 +282,14 @@ class NameScanner:
         if len(run) == 1 and run[0].fold in ORG_HEADS and run[0].fold not in KNOWN_ORGS:
             return []
         of = next((i for i, t in enumerate(run) if t.fold == "of"), 0)  # "Taro Ueda of Japan"
-        rest = trim(run[of + 1 :]) if of else []
-        place = rest and country_alpha3(self.text[rest[0].start : rest[-1].end])
-        titled = any(is_title(t) for t in run[:of])  # "National System of ...": not a person
-        if of >= 2 and rest and self._personal(run[:of]) and not place and not titled:
+        if self._person_of(run, nxt):
             end = run[of - 1].end  # "Rosa Vela of the Andean Patients' Network",
-            org = self._of_org(rest, s, base, nxt)  # "Ines Ward of Ward & Lutz"
-            return [Mention(run[0].start, end, self.text[run[0].start : end], "person", None,
-                            **base), *org]  # fmt: skip
+            rest = trim(run[of + 1 :])  # "Ines Ward of Ward & Lutz", "Lind of the Times"
+            kind = "person" if of >= 2 else "single"
+            m = Mention(run[0].start, end, self.text[run[0].start : end], kind, None, **base)
+            if (title := lower_title(self.text, run[0], toks)) is not None:
+                m.kind, (m.title, m.titled_kind, m.country) = "person", title
+            return [m, *self._of_org(rest, s, base, nxt)]
         if _org_kind(run):
             return [self._org(run, s, base)]
         code = country_alpha3(text) if len(text) > 3 or text in ("US", "UK", "UAE") else None
@@ -295,21 +299,28 @@ class NameScanner:
                             **base)]  # fmt: skip
         if len(run) == 1 and demonym_alpha3(text):
             return []
+        if _inhabitants(text):
+            return []  # "Russians", "South Dakotans": the people of a place, not an actor
         if all(t.fold in TITLES for t in run) or is_subdivision(text) or text.casefold() in REGIONS:
             return []
         if of >= 2 and self._personal(run[:of]) and (code := _country_in(run[of + 1 :])):
             end = run[of - 1].end
             return [Mention(run[0].start, end, self.text[run[0].start : end], "person", code,
                             possessive=poss, **base)]  # fmt: skip
-        if len(run) > 1 and (any(country_alpha3(t.text) for t in run if len(t.text) > 3)
-                             or run[-1].text in ("UK", "US", "USA", "UAE")):  # "Aid Now UK"
+        if len(run) > 1 and not self._given_place(run) and (
+            any(country_alpha3(t.text) for t in run if len(t.text) > 3)
+            or run[-1].text in ("UK", "US", "USA", "UAE")
+        ):  # "Aid Now UK"
             return [Mention(run[0].start, run[-1].end, text, "other", _country_in(run),
                             possessive=poss, **base)]  # fmt: skip
-        title = self._lower_title(run[0], toks)
+        title = lower_title(self.text, run[0], toks)
         idx = toks.index(run[0])
         firm = idx > 0 and toks[idx - 1].fold in BUSINESS_NOUNS and not toks[idx - 1].cap
         if firm and (len(run) > 1 or run[0].fold not in self.lower):  # "the mining firm X"
             return [Mention(run[0].start, run[-1].end, text, "business", _country_in(run),
+                            possessive=poss, **base)]  # fmt: skip
+        if place := self._place_prefix(run):  # "Port Vila Stock Exchange": named for a place
+            return [Mention(run[0].start, run[-1].end, text, "other", country_alpha3(place),
                             possessive=poss, **base)]  # fmt: skip
         if 2 <= len(run) <= 4 and all(_is_name_word(t) or t.fold in CONNECT for t in run):
             if abstract(run[-1].fold):
@@ -364,34 +375,8 @@ class NameScanner:
     def _org(self, run: list[Tok], s: Sentence, base: dict) -> Mention:
         text = self.text[run[0].start : run[-1].end]
         kind = ORG_HEADS[run[0].fold] if _led(run) else _org_kind(run) or "other"
-        country = _country_in(run) or self._possessive_country(run[0], s)
+        country = _country_in(run) or possessive_country(self.text, run[0], s)
         if run[0].fold in KNOWN_ORGS and len(run) == 1:
             country = KNOWN_ORGS[run[0].fold][1]
         return Mention(run[0].start, run[-1].end, text, kind, country,
                        possessive=run[-1].poss, **base)  # fmt: skip
-
-    def _possessive_country(self, first: Tok, s: Sentence) -> str | None:
-        m = re.search(r"([A-Z][\w-]+)['’]s\s+$", self.text[max(s.start, first.start - 40) :
-                                                         first.start])  # fmt: skip
-        return country_alpha3(m.group(1)) if m and len(m.group(1)) > 3 else None
-
-    def _lower_title(self, first: Tok, toks: list[Tok]) -> _Title | None:
-        """A lower-case title just before the name ('spokesman X', 'its president, X').
-
-        Returns the title's span, its kind and the country it names, or None.
-        """
-        idx = toks.index(first)
-        taken: list[Tok] = []
-        for tok in reversed(toks[max(0, idx - 4) : idx]):
-            if is_title(tok) and not tok.cap or demonym_alpha3(tok.text) and taken:
-                taken.insert(0, tok)
-                continue
-            break
-        if not taken or self.text[taken[-1].end : first.start].strip(" ,") != "":
-            return None
-        words = [t.fold for t in taken if is_title(t)]
-        j = idx - len(taken)  # taken are the tokens right before the name
-        country = _country_in(toks[max(0, j - 1) : j + len(taken)])
-        if country is None and j > 0 and toks[j - 1].fold in KNOWN_ORGS:
-            country = KNOWN_ORGS[toks[j - 1].fold][1]
-        return (taken[0].start, taken[-1].end), title_kind(words, False, country), country

@@ -6,9 +6,16 @@ from __future__ import annotations
 import re
 
 from summarizer.engines.extractive.capitalised import Tok
-from summarizer.engines.extractive.lexicon import CURRENCIES, FACILITIES, LEGAL_HEADS, NOT_ACTORS
+from summarizer.engines.extractive.lexicon import (
+    CURRENCIES,
+    FACILITIES,
+    LEGAL_HEADS,
+    NOT_ACTORS,
+    words,
+)
 
 _THING_AFTER = LEGAL_HEADS | FACILITIES | CURRENCIES
+EVENTS = words("events")  # "Dubai Air Show", "Climate Action Summit"
 # Inside an instrument's long title: "Act on Rules to Assign ... and to Regulate the ".
 _IN_TITLE = re.compile(
     r"\b(?:Act|Law|Code|Decree|Convention|Treaty|Protocol)\s+(?:on|of|to|for)\s+"
@@ -30,6 +37,8 @@ def is_thing(text: str, run: list[Tok], nxt: Tok | None, led: bool) -> bool:
     starts with an organisation head and "of", as in "Ministry of Law")."""
     if run[-1].fold in LEGAL_HEADS and not led:
         return True  # "Water Safety Policy"; not "Ministry of Law"
+    if run[-1].fold in EVENTS and len(run) > 1:
+        return True  # "the Harbour Air Show": an event
     pairs = zip(run[:3], run[1:], strict=False)
     if any(t.fold in LEGAL_HEADS and n.fold in ("of", "on") for t, n in pairs):
         return True  # "Charter of Fundamental Rights of ...", "General Statute of ..."

@@ -11,11 +11,14 @@ from summarizer.engines.extractive.lexicon import (
     PERSON_TITLES,
     ROLES,
     TITLES,
+    words,
 )
 
 # The kinds of a named person (what `title_kind` gives): who can hold a position in their own
 # words.
 PERSON_KINDS = frozenset(("person", "head_of_state", "official", "media"))
+# Titles that stay in the name of a royal or a pope named by one given name ("Queen Elizabeth").
+ROYAL = words("titles_royal")
 # Plural titles that stand before a list of names: "Justices A, B and C".
 PLURAL = frozenset(
     "justices judges senators ministers commissioners magistrates governors mayors".split()
@@ -27,6 +30,8 @@ PORTFOLIO = frozenset(
     intelligence treasury police army navy health finance justice defence defense chief
     deputy vice federal""".split()
 )
+# Prefixes that make a title of a title: "vice-premier", "co-founder", "ex-minister".
+_PREFIXES = frozenset(("vice", "co", "ex", "deputy", "acting"))
 # Endings of common nouns, not of given names: "for Contracting Luis Ortega".
 NOUNISH = ("ing", "tion", "ment", "ance", "ence", "ship", "ure", "ism", "ity")
 
@@ -34,7 +39,10 @@ NOUNISH = ("ing", "tion", "ment", "ance", "ence", "ship", "ure", "ism", "ity")
 def is_title(tok: Tok) -> bool:
     """A title word, also in the plural before a list of names ("Justices A, B and C")."""
     fold = tok.fold.rstrip(".")
-    return fold in TITLES or (fold in PLURAL and tok.cap)
+    if fold in TITLES or (fold in PLURAL and tok.cap):
+        return True
+    prefix, _, rest = fold.partition("-")  # "vice-premier", "co-founder", "ex-minister"
+    return prefix in _PREFIXES and rest in TITLES
 
 
 def title_kind(words: list[str], capitalised: bool, country: str | None) -> str:
