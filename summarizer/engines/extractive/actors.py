@@ -13,6 +13,12 @@ from functools import lru_cache
 
 from summarizer.brief.countries import SEATS, country_alpha3, demonym_alpha3, is_city
 from summarizer.brief.grounding import normalize as _normalize
+from summarizer.engines.extractive.agency import (
+    is_party,
+    is_subject,
+    names_product,
+    thing_name,
+)
 from summarizer.engines.extractive.lexicon import KNOWN_ORGS, ROLES, TITLES
 from summarizer.engines.extractive.names import Mention
 from summarizer.engines.extractive.titles import PERSON_KINDS
@@ -44,6 +50,8 @@ class Cluster:
     headline: int = 0
     holder: bool = False
     adjectival: int = 0  # a state's demonym used as an adjective ("Colombian troops")
+    agent: int = 0  # mentions that are the subject of a verb ("China has warned")
+    product: int = 0  # mentions before a product noun ("the Orion spacecraft")
 
     @property
     def first(self) -> Mention:
@@ -95,6 +103,10 @@ def group(mentions: list[Mention], text: str) -> list[Cluster]:
         elif c.kind == "person":
             _appositive(c, text)
     _adjectives([c for c in out if c.mentions and c.kind == "state"], text)
+    for c in out:
+        c.agent = sum((is_subject(text, m.end) and not m.possessive) or is_party(text, m.start)
+                      for m in c.mentions)
+        c.product = sum(names_product(text, m.end) for m in c.mentions if not m.possessive)
     return [c for c in out if c.mentions and not _adjective_only(c, text)]
 
 
@@ -228,6 +240,8 @@ def _appositive(c: Cluster, text: str) -> None:
 
 
 def _keeps(c: Cluster) -> bool:
+    if thing_name(c.name):
+        return False  # "the Dubai Air Show", "the Cold War": an event or a programme
     n = len(c.mentions)
     early = c.first.sentence <= 2
     if c.kind == "single":
@@ -241,7 +255,13 @@ def _keeps(c: Cluster) -> bool:
     if c.kind == "person":
         return n >= 2 or c.holder or c.title is not None
     if c.kind == "state":
-        if c.adjectival >= 2 or _organ(c.name):
+        if _organ(c.name):
+            return True
+        if c.name.casefold() not in SEATS and not (
+            c.agent or c.adjectival >= 2 or any(m.possessive for m in c.mentions)
+        ):
+            return False  # a place named in passing: it neither acts nor owns anything
+        if c.adjectival >= 2:
             return True
         return any(not m.locative for m in c.mentions) and (n >= 2
                                                              or c.holder or early
