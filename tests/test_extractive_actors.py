@@ -26,8 +26,8 @@ def test_a_place_named_only_in_passing_is_not_an_actor() -> None:
 
 def test_a_place_that_acts_is_an_actor() -> None:
     text = (
-        "The fishery commission cut the quota on Monday. Its members met in Lisbon. The talks "
-        "will go on in Portugal, which hosts the commission. The Portugal fleet is idle."
+        "The fishery commission cut the quota on Monday. Its members met in Lisbon. Delegates "
+        "thanked Portugal, which hosts the commission. The Portugal fleet is idle."
     )
     assert "Portugal" in _names(text)
 
@@ -50,3 +50,24 @@ def test_events_and_programmes_named_like_bodies_are_not_actors() -> None:
     names = _names(text)
     assert "Mira Dalton" in names, names
     assert not {"Karsa Air Show", "Deep Orbit Launch System"} & names, names
+
+
+def test_a_word_named_once_that_speaks_or_owns_is_an_actor() -> None:
+    text = (
+        "Shares in the lender fell 4 percent on Monday after the results. In a note, Brenmark "
+        "said the fall was overdone. Trading volumes doubled, and Kestrala’s fund sold half "
+        "its stake. Halvorsen said it would keep its position."
+    )
+    names = _names(text)
+    assert {"Brenmark", "Kestrala", "Halvorsen"} <= names, names
+
+
+def test_words_that_only_look_like_speakers_are_not_actors() -> None:
+    text = (
+        "The court in Dar es Salaam rejected the appeal on Monday. Officials from the Ministry "
+        "of Food Security and Nature, which oversees the port, said they would comply, and "
+        "Ivorians said they welcomed it. Governor @JonMarsh said nothing. Nobody expected the "
+        "ruling. Mayor Mira Oduya said the ruling was fair, and Mira added that the port would stay open."
+    )
+    names = _names(text)
+    assert not {"Salaam", "Nature", "Ivorians", "JonMarsh", "Nobody", "Mira"} & names, names

@@ -11,14 +11,15 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from summarizer.brief.countries import SEATS, country_alpha3, demonym_alpha3, is_city
-from summarizer.brief.grounding import normalize as _normalize
-from summarizer.engines.extractive.agency import (
-    is_party,
-    is_subject,
-    names_product,
-    thing_name,
+from summarizer.brief.countries import (
+    SEATS,
+    country_alpha3,
+    demonym_alpha3,
+    is_city,
+    is_demonym,
 )
+from summarizer.brief.grounding import normalize as _normalize
+from summarizer.engines.extractive.agency import mark, thing_name
 from summarizer.engines.extractive.lexicon import KNOWN_ORGS, ROLES, TITLES
 from summarizer.engines.extractive.names import Mention
 from summarizer.engines.extractive.titles import PERSON_KINDS
@@ -103,10 +104,7 @@ def group(mentions: list[Mention], text: str) -> list[Cluster]:
         elif c.kind == "person":
             _appositive(c, text)
     _adjectives([c for c in out if c.mentions and c.kind == "state"], text)
-    for c in out:
-        c.agent = sum((is_subject(text, m.end) and not m.possessive) or is_party(text, m.start)
-                      for m in c.mentions)
-        c.product = sum(names_product(text, m.end) for m in c.mentions if not m.possessive)
+    mark(out, text)
     return [c for c in out if c.mentions and not _adjective_only(c, text)]
 
 
@@ -251,6 +249,10 @@ def _keeps(c: Cluster) -> bool:
             return False
         if c.name.isupper() and len(c.name) <= 6:
             return n >= 2 or c.holder
+        if is_demonym(c.name.removesuffix("s")):
+            return False  # "Americans"
+        if c.agent or any(m.possessive for m in mid):
+            return True  # "Nomura said", "sued by Norvale", "Norvale’s plant"
         return bool(mid) and (len(used) >= 3 or (c.holder and n >= 2))
     if c.kind == "person":
         return n >= 2 or c.holder or c.title is not None

@@ -9,6 +9,7 @@ program"), nor an event or a work whose name ends with such a head ("the Dubai A
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from summarizer.engines.extractive.lexicon import (
     AGENT_VERBS,
@@ -16,6 +17,11 @@ from summarizer.engines.extractive.lexicon import (
     SPEECH_CUES,
     THING_HEADS,
 )
+from summarizer.engines.extractive.titles import PERSON_KINDS
+
+if TYPE_CHECKING:
+    from summarizer.engines.extractive.actors import Cluster
+    from summarizer.engines.extractive.names import Mention
 
 _ADVERBS = ("also", "now", "then", "still", "already", "recently", "reportedly", "previously",
             "later", "not", "never", "initially", "eventually", "first", "however")
@@ -39,6 +45,29 @@ def is_subject(text: str, end: int) -> bool:
     return _SUBJECT.match(text, end) is not None
 
 
+_SAYS = sorted((w for w in SPEECH_CUES if " " not in w and w not in ("say", "states", "stating",
+                                                                     "arguing")),
+               key=len, reverse=True)  # fmt: skip
+_SPEAKS = re.compile(r"(?:\s+(?:" + "|".join(_ADVERBS) + r"))?\s+(?:" + "|".join(_SAYS) + r")\b")
+# Just before a word that is only part of a name: another capitalised word or an initial
+# ("Sonya A. Zoghlin"), or a handle's or a tag's sign ("@MattBevin").
+# Or after a name and one or two short connectors ("Dar es Salaam", "Food Security and
+# Nature"), or after "of" or "on" ("the Law on Plantations").
+_FRAGMENT = re.compile(
+    r"(?:[A-Z][\w’'-]*\.?\s+|[@#]|[A-Z][\w’'-]*,?\s+(?:[a-z]{1,3}\s+){1,2}|\b(?:of|on)\s+)$"
+)
+
+
+def speaks(text: str, end: int) -> bool:
+    """Whether a speech verb follows the name that ends at `end` ("Nomura said")."""
+    return _SPEAKS.match(text, end) is not None
+
+
+def fragment(text: str, start: int) -> bool:
+    """Whether the word at `start` continues a name or a handle rather than starting one."""
+    return _FRAGMENT.search(text, max(0, start - 30), start) is not None
+
+
 # Before the name: the agent of a passive, or the other party ("sued by", "a claim against").
 _PARTY = re.compile(r"\b(?:by|against)\s+(?:the\s+)?$", re.I)
 
@@ -58,3 +87,24 @@ def thing_name(name: str) -> bool:
     """A name of two or more words that ends with an event, programme or product head."""
     words = name.split()
     return len(words) >= 2 and words[-1].casefold() in THING_HEADS
+
+
+def mark(clusters: list[Cluster], text: str) -> None:
+    """Count each cluster's mentions that act (`agent`) and that name a product (`product`)."""
+    people = (c for c in clusters if c.kind in PERSON_KINDS and len(c.name.split()) > 1)
+    firsts = {c.name.split()[0].casefold() for c in people}
+    for c in clusters:
+        if c.kind == "single" and c.name.casefold() in firsts:
+            continue  # "Matt" beside "Matt Bevin": a first name, not an actor of its own
+        c.agent = sum(_acts(c, m, text) for m in c.mentions)
+        c.product = sum(names_product(text, m.end) for m in c.mentions if not m.possessive)
+
+
+def _acts(c: Cluster, m: Mention, text: str) -> bool:
+    """Whether a mention is the subject of a verb or a party ("sued by X"): a lone word that
+    opens a sentence only counts before a speech verb ("Nomura said")."""
+    if m.locative or (c.kind == "single" and fragment(text, m.start)):
+        return False
+    if m.initial and c.kind == "single":
+        return speaks(text, m.end) and not c.name.endswith("s")
+    return (not m.possessive and is_subject(text, m.end)) or is_party(text, m.start)
