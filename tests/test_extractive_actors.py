@@ -67,7 +67,8 @@ def test_words_that_only_look_like_speakers_are_not_actors() -> None:
         "The court in Dar es Salaam rejected the appeal on Monday. Officials from the Ministry "
         "of Food Security and Nature, which oversees the port, said they would comply, and "
         "Ivorians said they welcomed it. Governor @JonMarsh said nothing. Nobody expected the "
-        "ruling. Mayor Mira Oduya said the ruling was fair, and Mira added that the port would stay open."
+        "ruling. Mayor Mira Oduya said the ruling was fair, and Mira added that the port would "
+        "stay open."
     )
     names = _names(text)
     assert not {"Salaam", "Nature", "Ivorians", "JonMarsh", "Nobody", "Mira"} & names, names

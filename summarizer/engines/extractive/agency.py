@@ -9,7 +9,8 @@ program"), nor an event or a work whose name ends with such a head ("the Dubai A
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Protocol
 
 from summarizer.engines.extractive.lexicon import (
     AGENT_VERBS,
@@ -17,11 +18,18 @@ from summarizer.engines.extractive.lexicon import (
     SPEECH_CUES,
     THING_HEADS,
 )
+from summarizer.engines.extractive.names import Mention
 from summarizer.engines.extractive.titles import PERSON_KINDS
 
-if TYPE_CHECKING:
-    from summarizer.engines.extractive.actors import Cluster
-    from summarizer.engines.extractive.names import Mention
+
+class Cluster(Protocol):
+    """What `mark` reads and writes of an actor cluster (actors.Cluster)."""
+
+    name: str
+    kind: str
+    mentions: list[Mention]
+    agent: int
+    product: int
 
 _ADVERBS = ("also", "now", "then", "still", "already", "recently", "reportedly", "previously",
             "later", "not", "never", "initially", "eventually", "first", "however")
@@ -89,7 +97,7 @@ def thing_name(name: str) -> bool:
     return len(words) >= 2 and words[-1].casefold() in THING_HEADS
 
 
-def mark(clusters: list[Cluster], text: str) -> None:
+def mark(clusters: Sequence[Cluster], text: str) -> None:
     """Count each cluster's mentions that act (`agent`) and that name a product (`product`)."""
     people = (c for c in clusters if c.kind in PERSON_KINDS and len(c.name.split()) > 1)
     firsts = {c.name.split()[0].casefold() for c in people}
