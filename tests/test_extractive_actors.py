@@ -72,3 +72,25 @@ def test_words_that_only_look_like_speakers_are_not_actors() -> None:
     )
     names = _names(text)
     assert not {"Salaam", "Nature", "Ivorians", "JonMarsh", "Nobody", "Mira"} & names, names
+
+
+
+def test_people_named_once_who_speak_and_surname_first_names() -> None:
+    text = (
+        "The central bank held rates on Thursday. In a note, Tomas Lindqvist, who runs a Stockholm "
+        "fund, sold half his shares. President Wen Jiabo met the delegation in Oslo. "
+        "Mr. Wen later flew home. Sara Holm contributed reporting."
+    )
+    names = _names(text)
+    assert "Tomas Lindqvist" in names, names
+    assert "Wen Jiabo" in names and "Wen" not in names, names
+    assert "Sara Holm" not in names, names
+
+
+def test_a_product_named_after_its_maker_leaves_the_maker_its_name() -> None:
+    text = (
+        "Hospitals will pilot Corvel Bedside Link next year. Corvel said the pilot would start "
+        "in May. Corvel’s Bedside Link ties alarms to phones, and Corvel expects sales to grow."
+    )
+    names = _names(text)
+    assert "Corvel" in names and "Corvel Bedside Link" not in names, names

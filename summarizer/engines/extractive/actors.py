@@ -95,7 +95,7 @@ def group(mentions: list[Mention], text: str) -> list[Cluster]:
         clusters[key].add(m)
     out = list(clusters.values())
     _merge_acronyms(out, text)
-    _merge_people(out)
+    _merge_people(out, text)
     _merge_places(out)
     for c in out:
         known = KNOWN_ORGS.get(c.name.casefold()) if " " in c.name else None
@@ -177,7 +177,15 @@ def _merge_acronyms(clusters: list[Cluster], text: str) -> None:
                 target.kind = c.kind
 
 
-def _merge_people(clusters: list[Cluster]) -> None:
+def _owns(short: Cluster, long: Cluster, text: str) -> bool:
+    """Whether a name's longer form is a thing the short one owns: the short form is named more
+    often and once as its possessor ("Ascom’s Unite Connect" beside "Ascom Unite Connect")."""
+    rest = long.name[len(short.name) :].strip()
+    owned = any(text.startswith(("’s " + rest, "'s " + rest), m.end) for m in short.mentions)
+    return owned and len(short.mentions) > len(long.mentions)
+
+
+def _merge_people(clusters: list[Cluster], text: str) -> None:
     """A surname into its full name ("Putin"), and a name's first words into the whole name
     when only one name starts with them ("Norvale" -> "Norvale Mineração")."""
     people = [c for c in clusters if c.kind in _SHORTENED and len(_tokens(c.name)) >= 2]
@@ -193,11 +201,21 @@ def _merge_people(clusters: list[Cluster]) -> None:
                 _absorb(other, c)
                 other.kind = other.kind if other.kind != "single" else "person"
                 continue
+            if c.title is not None and c.kind in PERSON_KINDS:  # "Mr. Xi" is Xi Jinping
+                found = [o for o in people if o is not c and o.mentions
+                         and o.kind in PERSON_KINDS and len(_tokens(o.name)) == 2
+                         and _tokens(o.name)[0] == toks[0]]  # fmt: skip
+                if len(found) == 1:
+                    _absorb(found[0], c)
+                    continue
         prefix = normalize(c.name) + " "
         longer = [o for o in people if o is not c and o.mentions and o.title is None
                   and normalize(o.name).startswith(prefix)]  # fmt: skip
         if len(longer) == 1 and c.title is None and not c.name.isupper():
-            _absorb(longer[0], c)
+            if c.kind == "single" and _owns(c, longer[0], text):
+                _absorb(c, longer[0])  # "Ascom", "Ascom’s Unite Connect": not one name
+            else:
+                _absorb(longer[0], c)
 
 
 def _merge_places(clusters: list[Cluster]) -> None:
@@ -255,7 +273,7 @@ def _keeps(c: Cluster) -> bool:
             return True  # "Nomura said", "sued by Norvale", "Norvale’s plant"
         return bool(mid) and (len(used) >= 3 or (c.holder and n >= 2))
     if c.kind == "person":
-        return n >= 2 or c.holder or c.title is not None
+        return n >= 2 or c.holder or c.title is not None or c.agent > 0
     if c.kind == "state":
         if _organ(c.name):
             return True
@@ -266,7 +284,7 @@ def _keeps(c: Cluster) -> bool:
         if c.adjectival >= 2:
             return True
         return any(not m.locative for m in c.mentions) and (n >= 2
-                                                             or c.holder or early
+                                                             or c.holder or early or c.agent > 0
                                                              or c.headline > 0)  # fmt: skip
     return True
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from summarizer.brief.countries import is_demonym
 from summarizer.engines.extractive.lexicon import (
     AGENT_VERBS,
     PRODUCT_NOUNS,
@@ -38,8 +39,9 @@ _VERBS = sorted({w for w in SPEECH_CUES if " " not in w} | AGENT_VERBS, key=len,
 # auxiliary or modal, a past tense, or a progressive or passive after a copula).
 _SUBJECT = re.compile(
     r",\s+(?:which|who)\s|(?:\s*,[^,.;:\"“”()]{1,80},)?"
-    r"(?:\s+(?:" + "|".join(_ADVERBS) + r"))?\s+(?:"
-    r"(?:is|was|are|were|has\s+been|had\s+been)\s+(?:not\s+)?[a-z]{2,}(?:ing|ed)\b|"
+    r"(?:\s+(?:" + "|".join(_ADVERBS) + r"))?"
+    r"(?:\s+(?:in|on)\s+(?:\d{4}|[A-Z][a-z]+day)|\s+(?:last|this|next)\s+(?:week|month|year))?"
+    r"\s+(?:(?:is|was|are|were|has\s+been|had\s+been)\s+(?:not\s+)?[a-z]{2,}(?:ing|ed)\b|"
     r"(?:" + "|".join(map(re.escape, _VERBS)) + r")\b|[a-z]{3,}ed\b)"
 )
 _PRODUCT = re.compile(
@@ -64,6 +66,11 @@ _SPEAKS = re.compile(r"(?:\s+(?:" + "|".join(_ADVERBS) + r"))?\s+(?:" + "|".join
 _FRAGMENT = re.compile(
     r"(?:[A-Z][\w’'-]*\.?\s+|[@#]|[A-Z][\w’'-]*,?\s+(?:[a-z]{1,3}\s+){1,2}|\b(?:of|on)\s+)$"
 )
+
+
+_PASSIVE_BY = re.compile(r"\b(?:[a-z]{3,}(?:ed|en|ght)\s+by|against)\s+(?:the\s+)?$")
+_CREDIT = re.compile(r"\s+contributed\b")
+_COMPASS = frozenset("north south east west northern southern eastern western central".split())
 
 
 def speaks(text: str, end: int) -> bool:
@@ -110,9 +117,17 @@ def mark(clusters: Sequence[Cluster], text: str) -> None:
 
 def _acts(c: Cluster, m: Mention, text: str) -> bool:
     """Whether a mention is the subject of a verb or a party ("sued by X"): a lone word that
-    opens a sentence only counts before a speech verb ("Nomura said")."""
+    opens a sentence only counts before a speech verb ("Nomura said"); a person's name after
+    "by" or before "contributed" is a credit line, not an act."""
     if m.locative or (c.kind == "single" and fragment(text, m.start)):
         return False
     if m.initial and c.kind == "single":
         return speaks(text, m.end) and not c.name.endswith("s")
+    if c.kind == "person":
+        words = c.name.split()
+        if words[0].casefold() in _COMPASS or is_demonym(words[-1].removesuffix("s")):
+            return False  # "Southern California", "African Americans": no one's name
+        if _PASSIVE_BY.search(text, max(0, m.start - 30), m.start):
+            return True  # "a claim brought by X": but not "Reporting by X", a credit line
+        return not m.possessive and is_subject(text, m.end) and not _CREDIT.match(text, m.end)
     return (not m.possessive and is_subject(text, m.end)) or is_party(text, m.start)
