@@ -94,3 +94,12 @@ def test_a_product_named_after_its_maker_leaves_the_maker_its_name() -> None:
     )
     names = _names(text)
     assert "Corvel" in names and "Corvel Bedside Link" not in names, names
+
+
+def test_a_word_used_mostly_before_a_product_noun_is_a_thing() -> None:
+    text = (
+        "The agency chose two landers on Monday. Its Vexa lander will fly in 2026, and the Vexa "
+        "rover will follow. Officials said the contract was worth $90 million; critics "
+        "said the Vexa lander was late."
+    )
+    assert "Vexa" not in _names(text)

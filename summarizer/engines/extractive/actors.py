@@ -267,6 +267,8 @@ def _keeps(c: Cluster) -> bool:
             return False
         if c.name.isupper() and len(c.name) <= 6:
             return n >= 2 or c.holder
+        if c.product * 2 >= n and not c.agent:
+            return False  # "the Orion spacecraft", "its Starship vehicle": a thing
         if is_demonym(c.name.removesuffix("s")):
             return False  # "Americans"
         if c.agent or any(m.possessive for m in mid):

@@ -109,10 +109,13 @@ def mark(clusters: Sequence[Cluster], text: str) -> None:
     people = (c for c in clusters if c.kind in PERSON_KINDS and len(c.name.split()) > 1)
     firsts = {c.name.split()[0].casefold() for c in people}
     for c in clusters:
+        if c.kind not in ("single", "state", "person"):
+            continue  # a body named by its head noun, or a titled person: kept anyway
         if c.kind == "single" and c.name.casefold() in firsts:
             continue  # "Matt" beside "Matt Bevin": a first name, not an actor of its own
         c.agent = sum(_acts(c, m, text) for m in c.mentions)
-        c.product = sum(names_product(text, m.end) for m in c.mentions if not m.possessive)
+        if c.kind == "single":
+            c.product = sum(names_product(text, m.end) for m in c.mentions if not m.possessive)
 
 
 def _acts(c: Cluster, m: Mention, text: str) -> bool:
