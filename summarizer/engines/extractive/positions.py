@@ -21,8 +21,19 @@ from summarizer.engines.extractive.lexicon import (
     STANCE_CUES,
 )
 from summarizer.engines.extractive.phrases import Found, Phrases
+from summarizer.engines.extractive.reporting import (
+    FIRST_PERSON,
+    INVERSION,
+    NOMINAL,
+    NOMINAL_KIND,
+    OWN_VOICE,
+    closing,
+    employer,
+    no_report,
+    speaks_for,
+)
 from summarizer.engines.extractive.segment import Sentence
-from summarizer.engines.extractive.stance import on_span, stance_of
+from summarizer.engines.extractive.stance import on_span, reported, stance_of
 from summarizer.engines.extractive.titles import PERSON_KINDS
 
 MAX_POSITIONS = 15
@@ -44,26 +55,7 @@ _PERSONAL = frozenset(("he", "she", "il", "elle", "él", "ella", "lui"))
 # French inverted subject ("a-t-elle affirmé"), a pronoun after "selon"/"según".
 _FR_INVERTED = re.compile(r"-t-(il|elle)s?\s+$|\b(?:a|ont)-(il|elle)s?\s+$", re.I)
 _AFTER_PRONOUN = re.compile(r"\s*(lui|elle|eux|elles|él|ella|ellos|ellas)\b", re.I)
-_NOMINAL = re.compile(  # a common noun, in lower case: "the company", not "The We Company"
-    r"\b(?:[Tt]he|[Aa]|[Ii]ts|[Hh]is|[Hh]er)\s+(?:[a-z][\w-]*\s+)?(court|ministry|company|firm|"
-    r"council|government|president|prime minister|minister|bloc|union|commission|judge|judges|"
-    r"organisation|organization|leader|spokesman|spokeswoman|spokesperson|group|federation|"
-    r"operator|embassy|agency|party)\b"
-)
-_NOMINAL_KIND = {
-    "court": ("court",), "judge": ("official",), "judges": ("court",),
-    "company": ("business",), "firm": ("business",), "operator": ("business",),
-    "bloc": ("igo",), "union": ("igo",), "council": ("igo", "state"),
-    "commission": ("igo", "state"), "president": ("head_of_state",),
-    "prime minister": ("head_of_state",), "minister": ("official",), "leader": ("head_of_state",),
-    "spokesman": ("official",), "spokeswoman": ("official",), "spokesperson": ("official",),
-}  # fmt: skip
 _SPEECH = frozenset(SPEECH_CUES)
-_INVERSION = re.compile(  # "said Mira Solberg", "said its director, Pedro Lima"
-    r"\s*(?:(?:the|a|an|its|his|her|(?!(?:to|by|from|of|in|on|at|for|with|that|than|about)\b)"
-    r"[a-z][\w-]*|[\w.&-]+['’]s|[A-Z]{2,6})\s+){0,6}"
-    r"(?:(?<=\s)[a-z][\w’'-]*,\s+(?:[A-Z][a-z]+\.?\s+)?)?"
-)
 # Cues whose object, not whose speaker, follows them: "told Fox News", "announced the Phase".
 _NOT_INVERTED = frozenset(
     "told tells tell announced announces promised pledged vowed confirmed acknowledged admitted "
@@ -85,7 +77,10 @@ class _Hit:
 _AUX_GAP = re.compile(r",\s*(?:(?:a|ont|avait|has|had|have|also|then|ha|han)\s+)?")
 # Between a person and the cue: an appositive set off by commas ("X, policy director at Y, a
 # group, said"), or an affiliation ("X of the Y, said").
-_APPOSED = re.compile(r"(?:\s+of\s+[^,.;\"“”]{2,80}|(?:,\s+[^,.;\"“”]{3,100}){1,2}),\s*")
+_APPOSED = re.compile(  # "X, vice president of sales for Y, Inc., says"
+    r"(?:\s+of\s+[^,.;\"“”]{2,80}"
+    r"|(?:,\s+(?:[^,.;\"“”]|(?:(?<=Inc)|(?<=Ltd)|(?<=Co))\.){3,100}){1,2}),\s*"
+)
 
 
 class PositionFinder:
@@ -101,8 +96,10 @@ class PositionFinder:
         self.hits: dict[int, list[_Hit]] = {}
         for c in clusters:
             for m in c.mentions:
-                if not m.possessive:
-                    self.hits.setdefault(m.sentence, []).append(_Hit(c, m.start, m.end))
+                own = OWN_VOICE.match(text, m.end) if m.possessive else None
+                if not m.possessive or own:  # "X said", "X's office said"
+                    self.hits.setdefault(m.sentence, []).append(
+                        _Hit(c, m.start, own.end() if own else m.end))
         for hits in self.hits.values():
             hits.sort(key=lambda h: h.start)
 
@@ -123,15 +120,24 @@ class PositionFinder:
                            else speaker[0] if speaker and s.index - speaker[1] <= 3
                            else side[0] if side and s.index - side[1] <= 1 else None)
             last = body[0] if body and s.index - body[1] <= 1 else None
+            relay = sum(c.group(1).casefold() in _SPEECH for c in _CUE.finditer(s.text)
+                        if not any(a <= s.start + c.start() < b for a, b in quotes)) > 1
             for cue in _CUE.finditer(s.text):
                 at = s.start + cue.start()
-                if any(a <= at < b for a, b in quotes) or self._passive(s, cue):
+                if any(a <= at < b for a, b in quotes) or self._passive(s, cue) or (
+                    relay and cue.group(1).casefold() in FORWARD_CUES  # "X said, according
+                ) or no_report(s.text, cue):  # to Reuters": Reuters relays X's words
                     continue
                 holder = self._holder(s, cue, quotes, last, last_person)
                 if holder is None or id(holder) in seen:
                     continue
                 seen.add(id(holder))
-                out.append((holder, self._position(holder, s, cue, quotes)))
+                found = self._position(holder, s, cue, quotes)
+                out.append((holder, found))
+                org = self._employer(holder, s, quotes)
+                if org is not None and id(org) not in seen:  # "X spokesman Li Wei said"
+                    seen.add(id(org))
+                    out.append((org, found.model_copy(update={"holder": org.name})))
                 if holder.kind in PERSON_KINDS:
                     speaker = (holder, s.index)
             outside = self._outside(s, quotes)
@@ -148,6 +154,16 @@ class PositionFinder:
     def _outside(self, s: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit]:
         return [h for h in self.hits.get(s.index, [])
                 if not any(a <= h.start < b for a, b in quotes)]  # fmt: skip
+
+    def _employer(self, holder: Cluster, s: Sentence,
+                  quotes: list[tuple[int, int]]) -> Cluster | None:  # fmt: skip
+        if holder.kind not in PERSON_KINDS:
+            return None
+        orgs = [(h.start, h.end, h.cluster) for h in self._outside(s, quotes)
+                if h.cluster.kind not in PERSON_KINDS]  # fmt: skip
+        found = (employer(self.text, (m.start, m.end), orgs) for m in holder.mentions
+                 if m.sentence == s.index)  # fmt: skip
+        return next((f for f in found if f is not None), None)
 
     def _passive(self, s: Sentence, cue: Found) -> bool:
         word = cue.group(1).casefold()
@@ -174,26 +190,28 @@ class PositionFinder:
             if pron:
                 return last_person if pron.group(1).casefold() in _PERSONAL else last
             return next((h.cluster for h in hits if after <= h.start <= after + 40
-                         and _INVERSION.fullmatch(self.text, after, h.start)), None) or (
+                         and INVERSION.fullmatch(self.text, after, h.start)), None) or (
                 self._nominal(self.text[after : after + 40], at, forward=True, quotes=quotes)
             )  # fmt: skip
         clause = self.text[s.start : at]
         bounds = [s.start + m.end() for m in _BOUNDARY.finditer(clause)]
         floor = bounds[-1] if bounds else s.start
         near = self.text[max(floor, at - 30) : at]
+        if FIRST_PERSON.search(near):  # "even though I've never agreed": the writer speaks
+            return None
         inverted = _FR_INVERTED.search(near)
         if inverted:
             return self._person_before(hits, at) or last_person
         for h in reversed(hits):
             gap = self.text[h.end : at]
             if h.end <= at and h.start >= floor and re.fullmatch(r"\s*(?:\w+\s+){0,2}", gap):
-                if "," not in gap and not self._after_prep(h.start, floor):
+                if not self._after_prep(h.start, floor) and speaks_for(gap):
                     return self._member(hits, h)
         for h in reversed(hits):
             if h.end > at or h.cluster.kind not in PERSON_KINDS:
                 continue
-            if _APPOSED.fullmatch(self.text, h.end, at):  # "Siobhan Burke, chief of X, said"
-                return h.cluster
+            if _APPOSED.fullmatch(self.text, h.end, at) and not self._after_prep(h.start, floor):
+                return h.cluster  # "Siobhan Burke, chief of X, said", not "a letter to X, ..."
             if _AUX_GAP.fullmatch(self.text, h.end, at) and re.search(
                 r",\s*(?:[A-ZÀ-Þ][\w.’'-]*\s+){0,3}$", self.text[s.start : h.start]
             ):  # "The opposition's spokeswoman, Senator Eva Berg, said"
@@ -202,6 +220,8 @@ class PositionFinder:
             r"\bthe\s+\w+\s+$", near
         ):
             word = near.split()[-1].casefold()
+            if word in ("he", "she") and closing(near, self.text[after : s.end]):
+                return last_person or self._person_before(hits, at)  # "<words>, he said."
             if word in ("he", "she"):
                 return self._person_before(hits, at) or last_person
             if word == "they":
@@ -209,13 +229,16 @@ class PositionFinder:
             nominal = self._nominal(near, at, forward=False, quotes=quotes)
             if nominal is not None:
                 return nominal
-        subject = self._subject(floor, hits, at)
-        if subject is not None:
-            return subject
         speech = cue.group(1).casefold() in _SPEECH
         listener = cue.group(1).casefold() in _NOT_INVERTED
-        named = [h for h in hits if speech and not listener and h.start >= after
-                 and _INVERSION.fullmatch(self.text, after, h.start)]  # fmt: skip
+        closed = re.search(r"[,”\"’»]\s*(?:(?:a|ont|has|had|have)\s+)?$", near)  # "<words>,"
+        # said X, "», a déclaré X": only after the words is the speaker named after the cue
+        named = [h for h in hits if speech and not listener and h.start >= after and closed
+                 and INVERSION.fullmatch(self.text, after, h.start)]  # fmt: skip
+        subject = None if named else (
+            self._subject(floor, hits, at))  # "<words>, says Ana Ruiz": Ana Ruiz
+        if subject is not None:
+            return subject
         if named:  # "said IESE researcher Rui Mabote": the person, not the acronym
             return next((h for h in named if h.cluster.kind in PERSON_KINDS), named[0]).cluster
         pronoun = _PRONOUN.search(self.text[max(floor, at - 40) : at])
@@ -250,6 +273,8 @@ class PositionFinder:
                          rest)  # fmt: skip
         if verb and not re.search(r"\band\s+(?:\w+\s+)?$", rest):
             return None  # the subject's verb is another one, unless the cue joins it with "and"
+        if re.fullmatch(r"\s*(?:[a-z][\w-]*\s+){1,3}", rest) and not speaks_for(rest):
+            return None  # "one Weibo commenter said": the name modifies the speaker
         return self._member(hits, first)
 
     def _opener(self, floor: int, hits: list[_Hit], at: int) -> _Hit | None:
@@ -294,6 +319,8 @@ class PositionFinder:
         before = self.text[max(floor, start - 40) : start].casefold().split()
         while before and before[-1] in ("the", "a", "an", "its", "his", "her"):
             before.pop()
+        if len(before) >= 3 and before[-2] in ("the", "a", "its") and before[-1].isalpha():
+            before = before[:-2]  # "in the journal X": X is named by a common noun
         if len(before) >= 2 and before[-1] == "for" and before[-2].startswith("spokes"):
             return False
         return bool(before) and before[-1] in _PREPOSITIONS
@@ -302,7 +329,7 @@ class PositionFinder:
                  quotes: list[tuple[int, int]]) -> Cluster | None:  # fmt: skip
         """The actor a phrase like "the company" names, when it stands right before the cue
         (or right after it): the latest such actor named outside quotation marks."""
-        found = list(_NOMINAL.finditer(window))
+        found = list(NOMINAL.finditer(window))
         if not found:
             return None
         hit = found[0] if forward else found[-1]
@@ -310,7 +337,7 @@ class PositionFinder:
                 else not re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", window[hit.end() :])):
             return None  # the phrase is not the cue's subject or its inverted speaker
         noun = hit.group(1).casefold()
-        kinds = _NOMINAL_KIND.get(noun, ())
+        kinds = NOMINAL_KIND.get(noun, ())
         adjective = re.search(r"(\w+)\s+\w+$", window[: hit.end()])
         code = demonym_alpha3(adjective.group(1)) if adjective else None
         before = [(max((m.start for m in c.mentions if m.start < at
@@ -326,13 +353,19 @@ class PositionFinder:
     def _position(self, holder: Cluster, s: Sentence, cue: Found,
                   quotes: list[tuple[int, int]]) -> Position:  # fmt: skip
         speech = cue.group(1).casefold() in _SPEECH
-        words = self._frame(holder, s) + " " + self._words(s, cue, quotes)
+        at, after = s.start + cue.start(), s.start + cue.end()
+        named = [m.start for m in holder.mentions if m.sentence == s.index
+                 and not any(a <= m.start < b for a, b in quotes)]  # fmt: skip
+        near = min(named, key=lambda x: abs(x - at), default=None)
+        spans = reported(self.text, s, (at, after), near, quotes,
+                         cue.group(1).casefold() in FORWARD_CUES)  # fmt: skip
+        words = self._frame(holder, s) + " " + " ".join(self.text[a:b] for a, b in spans)
         found = stance_of(cue.group(1), words, self.english)
         stance = found or ("support" if self._decided(holder)  # who decided stands by it
                            else "unclear")  # fmt: skip
         return Position(
             holder=holder.name,
-            on=on_span(self.text, s, cue, quotes).text,
+            on=on_span(self.text, s, spans, after, quotes).text,
             stance=stance,  # type: ignore[arg-type]
             summary=s.text,
             attributed=bool(quotes) or speech,
@@ -344,15 +377,6 @@ class PositionFinder:
         at = min((m.start for m in holder.mentions if m.sentence == s.index), default=s.start)
         lead = self.text[s.start : at]
         return lead if re.fullmatch(r"[^,\"“”]{3,60},\s*(?:[\w.’'-]+\s+){0,4}", lead) else ""
-
-    def _words(self, s: Sentence, cue: Found, quotes: list[tuple[int, int]]) -> str:
-        """The holder's own words: the quotations in the sentence, or else the reported
-        clause (after the cue; before it for "according to")."""
-        if quotes:
-            return " ".join(self.text[max(a, s.start) : min(b, s.end)] for a, b in quotes)
-        if cue.group(1).casefold() in FORWARD_CUES:
-            return s.text[: cue.start()]
-        return s.text[cue.end() :]
 
     def _decided(self, holder: Cluster) -> bool:
         """A court, a judge, or the body the event names first and its office holders: the

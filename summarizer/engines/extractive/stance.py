@@ -1,10 +1,16 @@
 """A statement's stance from the holder's own words, and what the statement is about.
 
 In order: the cue verb itself ("criticised", "welcomed"); stance words inside the holder's
-words (the quotation, or the reported clause after the cue), a negation just before a word
-turning it round; for English, the valence of those words by VADER's general-purpose
-sentiment lexicon (vaderSentiment), when it is clear. Anything else is `unclear`: a reporting
-verb alone says nothing about where the holder stands.
+words, a negation just before a word turning it round; a commitment ("pledged to", "announced
+that": support, unless negated); a request or call for action ("urged X to", "should", "must
+end": support of what is asked, opposition when it is a halt or negated; a question is no
+stance); for English, the valence of those words by VADER's general-purpose sentiment lexicon
+(vaderSentiment) when it is clear, "mixed" when the two sides of a contrast ("..., but ...")
+pull clearly apart. Anything else is `unclear`: a reporting verb alone says nothing about
+where the holder stands.
+
+The holder's words (`reported`) are its quotations, the reported clause after the cue, or the
+clause before a closing attribution ("..., the ministry said on Tuesday").
 """
 
 from __future__ import annotations
@@ -14,16 +20,37 @@ from functools import lru_cache
 from typing import Any
 
 from summarizer.brief.schema import Quote
-from summarizer.engines.extractive.lexicon import STANCE_CUES
-from summarizer.engines.extractive.phrases import Found, Phrases
+from summarizer.engines.extractive.lexicon import (
+    REQUEST_CUES,
+    SPEECH_CUES,
+    STANCE_CUES,
+    languages,
+    one,
+)
+from summarizer.engines.extractive.phrases import Phrases
 from summarizer.engines.extractive.segment import Sentence, span
 
 VALENCE = 0.3  # |compound| under which VADER's answer is no evidence
+SIDE_VALENCE = 0.25  # the same for each side of a contrast ("..., but ...")
 _STANCE_OF = {cue.casefold(): stance for cue, stance in STANCE_CUES.items()}
 _STANCE = Phrases(STANCE_CUES, fold=True)  # by set look-up: hundreds of cues
-_NEGATION = re.compile(r"\b(?:not|no|never|n['’]t|cannot|without|ne|pas|nicht|kein\w*)\W+"
+_NEGATION = re.compile(r"(?:\b(?:not|no|never|cannot|without|ne|pas|nicht|kein\w*)|n['’]t)\W+"
                        r"(?:\w+\W+){0,2}$", re.I)  # fmt: skip
 _FLIP = {"support": "oppose", "oppose": "support"}
+
+
+def _listed(key: str) -> frozenset[str]:
+    return frozenset(w.casefold() for code in languages() for w in one(code, "stance").get(key, ()))
+
+
+_COMMIT = _listed("commit")  # "pledged", "announced": the holder commits to what follows
+_HALT = _listed("halt")  # "end", "withdraw": what the holder wants stopped, it opposes
+_ADVOCATE = Phrases(_listed("advocate"), fold=True)  # "should", "must"
+_REQUEST = frozenset(c.casefold() for c in REQUEST_CUES)
+_NOT = re.compile(r"(?:\b(?:not|never|no longer|nicht|pas|jamais)|n['’]t)\b", re.I)
+_CONTRAST = re.compile(r",?\s+(?:but|however|although|though|yet)\s|^\W*(?:although|though)\s",
+                       re.I)  # fmt: skip
+_INFINITIVE = re.compile(r"\b(not\s+)?to\s+(?:(?:be|[a-z]+ly)\s+)?([\w’'-]+(?:\s+\w+)?)", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +74,44 @@ def lexical(words: str) -> set[str]:
     return found
 
 
+def _halting(phrase: str) -> bool:
+    words = phrase.casefold().split()
+    return bool(words) and (words[0] in _HALT or " ".join(words[:2]) in _HALT)
+
+
+def commitment(cue: str, words: str) -> str | None:
+    """A holder who announces, pledges or promises something supports it; "pledged not to",
+    "announced that it would not" is opposition."""
+    head = f"{cue} {words.strip()}".casefold()
+    if cue.casefold() not in _COMMIT and not any(head.startswith(c) for c in _COMMIT):
+        return None
+    first = " ".join(words.split()[:7])
+    return "oppose" if _NOT.search(first) else "support"
+
+
+def advocacy(cue: str, words: str) -> str | None:
+    """A request ("urged X to ...") or a call for action ("X should ...", "must end"): support
+    of what is asked for; its opposition when what is asked for is a halt ("to withdraw",
+    "must end") or is negated ("not to", "should not"), not both."""
+    if cue.casefold() in _REQUEST:
+        m = _INFINITIVE.search(words)
+        if m is None:
+            return None  # "asked them about ...": a question, not a position
+        return "oppose" if bool(m.group(1)) != _halting(m.group(2)) else "support"
+    for found in _ADVOCATE.finditer(words):
+        rest = words[found.end() :].split()[:4]
+        before = words[max(0, found.start() - 25) : found.start()]
+        negated = bool(_NOT.search(" ".join(rest[:2])) or _NOT.search(before))
+        verb = [w for w in rest if w.casefold() not in ("not", "be", "also", "now", "really")]
+        halt = bool(verb) and _halting(" ".join(verb))
+        return "oppose" if negated != halt else "support"
+    return None
+
+
+def _valence(words: str) -> float:
+    return float(_vader().polarity_scores(words)["compound"])
+
+
 def stance_of(cue: str, words: str, english: bool) -> str | None:
     """'support', 'oppose' or 'mixed' when the evidence says so, else None.
 
@@ -63,31 +128,89 @@ def stance_of(cue: str, words: str, english: bool) -> str | None:
         return "mixed"
     if found:
         return found.pop()
-    analyzer = _vader() if english and len(words.split()) >= 3 else None
-    if analyzer is None:
+    ruled = commitment(cue, words) or advocacy(cue, words)
+    if ruled or cue.casefold() in _REQUEST:
+        return ruled
+    if not (english and len(words.split()) >= 3 and _vader() is not None):
         return None
-    score = analyzer.polarity_scores(words)["compound"]
+    parts = [p for p in _CONTRAST.split(words) if len(p.split()) >= 3]
+    if len(parts) == 2:  # "more risk but more reward": each side's valence, one way each
+        sides = sorted(_valence(p) for p in parts)
+        if sides[0] <= -SIDE_VALENCE and sides[1] >= SIDE_VALENCE:
+            return "mixed"
+    score = _valence(words)
     return "support" if score >= VALENCE else "oppose" if score <= -VALENCE else None
 
 
 _ON_WORDS = 14
+_SAYS = Phrases(SPEECH_CUES)
+_NEXT_CLAUSE = re.compile(r";|,\s+(?:but|while|whereas)\b")
+
+
+def _own_clause(text: str, start: int, end: int) -> int:
+    """Where the holder's reported clause ends: before a clause that reports someone else
+    ("He vowed to keep trying, but the editor said ...")."""
+    for m in _NEXT_CLAUSE.finditer(text, start, end):
+        if next(_SAYS.finditer(text[m.end() : end]), None) is not None:
+            return m.start()
+    return end
+_MARKS = "\"“”«»„‘’' "
 _LEAD_IN = re.compile(
     r"^[\s,]*(?:\w+ing\s+)?(?:(?:\w+\s+){0,5}?that\s+|to\s+|about\s+|on\s+|for\s+|of\s+)?",
     re.I,
 )
 
 
-def on_span(text: str, s: Sentence, cue: Found, quotes: list[tuple[int, int]]) -> Quote:
+def reported(text: str, s: Sentence, cue: tuple[int, int], holder_at: int | None,
+             quotes: list[tuple[int, int]], forward: bool) -> list[tuple[int, int]]:  # fmt: skip
+    """Where the holder's own words are in a sentence: its quotations; the reported clause
+    after the cue ("said that ..."); or, when the attribution closes the clause ("..., the
+    ministry said on Tuesday", "..., said Ana Ruiz, an economist"), the clause before it.
+
+    Args:
+        cue: The cue's offsets in `text`.
+        holder_at: Where the holder is named in the sentence (None for "he", "it").
+        forward: Whether the holder follows the cue ("according to X").
+    """
+    at, after = cue
+    if forward:
+        return [(s.start, at)]
+    inside = [(max(a, s.start), min(b, s.end)) for a, b in quotes if a < s.end and b > s.start]
+    if inside and inside[0][0] >= after and len(text[after : inside[0][0]].split()) >= 3:
+        return [(after, _own_clause(text, after, s.end))]  # reported speech, partly quoted
+    if inside:
+        return inside
+    lead = text[s.start : min(at, holder_at) if holder_at is not None else at]
+    comma = lead.rfind(",")
+    tail = text[after : s.end]
+    if comma > 0 and len(lead[comma + 1 :].split()) <= 6 and len(lead[:comma].split()) >= 3:
+        before = (s.start, s.start + comma)
+        if holder_at is not None and holder_at >= after:
+            return [before]  # "..., said Ana Ruiz, an economist at ..."
+        if tail.lstrip().startswith(","):
+            return [before, (after, s.end)]  # "A, she said, is B"
+        if len(tail.split()) <= 6:
+            return [before]  # "..., the ministry said in a statement."
+    return [(after, _own_clause(text, after, s.end))]
+
+
+def on_span(text: str, s: Sentence, spans: list[tuple[int, int]], after: int,
+            quotes: list[tuple[int, int]]) -> Quote:  # fmt: skip
     """What a statement is about: the start of its quotation or of its reported clause."""
-    start = s.start + cue.end()
-    if quotes and quotes[0][1] <= s.start + cue.start():
-        a, b = max(quotes[0][0] + 1, s.start), quotes[0][1] - 1
+    start, stop = spans[0]
+    if any(a <= start < b for a, b in quotes):
+        a, b = max(start, s.start), min(stop, s.end)
+        while a < b and text[a] in _MARKS:
+            a += 1
+        while b > a and text[b - 1] in _MARKS:
+            b -= 1
         words = list(re.finditer(r"\S+", text[a:b]))
         end = a + words[min(len(words), _ON_WORDS) - 1].end() if words else b
         return span(text, a, end)
-    lead = _LEAD_IN.match(text[start : s.end])
-    start += lead.end() if lead else 0
-    m = re.search(r"[,;.?!]|$", text[start : s.end])
+    if start == after:
+        lead = _LEAD_IN.match(text[start:stop])
+        start += lead.end() if lead else 0
+    m = re.search(r"[,;.?!]|$", text[start:stop])
     end = start + (m.start() if m else 0)
     if end - start < 12 and quotes:
         start, end = quotes[0][0] + 1, quotes[0][1] - 1

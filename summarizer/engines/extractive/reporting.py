@@ -1,0 +1,115 @@
+"""What counts as a reporting structure: the small tests positions.py makes around a cue.
+
+A position needs words tied to their holder: the holder as the subject of a speech verb, or
+named right after it. These tests turn down what only looks like one: a name that modifies
+another noun before the cue ("one Weibo commenter said"), a cue that reports nothing held
+("declined to say", "if the minister agrees"), and tell a closing "..., he said." apart.
+They also say who else speaks through a speaker: an officer for the organisation
+("X spokesman Li Wei"), an office for its possessor ("Nadia Cruz's office said"); and which
+common nouns ("the company said") point back to which kind of actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TypeVar
+
+from summarizer.engines.extractive.lexicon import words
+from summarizer.engines.extractive.phrases import Found, Phrases
+
+_T = TypeVar("_T")
+NOMINAL = re.compile(  # a common noun, in lower case: "the company", not "The We Company"
+    r"\b(?:[Tt]he|[Aa]|[Ii]ts|[Hh]is|[Hh]er)\s+(?:[a-z][\w-]*\s+)?(court|ministry|company|firm|"
+    r"council|government|president|prime minister|minister|bloc|union|commission|judge|judges|"
+    r"organisation|organization|leader|spokesman|spokeswoman|spokesperson|group|federation|"
+    r"operator|embassy|agency|party)\b"
+)
+NOMINAL_KIND = {
+    "court": ("court",), "judge": ("official",), "judges": ("court",),
+    "company": ("business",), "firm": ("business",), "operator": ("business",),
+    "bloc": ("igo",), "union": ("igo",), "council": ("igo", "state"),
+    "commission": ("igo", "state"), "president": ("head_of_state",),
+    "prime minister": ("head_of_state",), "minister": ("official",), "leader": ("head_of_state",),
+    "spokesman": ("official",), "spokeswoman": ("official",), "spokesperson": ("official",),
+}  # fmt: skip
+# Between a speech cue and the speaker named after it ("said Mira Solberg"): a few words,
+# never a preposition ("le ministre des Affaires étrangères" is no "Affaires").
+INVERSION = re.compile(  # "said Mira Solberg", "said its director, Pedro Lima"
+    r"\s*(?:(?:the|a|an|its|his|her|"
+    r"(?!(?:to|by|from|of|in|on|at|for|with|that|than|about|de|des|du|del|von)\b)"
+    r"[a-z][\w-]*|[\w.&-]+['’]s|[A-Z]{2,6})\s+){0,6}"
+    r"(?:(?<=\s)[a-z][\w’'-]*,\s+(?:[A-Z][a-z]+\.?\s+)?)?"
+)
+# The writer, a reader or a crowd speaks, not an actor: "even though I've never agreed".
+FIRST_PERSON = re.compile(r"(?:\bI|\b[Ww]e|\b[Yy]ou)(?:['’]\w+)?\s+(?:\w+\s+){0,2}$")
+# A possessive name whose office speaks for it: "Nadia Cruz's office said".
+OWN_VOICE = re.compile(r"(?:['’]s?)?\s+(?:office|spokes(?:man|woman|person)|campaign|government|"
+                       r"administration|ministry|lawyers?|attorneys?)(?=\s+[a-z])")  # fmt: skip
+_ROLES = Phrases(words("speaks_for"), fold=True)  # "spokesman", "chief executive"
+_TITLED = re.compile(r"\s+(?:[A-Za-z][\w.’'-]*\s+){1,4}")  # "X Press Secretary NAME"
+_APPOSED_ROLE = re.compile(  # "NAME, the chief executive of X"
+    r",\s+(?:(?:the|a|an|its)\s+)?(?:[\w.’'-]+\s+){0,4}?(?:of|at|for|with)\s+(?:the\s+)?"
+)
+
+# Words between an actor's name and its cue that keep the actor the speaker: auxiliaries,
+# adverbs, time words, and those who speak for it ("a WeWork spokesperson said"); any other
+# noun makes the name a modifier ("one Weibo commenter said": not Weibo).
+_SPEAKS_FOR = frozenset(
+    "has had have also then later again already still now today yesterday last on this would "
+    "will could did does do spokesman spokeswoman spokesperson spokespeople official officials "
+    "representative representatives lawyer lawyers attorney attorneys statement authorities "
+    "government administration prosecutors police military ministry office campaign "
+    "executives leaders leadership board management".split()
+)
+# "to say", "declined to comment", "if X agrees": no report of what the holder holds.
+_NO_REPORT = re.compile(
+    r"(?:\bto\s+$)|(?:\b(?:if|unless|whether)\b[^,;:]*$)", re.I
+)
+# Cues that are also nouns or take a plain object ("the U.S. states where", "notes the rule",
+# "added smaller landers"): speech only before "that", a quotation or punctuation, or right
+# after a quotation ('"...," added Ana Ruiz').
+_AMBIGUOUS = frozenset("states notes claims added adds".split())
+_REPORTS = re.compile(r"\s*(?:that\b|[,:;.\"“”'‘’«]|$)")
+_NO_COMMENT = re.compile(r"\s+to\s+(?:comment|say|discuss|elaborate|confirm|specify)\b", re.I)
+
+
+def speaks_for(gap: str) -> bool:
+    """Whether the words between a name and its cue leave the name the speaker."""
+    return "," not in gap and all(
+        w.casefold() in _SPEAKS_FOR or w.endswith("ly") or w[:1].isupper() or w.isdigit()
+        for w in gap.split()
+    )
+
+
+def no_report(sentence: str, cue: Found) -> bool:
+    """A cue that reports nothing the holder holds: an infinitive ("declined to say"), a
+    refusal to comment, or a cue inside a condition ("if the minister agrees")."""
+    if cue.group(1).casefold() in _AMBIGUOUS and not (
+        _REPORTS.match(sentence, cue.end())
+        or re.search(r"[\"”’»]\s*(?:\w+\s+)?$", sentence[: cue.start()])  # '," added X'
+    ):  # fmt: skip
+        return True
+    before = re.split(r"[\"”»]", sentence[: cue.start()])[-1]  # not inside a quotation
+    return bool(_NO_REPORT.search(before)
+                or _NO_COMMENT.match(sentence, cue.end()))  # fmt: skip
+
+
+def closing(near: str, tail: str) -> bool:
+    """Whether "he said" closes a sentence after the reported words ("..., he said.")."""
+    return bool(re.search(r",\s*\w+\s+$", near)) and len(tail.split()) <= 6
+
+
+def employer(text: str, person: tuple[int, int], orgs: Sequence[tuple[int, int, _T]]) -> _T | None:
+    """The organisation a person named in a sentence speaks for there: "X spokesman Li Wei",
+    "Ana Ruiz, the chief executive of X" (a role from `speaks_for`, not "a professor at X")."""
+    for a, b, org in orgs:
+        if b <= person[0] and _TITLED.fullmatch(text, b, person[0]):
+            between = text[b : person[0]]
+        elif a >= person[1] and _APPOSED_ROLE.fullmatch(text, person[1], a):
+            between = text[person[1] : a]
+        else:
+            continue
+        if next(_ROLES.finditer(between), None) is not None:
+            return org
+    return None
