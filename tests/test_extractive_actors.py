@@ -103,3 +103,13 @@ def test_a_word_used_mostly_before_a_product_noun_is_a_thing() -> None:
         "said the Vexa lander was late."
     )
     assert "Vexa" not in _names(text)
+
+
+def test_a_place_that_modifies_a_noun_is_neither_subject_nor_party() -> None:
+    text = (
+        "Researchers at Dalmore University published the survey on Monday. It covers U.S. states "
+        "where the drug is legal. The work was funded by the U.S. government in 2019, "
+        "Dalmore University said."
+    )
+    names = _names(text)
+    assert "U.S." not in names, names

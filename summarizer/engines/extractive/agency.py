@@ -17,6 +17,7 @@ from summarizer.engines.extractive.lexicon import (
     AGENT_VERBS,
     PRODUCT_NOUNS,
     SPEECH_CUES,
+    STOP,
     THING_HEADS,
 )
 from summarizer.engines.extractive.names import Mention
@@ -34,7 +35,9 @@ class Cluster(Protocol):
 
 _ADVERBS = ("also", "now", "then", "still", "already", "recently", "reportedly", "previously",
             "later", "not", "never", "initially", "eventually", "first", "however")
-_VERBS = sorted({w for w in SPEECH_CUES if " " not in w} | AGENT_VERBS, key=len, reverse=True)
+# "states" and "say" after a name are nouns as often as verbs ("U.S. states", "a say").
+_VERBS = sorted({w for w in SPEECH_CUES if " " not in w and w not in ("states", "say")}
+                | AGENT_VERBS, key=len, reverse=True)  # fmt: skip
 # After the name: an aside set off by commas, an adverb, then a verb (a speech verb, an
 # auxiliary or modal, a past tense, or a progressive or passive after a copula).
 _SUBJECT = re.compile(
@@ -69,8 +72,15 @@ _FRAGMENT = re.compile(
 
 
 _PASSIVE_BY = re.compile(r"\b(?:[a-z]{3,}(?:ed|en|ght)\s+by|against)\s+(?:the\s+)?$")
+_NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
 _CREDIT = re.compile(r"\s+contributed\b")
 _COMPASS = frozenset("north south east west northern southern eastern western central".split())
+
+
+def _modifies(text: str, end: int) -> bool:
+    """Whether the name that ends at `end` modifies the noun after it ("the U.S. government")."""
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt is not None and nxt.group(1) not in STOP
 
 
 def speaks(text: str, end: int) -> bool:
@@ -133,4 +143,6 @@ def _acts(c: Cluster, m: Mention, text: str) -> bool:
         if _PASSIVE_BY.search(text, max(0, m.start - 30), m.start):
             return True  # "a claim brought by X": but not "Reporting by X", a credit line
         return not m.possessive and is_subject(text, m.end) and not _CREDIT.match(text, m.end)
-    return (not m.possessive and is_subject(text, m.end)) or is_party(text, m.start)
+    if m.possessive:
+        return False
+    return is_subject(text, m.end) or (is_party(text, m.start) and not _modifies(text, m.end))
