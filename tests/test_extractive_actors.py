@@ -113,3 +113,18 @@ def test_a_place_that_modifies_a_noun_is_neither_subject_nor_party() -> None:
     )
     names = _names(text)
     assert "U.S." not in names, names
+
+
+def _kinds(text: str) -> dict[str, str]:
+    return {a.name: a.kind for a in ENGINE.summarize(Article(text=text)).actors}
+
+
+def test_kinds_from_business_heads_and_known_organisations_with_a_place() -> None:
+    text = (
+        "Harrow Lane Records sued the singer on Monday. Harrow Lane Records said the masters "
+        "were its property. Separately, the Afghan Taliban claimed an attack, and the Afghan "
+        "Taliban said more would follow."
+    )
+    kinds = _kinds(text)
+    assert kinds.get("Harrow Lane Records") == "business", kinds
+    assert kinds.get("Afghan Taliban") == "armed_group", kinds

@@ -324,10 +324,18 @@ _BUSINESS = re.compile(
 )
 
 
+def _placed_known(name: str) -> tuple[str, str | None] | None:
+    """A known organisation named with its place or nationality ("Afghan Taliban")."""
+    words = name.split()
+    if len(words) < 2 or not all(demonym_alpha3(w) or country_alpha3(w) for w in words[:-1]):
+        return None
+    return KNOWN_ORGS.get(words[-1].casefold())
+
+
 def final_kind(c: Cluster, text: str) -> str:
     """The schema's ActorKind for a cluster: an untitled 'person' that the text calls a
     company and never 'he' or 'she' is a business."""
-    known = KNOWN_ORGS.get(c.name.casefold())
+    known = KNOWN_ORGS.get(c.name.casefold()) or _placed_known(c.name)
     if known is not None and (c.kind == "single" or " " in c.name):  # "Islamic State"
         return known[0]
     if c.kind == "single" or (c.kind == "person" and c.title is None):
