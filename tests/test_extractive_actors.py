@@ -128,3 +128,11 @@ def test_kinds_from_business_heads_and_known_organisations_with_a_place() -> Non
     kinds = _kinds(text)
     assert kinds.get("Harrow Lane Records") == "business", kinds
     assert kinds.get("Afghan Taliban") == "armed_group", kinds
+
+
+def test_long_appositive_titles_give_the_kind() -> None:
+    text = (
+        "The hearing ran late on Tuesday. Mara Kell, the principal deputy White House press "
+        "secretary, said the talks were over. Kell added that a deal was close."
+    )
+    assert _kinds(text).get("Mara Kell") == "official", _kinds(text)

@@ -28,7 +28,8 @@ MAX_ACTORS = 20
 normalize = lru_cache(maxsize=16384)(_normalize)  # names are compared again and again
 _ACRONYM_DEF = re.compile(r"([A-ZÀ-Þ][^()\n]{3,90}?)\s*\(([A-Z][A-Za-z]{1,9})\)")
 _APPOSITIVE = re.compile(
-    r"^,\s+(?:the|a|an|its|his|her)?\s*((?:[\w’'-]+\s+){0,4}?)([\w’'-]+)(?=[,.;]|\s+(?:of|for|who|at)\b)"
+    r"^,\s+(?:the|a|an|its|his|her)?\s*((?:[\w’'-]+\s+){0,6}?)([\w’'-]+)"
+    r"(?=[,.;]|\s+(?:of|for|who|at|to|in|on|since|from)\b)"
 )
 # Kinds whose names later mentions shorten: a person's to the surname ("Putin"), a company's to
 # its first words ("Norvale"), and single words not yet given a kind.
