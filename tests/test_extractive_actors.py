@@ -136,3 +136,14 @@ def test_long_appositive_titles_give_the_kind() -> None:
         "secretary, said the talks were over. Kell added that a deal was close."
     )
     assert _kinds(text).get("Mara Kell") == "official", _kinds(text)
+
+
+def test_a_name_only_used_as_a_place_or_a_modifier_is_not_an_actor() -> None:
+    text = (
+        "A man was stabbed on a Harlan Glen commuter train on Friday, police said. Riders on "
+        "Harlan Glen trains were told to wait. Transit chief Ana Pell said the line reopened "
+        "in Harlan Glen by noon, and Pell thanked riders."
+    )
+    names = _names(text)
+    assert "Ana Pell" in names, names
+    assert "Harlan Glen" not in names, names

@@ -54,6 +54,7 @@ class Cluster:
     adjectival: int = 0  # a state's demonym used as an adjective ("Colombian troops")
     agent: int = 0  # mentions that are the subject of a verb ("China has warned")
     product: int = 0  # mentions before a product noun ("the Orion spacecraft")
+    attributive: bool = False  # every mention a place or a modifier ("Bay Area commuters")
 
     @property
     def first(self) -> Mention:
@@ -86,8 +87,8 @@ def _key(m: Mention) -> str:
     return normalize(m.name).strip(".")
 
 
-def group(mentions: list[Mention], text: str) -> list[Cluster]:
-    """Group mentions into clusters, one per actor."""
+def group(mentions: list[Mention], text: str, language: str | None = None) -> list[Cluster]:
+    """Group mentions into clusters, one per actor (`language`: the article's, None if unsure)."""
     clusters: dict[str, Cluster] = {}
     for m in sorted(mentions, key=lambda m: (m.kind == "single", -len(m.name), m.start)):
         key = _key(m)
@@ -105,7 +106,7 @@ def group(mentions: list[Mention], text: str) -> list[Cluster]:
         elif c.kind == "person":
             _appositive(c, text)
     _adjectives([c for c in out if c.mentions and c.kind == "state"], text)
-    mark(out, text)
+    mark(out, text, english=language in (None, "en"))
     return [c for c in out if c.mentions and not _adjective_only(c, text)]
 
 
@@ -275,6 +276,8 @@ def _keeps(c: Cluster) -> bool:
         if c.agent or any(m.possessive for m in mid):
             return True  # "Nomura said", "sued by Norvale", "Norvale’s plant"
         return bool(mid) and (len(used) >= 3 or (c.holder and n >= 2))
+    if c.kind in ("person", "other") and c.attributive and not (c.agent or c.title):
+        return False  # "a Sierra Nevada town", "in Inner Mongolia": a place, not a doer
     if c.kind == "person":
         return n >= 2 or c.holder or c.title is not None or c.agent > 0
     if c.kind == "state":
