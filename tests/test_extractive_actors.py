@@ -105,6 +105,49 @@ def test_a_word_used_mostly_before_a_product_noun_is_a_thing() -> None:
     assert "Vexa" not in _names(text)
 
 
+def test_a_place_that_modifies_a_noun_is_neither_subject_nor_party() -> None:
+    text = (
+        "Researchers at Dalmore University published the survey on Monday. It covers U.S. states "
+        "where the drug is legal. The work was funded by the U.S. government in 2019, "
+        "Dalmore University said."
+    )
+    names = _names(text)
+    assert "U.S." not in names, names
+
+
+def _kinds(text: str) -> dict[str, str]:
+    return {a.name: a.kind for a in ENGINE.summarize(Article(text=text)).actors}
+
+
+def test_kinds_from_business_heads_and_known_organisations_with_a_place() -> None:
+    text = (
+        "Harrow Lane Records sued the singer on Monday. Harrow Lane Records said the masters "
+        "were its property. Separately, the Afghan Taliban claimed an attack, and the Afghan "
+        "Taliban said more would follow."
+    )
+    kinds = _kinds(text)
+    assert kinds.get("Harrow Lane Records") == "business", kinds
+    assert kinds.get("Afghan Taliban") == "armed_group", kinds
+
+
+def test_long_appositive_titles_give_the_kind() -> None:
+    text = (
+        "The hearing ran late on Tuesday. Mara Kell, the principal deputy White House press "
+        "secretary, said the talks were over. Kell added that a deal was close."
+    )
+    assert _kinds(text).get("Mara Kell") == "official", _kinds(text)
+
+
+def test_a_name_only_used_as_a_place_or_a_modifier_is_not_an_actor() -> None:
+    text = (
+        "A man was stabbed on a Harlan Glen commuter train on Friday, police said. Riders on "
+        "Harlan Glen trains were told to wait. Transit chief Ana Pell said the line reopened "
+        "in Harlan Glen by noon, and Pell thanked riders."
+    )
+    names = _names(text)
+    assert "Ana Pell" in names, names
+    assert "Harlan Glen" not in names, names
+
 def test_collective_actors_after_a_place_a_nationality_or_a_name() -> None:
     text = (
         "Fighting resumed near the border on Monday. The Zambian government has rejected the "

@@ -28,7 +28,8 @@ MAX_ACTORS = 20
 normalize = lru_cache(maxsize=16384)(_normalize)  # names are compared again and again
 _ACRONYM_DEF = re.compile(r"([A-ZÀ-Þ][^()\n]{3,90}?)\s*\(([A-Z][A-Za-z]{1,9})\)")
 _APPOSITIVE = re.compile(
-    r"^,\s+(?:the|a|an|its|his|her)?\s*((?:[\w’'-]+\s+){0,4}?)([\w’'-]+)(?=[,.;]|\s+(?:of|for|who|at)\b)"
+    r"^,\s+(?:the|a|an|its|his|her)?\s*((?:[\w’'-]+\s+){0,6}?)([\w’'-]+)"
+    r"(?=[,.;]|\s+(?:of|for|who|at|to|in|on|since|from)\b)"
 )
 # Kinds whose names later mentions shorten: a person's to the surname ("Putin"), a company's to
 # its first words ("Norvale"), and single words not yet given a kind.
@@ -53,6 +54,7 @@ class Cluster:
     adjectival: int = 0  # a state's demonym used as an adjective ("Colombian troops")
     agent: int = 0  # mentions that are the subject of a verb ("China has warned")
     product: int = 0  # mentions before a product noun ("the Orion spacecraft")
+    attributive: bool = False  # every mention a place or a modifier ("Bay Area commuters")
 
     @property
     def first(self) -> Mention:
@@ -85,8 +87,8 @@ def _key(m: Mention) -> str:
     return normalize(m.name).strip(".")
 
 
-def group(mentions: list[Mention], text: str) -> list[Cluster]:
-    """Group mentions into clusters, one per actor."""
+def group(mentions: list[Mention], text: str, language: str | None = None) -> list[Cluster]:
+    """Group mentions into clusters, one per actor (`language`: the article's, None if unsure)."""
     clusters: dict[str, Cluster] = {}
     for m in sorted(mentions, key=lambda m: (m.kind == "single", -len(m.name), m.start)):
         key = _key(m)
@@ -104,7 +106,7 @@ def group(mentions: list[Mention], text: str) -> list[Cluster]:
         elif c.kind == "person":
             _appositive(c, text)
     _adjectives([c for c in out if c.mentions and c.kind == "state"], text)
-    mark(out, text)
+    mark(out, text, english=language in (None, "en"))
     return [c for c in out if c.mentions and not _adjective_only(c, text)]
 
 
@@ -274,6 +276,8 @@ def _keeps(c: Cluster) -> bool:
         if c.agent or any(m.possessive for m in mid):
             return True  # "Nomura said", "sued by Norvale", "Norvale’s plant"
         return bool(mid) and (len(used) >= 3 or (c.holder and n >= 2))
+    if c.kind in ("person", "other") and c.attributive and not (c.agent or c.title):
+        return False  # "a Sierra Nevada town", "in Inner Mongolia": a place, not a doer
     if c.kind == "person":
         return n >= 2 or c.holder or c.title is not None or c.agent > 0
     if c.kind == "state":
@@ -324,10 +328,18 @@ _BUSINESS = re.compile(
 )
 
 
+def _placed_known(name: str) -> tuple[str, str | None] | None:
+    """A known organisation named with its place or nationality ("Afghan Taliban")."""
+    words = name.split()
+    if len(words) < 2 or not all(demonym_alpha3(w) or country_alpha3(w) for w in words[:-1]):
+        return None
+    return KNOWN_ORGS.get(words[-1].casefold())
+
+
 def final_kind(c: Cluster, text: str) -> str:
     """The schema's ActorKind for a cluster: an untitled 'person' that the text calls a
     company and never 'he' or 'she' is a business."""
-    known = KNOWN_ORGS.get(c.name.casefold())
+    known = KNOWN_ORGS.get(c.name.casefold()) or _placed_known(c.name)
     if known is not None and (c.kind == "single" or " " in c.name):  # "Islamic State"
         return known[0]
     if c.kind == "single" or (c.kind == "person" and c.title is None):

@@ -17,6 +17,7 @@ from summarizer.engines.extractive.lexicon import (
     AGENT_VERBS,
     PRODUCT_NOUNS,
     SPEECH_CUES,
+    STOP,
     THING_HEADS,
 )
 from summarizer.engines.extractive.names import Mention
@@ -31,10 +32,13 @@ class Cluster(Protocol):
     mentions: list[Mention]
     agent: int
     product: int
+    attributive: bool
 
 _ADVERBS = ("also", "now", "then", "still", "already", "recently", "reportedly", "previously",
             "later", "not", "never", "initially", "eventually", "first", "however")
-_VERBS = sorted({w for w in SPEECH_CUES if " " not in w} | AGENT_VERBS, key=len, reverse=True)
+# "states" and "say" after a name are nouns as often as verbs ("U.S. states", "a say").
+_VERBS = sorted({w for w in SPEECH_CUES if " " not in w and w not in ("states", "say")}
+                | AGENT_VERBS, key=len, reverse=True)  # fmt: skip
 # After the name: an aside set off by commas, an adverb, then a verb (a speech verb, an
 # auxiliary or modal, a past tense, or a progressive or passive after a copula).
 _SUBJECT = re.compile(
@@ -69,8 +73,15 @@ _FRAGMENT = re.compile(
 
 
 _PASSIVE_BY = re.compile(r"\b(?:[a-z]{3,}(?:ed|en|ght)\s+by|against)\s+(?:the\s+)?$")
+_NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
 _CREDIT = re.compile(r"\s+contributed\b")
 _COMPASS = frozenset("north south east west northern southern eastern western central".split())
+
+
+def modifies(text: str, end: int) -> bool:
+    """Whether the name that ends at `end` modifies the noun after it ("the U.S. government")."""
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt is not None and nxt.group(1) not in STOP
 
 
 def speaks(text: str, end: int) -> bool:
@@ -104,16 +115,20 @@ def thing_name(name: str) -> bool:
     return len(words) >= 2 and words[-1].casefold() in THING_HEADS
 
 
-def mark(clusters: Sequence[Cluster], text: str) -> None:
-    """Count each cluster's mentions that act (`agent`) and that name a product (`product`)."""
+def mark(clusters: Sequence[Cluster], text: str, english: bool = True) -> None:
+    """Count each cluster's mentions that act (`agent`) and that name a product (`product`),
+    and note a cluster only ever used as a place or an English modifier (`attributive`)."""
     people = (c for c in clusters if c.kind in PERSON_KINDS and len(c.name.split()) > 1)
     firsts = {c.name.split()[0].casefold() for c in people}
     for c in clusters:
-        if c.kind not in ("single", "state", "person"):
+        if c.kind not in ("single", "state", "person", "other"):
             continue  # a body named by its head noun, or a titled person: kept anyway
         if c.kind == "single" and c.name.casefold() in firsts:
             continue  # "Matt" beside "Matt Bevin": a first name, not an actor of its own
         c.agent = sum(_acts(c, m, text) for m in c.mentions)
+        c.attributive = english and all(
+            not m.possessive and (m.locative or modifies(text, m.end)) for m in c.mentions
+        )
         if c.kind == "single":
             c.product = sum(names_product(text, m.end) for m in c.mentions if not m.possessive)
 
@@ -133,4 +148,6 @@ def _acts(c: Cluster, m: Mention, text: str) -> bool:
         if _PASSIVE_BY.search(text, max(0, m.start - 30), m.start):
             return True  # "a claim brought by X": but not "Reporting by X", a credit line
         return not m.possessive and is_subject(text, m.end) and not _CREDIT.match(text, m.end)
-    return (not m.possessive and is_subject(text, m.end)) or is_party(text, m.start)
+    if m.possessive:
+        return False
+    return is_subject(text, m.end) or (is_party(text, m.start) and not modifies(text, m.end))

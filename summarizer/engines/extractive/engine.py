@@ -204,7 +204,7 @@ def _build(article: Article, language: str | None) -> Brief:
     doc = segment(text, report_date(article.published_at))
     by_index = {s.index: s for s in doc.sentences}
     headline = article.title or (doc.headline.text if doc.headline else None)
-    clusters = group(_mentions(doc, language), text)
+    clusters = group(_mentions(doc, language), text, language)
     _headline_hits(clusters, headline)
     skipped: list[str] = []
     event = build_event(doc, headline)
