@@ -147,3 +147,11 @@ def test_a_name_only_used_as_a_place_or_a_modifier_is_not_an_actor() -> None:
     names = _names(text)
     assert "Ana Pell" in names, names
     assert "Harlan Glen" not in names, names
+
+
+def test_a_name_before_an_officers_title_is_who_the_officer_speaks_for() -> None:
+    text = (
+        "Ticket prices rose again at the Kelso Dome on Monday. Fans queued at the Kelso Dome for "
+        "hours. \"Prices follow demand,\" a Kelso Dome spokesman said."
+    )
+    assert "Kelso Dome" in _names(text)
