@@ -148,24 +148,10 @@ def test_a_name_only_used_as_a_place_or_a_modifier_is_not_an_actor() -> None:
     assert "Ana Pell" in names, names
     assert "Harlan Glen" not in names, names
 
-def test_collective_actors_after_a_place_a_nationality_or_a_name() -> None:
-    text = (
-        "Fighting resumed near the border on Monday. The Zambian government has rejected the "
-        "ceasefire terms, and Malawi's foreign ministry said talks would go on. Ten people were "
-        "detained by Lusaka police. Governor Ada Mbeki spoke on Tuesday; the Mbeki "
-        "administration will appeal."
-    )
-    names = _names(text)
-    for expected in ("Zambian government", "Malawi's foreign ministry", "Lusaka police",
-                     "Mbeki administration"):  # fmt: skip
-        assert expected in names, (expected, names)
 
-
-def test_collective_phrases_without_evidence_or_modifier_are_not_actors() -> None:
+def test_a_name_before_an_officers_title_is_who_the_officer_speaks_for() -> None:
     text = (
-        "Prices rose on Monday. The new government has rejected the plan. Officials at the "
-        "Zambian government offices were closed. Last year officials said little, and Zambian "
-        "police records were sealed."
+        "Ticket prices rose again at the Kelso Dome on Monday. Fans queued at the Kelso Dome for "
+        "hours. \"Prices follow demand,\" a Kelso Dome spokesman said."
     )
-    names = _names(text)
-    assert not {n for n in names if n.endswith(("government", "police", "officials"))}, names
+    assert "Kelso Dome" in _names(text)

@@ -19,6 +19,7 @@ from summarizer.engines.extractive.lexicon import (
     SPEECH_CUES,
     STOP,
     THING_HEADS,
+    TITLES,
 )
 from summarizer.engines.extractive.names import Mention
 from summarizer.engines.extractive.titles import PERSON_KINDS
@@ -79,9 +80,10 @@ _COMPASS = frozenset("north south east west northern southern eastern western ce
 
 
 def modifies(text: str, end: int) -> bool:
-    """Whether the name that ends at `end` modifies the noun after it ("the U.S. government")."""
+    """Whether the name that ends at `end` modifies the noun after it ("the U.S. government");
+    not before a title ("an X spokesman"), where the name is who the officer speaks for."""
     nxt = _NEXT_WORD.match(text, end)
-    return nxt is not None and nxt.group(1) not in STOP
+    return nxt is not None and nxt.group(1) not in STOP and nxt.group(1) not in TITLES
 
 
 def speaks(text: str, end: int) -> bool:
