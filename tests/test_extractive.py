@@ -638,7 +638,9 @@ def test_stances_of_the_deciding_body_dissents_and_german_speech() -> None:
     stances = {p.holder: p.stance for p in _summarize(text).positions}
     assert stances.get("Shin Mi-rae") == "support", stances
     assert stances.get("Omar Vale") == "oppose", stances
-    assert stances.get("Helen Roe") == "unclear", stances  # a minister of justice is no judge
+    # a minister of justice is no judge (no "support" as the deciding body); studying a
+    # ruling takes no side
+    assert stances.get("Helen Roe") == "neutral", stances
     german = (
         "Das Arbeitsgericht Cottbus hat den Streik untersagt. Vorstandschef Martin Ober "
         "begrüßte die Entscheidung. Landesleiterin Petra Haas kritisierte das Urteil scharf."

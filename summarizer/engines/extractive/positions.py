@@ -22,6 +22,9 @@ from summarizer.engines.extractive.lexicon import (
 )
 from summarizer.engines.extractive.phrases import Found, Phrases
 from summarizer.engines.extractive.reporting import (
+    APPOSED,
+    AUX_GAP,
+    CLAUSE_VERB,
     FIRST_PERSON,
     INVERSION,
     NOMINAL,
@@ -30,6 +33,7 @@ from summarizer.engines.extractive.reporting import (
     closing,
     employer,
     no_report,
+    relative_owner,
     speaks_for,
 )
 from summarizer.engines.extractive.segment import Sentence
@@ -59,7 +63,7 @@ _SPEECH = frozenset(SPEECH_CUES)
 # Cues whose object, not whose speaker, follows them: "told Fox News", "announced the Phase".
 _NOT_INVERTED = frozenset(
     "told tells tell announced announces promised pledged vowed confirmed acknowledged admitted "
-    "admits claimed claims urged urges asked".split()
+    "admits claimed claims urged urges asked called calls nannte".split()
 )
 _JUDGE = re.compile(r"\b(?:judge|justice|magistrate|arbitrator)s?$", re.I)  # not "Justice Minister"
 _BE = frozenset("be been being was were is are am get got".split())
@@ -71,16 +75,6 @@ class _Hit:
     cluster: Cluster
     start: int
     end: int
-
-
-# After an appositive name, before the cue: a comma and maybe an auxiliary ("..., a déclaré").
-_AUX_GAP = re.compile(r",\s*(?:(?:a|ont|avait|has|had|have|also|then|ha|han)\s+)?")
-# Between a person and the cue: an appositive set off by commas ("X, policy director at Y, a
-# group, said"), or an affiliation ("X of the Y, said").
-_APPOSED = re.compile(  # "X, vice president of sales for Y, Inc., says"
-    r"(?:\s+of\s+[^,.;\"“”]{2,80}"
-    r"|(?:,\s+(?:[^,.;\"“”]|(?:(?<=Inc)|(?<=Ltd)|(?<=Co))\.){3,100}){1,2}),\s*"
-)
 
 
 class PositionFinder:
@@ -199,6 +193,10 @@ class PositionFinder:
         near = self.text[max(floor, at - 30) : at]
         if FIRST_PERSON.search(near):  # "even though I've never agreed": the writer speaks
             return None
+        owner = relative_owner(self.text, max(floor, at - 30), near,
+                               [(h.start, h.end, h.cluster) for h in hits])  # fmt: skip
+        if owner is not None:  # "the mayor, Dario Matesic, who said"
+            return owner
         inverted = _FR_INVERTED.search(near)
         if inverted:
             return self._person_before(hits, at) or last_person
@@ -210,9 +208,9 @@ class PositionFinder:
         for h in reversed(hits):
             if h.end > at or h.cluster.kind not in PERSON_KINDS:
                 continue
-            if _APPOSED.fullmatch(self.text, h.end, at) and not self._after_prep(h.start, floor):
+            if APPOSED.fullmatch(self.text, h.end, at) and not self._after_prep(h.start, floor):
                 return h.cluster  # "Siobhan Burke, chief of X, said", not "a letter to X, ..."
-            if _AUX_GAP.fullmatch(self.text, h.end, at) and re.search(
+            if AUX_GAP.fullmatch(self.text, h.end, at) and re.search(
                 r",\s*(?:[A-ZÀ-Þ][\w.’'-]*\s+){0,3}$", self.text[s.start : h.start]
             ):  # "The opposition's spokeswoman, Senator Eva Berg, said"
                 return h.cluster
@@ -234,7 +232,8 @@ class PositionFinder:
         closed = re.search(r"[,”\"’»]\s*(?:(?:a|ont|has|had|have)\s+)?$", near)  # "<words>,"
         # said X, "», a déclaré X": only after the words is the speaker named after the cue
         named = [h for h in hits if speech and not listener and h.start >= after and closed
-                 and INVERSION.fullmatch(self.text, after, h.start)]  # fmt: skip
+                 and INVERSION.fullmatch(self.text, after, h.start)
+                 and not CLAUSE_VERB.match(self.text, h.end)]  # fmt: skip
         subject = None if named else (
             self._subject(floor, hits, at))  # "<words>, says Ana Ruiz": Ana Ruiz
         if subject is not None:
@@ -271,7 +270,8 @@ class PositionFinder:
             return None
         verb = re.search(r"(?<![\w-])(?:[a-z]+ed|has|have|had|is|are|was|were|will|would)\b",
                          rest)  # fmt: skip
-        if verb and not re.search(r"\band\s+(?:\w+\s+)?$", rest):
+        participle = re.match(r"\w+ing\b", self.text[at:]) and rest.rstrip().endswith(",")
+        if verb and not participle and not re.search(r"\band\s+(?:\w+\s+)?$", rest):
             return None  # the subject's verb is another one, unless the cue joins it with "and"
         if re.fullmatch(r"\s*(?:[a-z][\w-]*\s+){1,3}", rest) and not speaks_for(rest):
             return None  # "one Weibo commenter said": the name modifies the speaker

@@ -38,8 +38,22 @@ NOMINAL_KIND = {
 INVERSION = re.compile(  # "said Mira Solberg", "said its director, Pedro Lima"
     r"\s*(?:(?:the|a|an|its|his|her|"
     r"(?!(?:to|by|from|of|in|on|at|for|with|that|than|about|de|des|du|del|von)\b)"
-    r"[a-z][\w-]*|[\w.&-]+['’]s|[A-Z]{2,6})\s+){0,6}"
+    r"[a-z][\w-]*|[\w.&-]+['’]s|[A-Z]{2,6}|[A-Z][a-z]+(?=\s+[a-z]))\s+){0,6}"
     r"(?:(?<=\s)[a-z][\w’'-]*,\s+(?:[A-Z][a-z]+\.?\s+)?)?"
+)
+# A name followed by a verb is the subject of the reported clause ("..., said Germany would
+# continue"), not a speaker named after the cue.
+CLAUSE_VERB = re.compile(r"\s+(?:would|will|had|has|have|is|was|were|are|could|should|must|"
+                         r"may|might|can|did|does|do)\b")  # fmt: skip
+# A relative pronoun right before the cue: ", who said", ", which says".
+_RELATIVE = re.compile(r",\s*(?:who|which)\s+(?:\w+\s+)?$")
+# After an appositive name, before the cue: a comma and maybe an auxiliary ("..., a déclaré").
+AUX_GAP = re.compile(r",\s*(?:(?:a|ont|avait|has|had|have|also|then|ha|han)\s+)?")
+# Between a person and the cue: an appositive set off by commas ("X, policy director at Y, a
+# group, said"), or an affiliation ("X of the Y, said").
+APPOSED = re.compile(  # "X, vice president of sales for Y, Inc., says"
+    r"(?:\s+of\s+[^,.;\"“”]{2,80}"
+    r"|(?:,\s+(?:[^,.;\"“”]|(?:(?<=Inc)|(?<=Ltd)|(?<=Co))\.){3,100}){1,2}),\s*"
 )
 # The writer, a reader or a crowd speaks, not an actor: "even though I've never agreed".
 FIRST_PERSON = re.compile(r"(?:\bI|\b[Ww]e|\b[Yy]ou)(?:['’]\w+)?\s+(?:\w+\s+){0,2}$")
@@ -60,7 +74,9 @@ _SPEAKS_FOR = frozenset(
     "will could did does do spokesman spokeswoman spokesperson spokespeople official officials "
     "representative representatives lawyer lawyers attorney attorneys statement authorities "
     "government administration prosecutors police military ministry office campaign "
-    "executives leaders leadership board management".split()
+    "executives leaders leadership board management diplomats party group union company firm "
+    "agency council committee commission court bank coalition alliance association federation "
+    "movement network foundation institute a ont avait avaient est ha han había hat hatte".split()
 )
 # "to say", "declined to comment", "if X agrees": no report of what the holder holds.
 _NO_REPORT = re.compile(
@@ -71,6 +87,9 @@ _NO_REPORT = re.compile(
 # after a quotation ('"...," added Ana Ruiz').
 _AMBIGUOUS = frozenset("states notes claims added adds".split())
 _REPORTS = re.compile(r"\s*(?:that\b|[,:;.\"“”'‘’«]|$)")
+# "called the ruling 'a good day'", "called the motion an act of revenge": a judgement.
+_CALLED = re.compile(r"\s+(?:the|this|that|it|them|his|her|its|their|die|den|das)\b[^\"“„«.;]{0,60}"
+                     r"(?:[\"“„«]|\s(?:a|an|einen|eine|ein)\s)")  # fmt: skip
 _NO_COMMENT = re.compile(r"\s+to\s+(?:comment|say|discuss|elaborate|confirm|specify)\b", re.I)
 
 
@@ -90,6 +109,10 @@ def no_report(sentence: str, cue: Found) -> bool:
         or re.search(r"[\"”’»]\s*(?:\w+\s+)?$", sentence[: cue.start()])  # '," added X'
     ):  # fmt: skip
         return True
+    if cue.group(1).casefold() in ("called", "calls", "nannte") and not _CALLED.match(
+        sentence, cue.end()
+    ):  # fmt: skip
+        return True  # "a man called Li", "so-called": no judgement of the holder's
     before = re.split(r"[\"”»]", sentence[: cue.start()])[-1]  # not inside a quotation
     return bool(_NO_REPORT.search(before)
                 or _NO_COMMENT.match(sentence, cue.end()))  # fmt: skip
@@ -113,3 +136,14 @@ def employer(text: str, person: tuple[int, int], orgs: Sequence[tuple[int, int, 
         if next(_ROLES.finditer(between), None) is not None:
             return org
     return None
+
+
+def relative_owner(text: str, start: int, near: str,
+                   spans: Sequence[tuple[int, int, _T]]) -> _T | None:  # fmt: skip
+    """The actor a relative pronoun before the cue stands for, when it is named right before
+    it ("the mayor, Dario Matesic, who said"; `near` is the text from `start` to the cue)."""
+    rel = _RELATIVE.search(near)
+    if rel is None:
+        return None
+    at = start + rel.start()
+    return next((x for a, b, x in spans if b <= at and not text[b:at].strip()), None)

@@ -46,6 +46,7 @@ def _listed(key: str) -> frozenset[str]:
 _COMMIT = _listed("commit")  # "pledged", "announced": the holder commits to what follows
 _HALT = _listed("halt")  # "end", "withdraw": what the holder wants stopped, it opposes
 _ADVOCATE = Phrases(_listed("advocate"), fold=True)  # "should", "must"
+_NEUTRAL = Phrases(_listed("neutral"), fold=True)  # "will comply", "takes note", "studying"
 _REQUEST = frozenset(c.casefold() for c in REQUEST_CUES)
 _NOT = re.compile(r"(?:\b(?:not|never|no longer|nicht|pas|jamais)|n['’]t)\b", re.I)
 _CONTRAST = re.compile(r",?\s+(?:but|however|although|though|yet)\s|^\W*(?:although|though)\s",
@@ -128,6 +129,8 @@ def stance_of(cue: str, words: str, english: bool) -> str | None:
         return "mixed"
     if found:
         return found.pop()
+    if next(_NEUTRAL.finditer(words), None) is not None:
+        return "neutral"  # a holder who complies, takes note or studies takes no side
     ruled = commitment(cue, words) or advocacy(cue, words)
     if ruled or cue.casefold() in _REQUEST:
         return ruled
