@@ -331,9 +331,10 @@ _BUSINESS = re.compile(
 def _placed_known(name: str) -> tuple[str, str | None] | None:
     """A known organisation named with its place or nationality ("Afghan Taliban")."""
     words = name.split()
-    if len(words) < 2 or not all(demonym_alpha3(w) or country_alpha3(w) for w in words[:-1]):
+    known = KNOWN_ORGS.get(words[-1].casefold()) if len(words) > 1 else None
+    if known is None or not all(demonym_alpha3(w) or country_alpha3(w) for w in words[:-1]):
         return None
-    return KNOWN_ORGS.get(words[-1].casefold())
+    return known
 
 
 def final_kind(c: Cluster, text: str) -> str:
