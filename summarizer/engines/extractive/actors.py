@@ -11,8 +11,15 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from summarizer.brief.countries import SEATS, country_alpha3, demonym_alpha3, is_city
+from summarizer.brief.countries import (
+    SEATS,
+    country_alpha3,
+    demonym_alpha3,
+    is_city,
+    is_demonym,
+)
 from summarizer.brief.grounding import normalize as _normalize
+from summarizer.engines.extractive.agency import mark, thing_name
 from summarizer.engines.extractive.lexicon import KNOWN_ORGS, ROLES, TITLES
 from summarizer.engines.extractive.names import Mention
 from summarizer.engines.extractive.titles import PERSON_KINDS
@@ -21,7 +28,8 @@ MAX_ACTORS = 20
 normalize = lru_cache(maxsize=16384)(_normalize)  # names are compared again and again
 _ACRONYM_DEF = re.compile(r"([A-ZÀ-Þ][^()\n]{3,90}?)\s*\(([A-Z][A-Za-z]{1,9})\)")
 _APPOSITIVE = re.compile(
-    r"^,\s+(?:the|a|an|its|his|her)?\s*((?:[\w’'-]+\s+){0,4}?)([\w’'-]+)(?=[,.;]|\s+(?:of|for|who|at)\b)"
+    r"^,\s+(?:the|a|an|its|his|her)?\s*((?:[\w’'-]+\s+){0,6}?)([\w’'-]+)"
+    r"(?=[,.;]|\s+(?:of|for|who|at|to|in|on|since|from)\b)"
 )
 # Kinds whose names later mentions shorten: a person's to the surname ("Putin"), a company's to
 # its first words ("Norvale"), and single words not yet given a kind.
@@ -44,6 +52,9 @@ class Cluster:
     headline: int = 0
     holder: bool = False
     adjectival: int = 0  # a state's demonym used as an adjective ("Colombian troops")
+    agent: int = 0  # mentions that are the subject of a verb ("China has warned")
+    product: int = 0  # mentions before a product noun ("the Orion spacecraft")
+    attributive: bool = False  # every mention a place or a modifier ("Bay Area commuters")
 
     @property
     def first(self) -> Mention:
@@ -76,8 +87,8 @@ def _key(m: Mention) -> str:
     return normalize(m.name).strip(".")
 
 
-def group(mentions: list[Mention], text: str) -> list[Cluster]:
-    """Group mentions into clusters, one per actor."""
+def group(mentions: list[Mention], text: str, language: str | None = None) -> list[Cluster]:
+    """Group mentions into clusters, one per actor (`language`: the article's, None if unsure)."""
     clusters: dict[str, Cluster] = {}
     for m in sorted(mentions, key=lambda m: (m.kind == "single", -len(m.name), m.start)):
         key = _key(m)
@@ -86,7 +97,7 @@ def group(mentions: list[Mention], text: str) -> list[Cluster]:
         clusters[key].add(m)
     out = list(clusters.values())
     _merge_acronyms(out, text)
-    _merge_people(out)
+    _merge_people(out, text)
     _merge_places(out)
     for c in out:
         known = KNOWN_ORGS.get(c.name.casefold()) if " " in c.name else None
@@ -95,6 +106,7 @@ def group(mentions: list[Mention], text: str) -> list[Cluster]:
         elif c.kind == "person":
             _appositive(c, text)
     _adjectives([c for c in out if c.mentions and c.kind == "state"], text)
+    mark(out, text, english=language in (None, "en"))
     return [c for c in out if c.mentions and not _adjective_only(c, text)]
 
 
@@ -167,7 +179,15 @@ def _merge_acronyms(clusters: list[Cluster], text: str) -> None:
                 target.kind = c.kind
 
 
-def _merge_people(clusters: list[Cluster]) -> None:
+def _owns(short: Cluster, long: Cluster, text: str) -> bool:
+    """Whether a name's longer form is a thing the short one owns: the short form is named more
+    often and once as its possessor ("Ascom’s Unite Connect" beside "Ascom Unite Connect")."""
+    rest = long.name[len(short.name) :].strip()
+    owned = any(text.startswith(("’s " + rest, "'s " + rest), m.end) for m in short.mentions)
+    return owned and len(short.mentions) > len(long.mentions)
+
+
+def _merge_people(clusters: list[Cluster], text: str) -> None:
     """A surname into its full name ("Putin"), and a name's first words into the whole name
     when only one name starts with them ("Norvale" -> "Norvale Mineração")."""
     people = [c for c in clusters if c.kind in _SHORTENED and len(_tokens(c.name)) >= 2]
@@ -183,11 +203,21 @@ def _merge_people(clusters: list[Cluster]) -> None:
                 _absorb(other, c)
                 other.kind = other.kind if other.kind != "single" else "person"
                 continue
+            if c.title is not None and c.kind in PERSON_KINDS:  # "Mr. Xi" is Xi Jinping
+                found = [o for o in people if o is not c and o.mentions
+                         and o.kind in PERSON_KINDS and len(_tokens(o.name)) == 2
+                         and _tokens(o.name)[0] == toks[0]]  # fmt: skip
+                if len(found) == 1:
+                    _absorb(found[0], c)
+                    continue
         prefix = normalize(c.name) + " "
         longer = [o for o in people if o is not c and o.mentions and o.title is None
                   and normalize(o.name).startswith(prefix)]  # fmt: skip
         if len(longer) == 1 and c.title is None and not c.name.isupper():
-            _absorb(longer[0], c)
+            if c.kind == "single" and _owns(c, longer[0], text):
+                _absorb(c, longer[0])  # "Ascom", "Ascom’s Unite Connect": not one name
+            else:
+                _absorb(longer[0], c)
 
 
 def _merge_places(clusters: list[Cluster]) -> None:
@@ -228,6 +258,8 @@ def _appositive(c: Cluster, text: str) -> None:
 
 
 def _keeps(c: Cluster) -> bool:
+    if thing_name(c.name):
+        return False  # "the Dubai Air Show", "the Cold War": an event or a programme
     n = len(c.mentions)
     early = c.first.sentence <= 2
     if c.kind == "single":
@@ -237,14 +269,28 @@ def _keeps(c: Cluster) -> bool:
             return False
         if c.name.isupper() and len(c.name) <= 6:
             return n >= 2 or c.holder
+        if c.product * 2 >= n and not c.agent:
+            return False  # "the Orion spacecraft", "its Starship vehicle": a thing
+        if is_demonym(c.name.removesuffix("s")):
+            return False  # "Americans"
+        if c.agent or any(m.possessive for m in mid):
+            return True  # "Nomura said", "sued by Norvale", "Norvale’s plant"
         return bool(mid) and (len(used) >= 3 or (c.holder and n >= 2))
+    if c.kind in ("person", "other") and c.attributive and not (c.agent or c.title):
+        return False  # "a Sierra Nevada town", "in Inner Mongolia": a place, not a doer
     if c.kind == "person":
-        return n >= 2 or c.holder or c.title is not None
+        return n >= 2 or c.holder or c.title is not None or c.agent > 0
     if c.kind == "state":
-        if c.adjectival >= 2 or _organ(c.name):
+        if _organ(c.name):
+            return True
+        if c.name.casefold() not in SEATS and not (
+            c.agent or c.adjectival >= 2 or any(m.possessive for m in c.mentions)
+        ):
+            return False  # a place named in passing: it neither acts nor owns anything
+        if c.adjectival >= 2:
             return True
         return any(not m.locative for m in c.mentions) and (n >= 2
-                                                             or c.holder or early
+                                                             or c.holder or early or c.agent > 0
                                                              or c.headline > 0)  # fmt: skip
     return True
 
@@ -282,10 +328,19 @@ _BUSINESS = re.compile(
 )
 
 
+def _placed_known(name: str) -> tuple[str, str | None] | None:
+    """A known organisation named with its place or nationality ("Afghan Taliban")."""
+    words = name.split()
+    known = KNOWN_ORGS.get(words[-1].casefold()) if len(words) > 1 else None
+    if known is None or not all(demonym_alpha3(w) or country_alpha3(w) for w in words[:-1]):
+        return None
+    return known
+
+
 def final_kind(c: Cluster, text: str) -> str:
     """The schema's ActorKind for a cluster: an untitled 'person' that the text calls a
     company and never 'he' or 'she' is a business."""
-    known = KNOWN_ORGS.get(c.name.casefold())
+    known = KNOWN_ORGS.get(c.name.casefold()) or _placed_known(c.name)
     if known is not None and (c.kind == "single" or " " in c.name):  # "Islamic State"
         return known[0]
     if c.kind == "single" or (c.kind == "person" and c.title is None):

@@ -28,6 +28,7 @@ from summarizer.brief.schema import (
 )
 from summarizer.clock import now_iso
 from summarizer.engines.extractive.actors import Cluster, final_kind, group, select
+from summarizer.engines.extractive.collective import collective_mentions, merge
 from summarizer.engines.extractive.event import (
     build_event,
     build_outcome,
@@ -134,7 +135,7 @@ def _mentions(doc: Doc, language: str | None = None) -> list[Mention]:
         for m in found:
             if not (out and _appositive(out[-1], m, doc.text)):
                 out.append(m)
-    return out
+    return merge(out, collective_mentions(doc.text, doc.sentences, out))
 
 
 def _headline_hits(clusters: list[Cluster], headline: str | None) -> None:
@@ -203,7 +204,7 @@ def _build(article: Article, language: str | None) -> Brief:
     doc = segment(text, report_date(article.published_at))
     by_index = {s.index: s for s in doc.sentences}
     headline = article.title or (doc.headline.text if doc.headline else None)
-    clusters = group(_mentions(doc, language), text)
+    clusters = group(_mentions(doc, language), text, language)
     _headline_hits(clusters, headline)
     skipped: list[str] = []
     event = build_event(doc, headline)

@@ -127,6 +127,11 @@ ROLES = words("roles")
 BUSINESS_TITLES = words("titles_business")
 BUSINESS_NOUNS = words("business_nouns")
 FACILITIES = words("facilities")
+# Heads of event, programme and product names; nouns a product name modifies; verbs after a
+# subject.
+THING_HEADS = words("thing_heads")
+PRODUCT_NOUNS = words("product_nouns")
+AGENT_VERBS = words("agent_verbs")
 POSTNOMINALS = frozenset("SC QC KC Jr Jr. Sr Sr. MP MEP MSP MLA MPP OBE CBE KBE PhD".split())
 NOT_ACTORS = tuple(sorted(words("not_actors")))
 CURRENCIES = words("currencies")
