@@ -37,7 +37,6 @@ from summarizer.engines.extractive.lexicon import (
     STOP,
     TITLES,
     adjective,
-    words,
 )
 from summarizer.engines.extractive.mention import GENERATIONAL as _GENERATIONAL
 from summarizer.engines.extractive.mention import Mention, lower_title, possessive_country
@@ -66,7 +65,6 @@ _ROMANCE = frozenset(("fr", "es", "it", "pt", "ca"))
 _ORG_NOUN = re.compile(r"(?:tion|tions|ité|ités|ence|ance|ée|ées|ción|ciones|idad|ía)$")
 _ADJ = adjective()  # a Romance adjective, any language ("Commission nationale")
 _FIRST_WORD = re.compile(r"\w")
-_ORGANS = words("state_organs")
 _OPEN_QUOTES = frozenset("‘“\"'")
 _CLOSE_QUOTES = frozenset("’”\"'")
 _OPENERS = frozenset(':"“‘(—–-')
@@ -180,8 +178,6 @@ class NameScanner(PersonWords):
                 return [org]
         if len(run) > 1 and all(t.text.isupper() for t in run) and run[0].fold not in KNOWN_ORGS:
             return []  # SHOUTED BYLINES AND KICKERS
-        if nxt and nxt.fold in _ORGANS and (organ := self._organ(run, nxt, s, initial)):
-            return [organ]  # "the Punjab government", "Hong Kong police"
         if (nxt and not nxt.cap and nxt.fold in ORG_HEADS and len(run) > 1 and not run[-1].poss
                 and not is_title(run[0]) and not _adjective(run[-1])
                 and not self._person_of(run, nxt)):  # fmt: skip

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.brief.countries import country_alpha3, demonym_alpha3, is_city, is_subdivision
+from summarizer.brief.countries import country_alpha3, is_city, is_subdivision
 from summarizer.engines.extractive.capitalised import CONNECT, Tok, abstract, trim
 from summarizer.engines.extractive.lexicon import (
     KNOWN_ORGS,
@@ -156,20 +156,6 @@ class PersonWords:
                 if country_alpha3(place) or is_city(place) or is_subdivision(place):
                     return place
         return ""
-
-    def _organ(self, run: list[Tok], nxt: Tok, s: Sentence, initial: bool) -> Mention | None:
-        """A place's or a leader's state organ named with a lower-case head ("the Punjab
-        government", "Afghan police", "the Trump administration")."""
-        text = self.text[run[0].start : run[-1].end]
-        if run[-1].poss or self.text[run[-1].end : nxt.start] != " " or len(run) > 3:
-            return None
-        code = country_alpha3(text) or demonym_alpha3(text)
-        place = code or is_city(text) or is_subdivision(text)
-        leader = nxt.fold == "administration" and len(run) == 1 and is_name_word(run[0])
-        if not (place or leader):
-            return None
-        return Mention(run[0].start, nxt.end, self.text[run[0].start : nxt.end], "state", code,
-                       sentence=s.index, initial=initial)  # fmt: skip
 
     def _share_plural_titles(self, mentions: list[Mention]) -> None:
         """'Justices Ada Sow, Bea Kone and Cy Ba': every name in the
