@@ -36,6 +36,7 @@ def _check(article: Article, brief: Brief) -> None:
         assert q.match == "exact"
     assert brief.provenance.engine == "extractive"
     assert brief.provenance.grounding.grounded_rate == 1.0
+    assert brief.provenance.grounding.problems == []  # never the fallback, no section skipped
     assert brief.provenance.article_sha256 == article.sha256
     for field in (brief.bluf, brief.event.summary, brief.outcome.description):
         assert field == "" or field in article.text or (
@@ -445,7 +446,7 @@ def test_a_failing_section_leaves_the_rest_of_the_brief(monkeypatch: pytest.Monk
         raise StopIteration
 
     monkeypatch.setattr(legal.LegalFinder, "scan", broken)
-    brief = _summarize(EXAMPLES[0].read_text(encoding="utf-8"))
+    brief = ENGINE.summarize(Article(text=EXAMPLES[0].read_text(encoding="utf-8")))
     assert brief.actors and brief.legal_context == []
     assert any("StopIteration" in p for p in brief.provenance.grounding.problems)
 

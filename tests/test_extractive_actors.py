@@ -3,14 +3,11 @@ places named in passing, events and products are not actors; names that act are.
 
 from __future__ import annotations
 
-from summarizer.article import Article
-from summarizer.engines.extractive.engine import ExtractiveEngine
-
-ENGINE = ExtractiveEngine()
+from extractive_helpers import brief_of
 
 
 def _names(text: str) -> set[str]:
-    return {a.name for a in ENGINE.summarize(Article(text=text)).actors}
+    return {a.name for a in brief_of(text).actors}
 
 
 def test_a_place_named_only_in_passing_is_not_an_actor() -> None:
@@ -116,7 +113,7 @@ def test_a_place_that_modifies_a_noun_is_neither_subject_nor_party() -> None:
 
 
 def _kinds(text: str) -> dict[str, str]:
-    return {a.name: a.kind for a in ENGINE.summarize(Article(text=text)).actors}
+    return {a.name: a.kind for a in brief_of(text).actors}
 
 
 def test_kinds_from_business_heads_and_known_organisations_with_a_place() -> None:

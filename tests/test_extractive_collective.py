@@ -3,14 +3,11 @@ police"), on sentences written for the test."""
 
 from __future__ import annotations
 
-from summarizer.article import Article
-from summarizer.engines.extractive.engine import ExtractiveEngine
-
-ENGINE = ExtractiveEngine()
+from extractive_helpers import brief_of
 
 
 def _names(text: str) -> set[str]:
-    return {a.name for a in ENGINE.summarize(Article(text=text)).actors}
+    return {a.name for a in brief_of(text).actors}
 
 
 def test_collective_actors_after_a_place_a_nationality_or_a_name() -> None:

@@ -5,14 +5,11 @@ Every sentence here is written for the test; each test fails when its rule is re
 
 from __future__ import annotations
 
-from summarizer.article import Article
-from summarizer.engines.extractive.engine import ExtractiveEngine
-
-ENGINE = ExtractiveEngine()
+from extractive_helpers import brief_of
 
 
 def _instruments(text: str) -> list[str]:
-    brief = ENGINE.summarize(Article(text=text, language="en"))
+    brief = brief_of(text, "en")
     for item in brief.legal_context:
         assert item.instrument in text and item.evidence
     return [item.instrument for item in brief.legal_context]

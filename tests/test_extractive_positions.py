@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from summarizer.article import Article
-from summarizer.brief.schema import Brief
-from summarizer.engines.extractive.engine import ExtractiveEngine
-from summarizer.engines.extractive.stance import advocacy, commitment, lexical, stance_of
+from extractive_helpers import brief_of
 
-ENGINE = ExtractiveEngine()
+from summarizer.brief.schema import Brief
+from summarizer.engines.extractive.stance import advocacy, commitment, lexical, stance_of
 
 
 def _brief(text: str, language: str | None = "en") -> Brief:
-    article = Article(text=text, language=language)
-    brief = ENGINE.summarize(article)
-    for p in brief.positions:
-        for q in p.evidence:
-            assert q.start is not None and q.end is not None
-            assert text[q.start : q.end] == q.text
-    return brief
+    return brief_of(text, language)
 
 
 def _stances(text: str) -> dict[str, set[str]]:
