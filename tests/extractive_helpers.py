@@ -20,3 +20,8 @@ def brief_of(text: str, language: str | None = None) -> Brief:
     for q in all_quotes(brief):
         assert q.start is not None and q.end is not None and text[q.start : q.end] == q.text, q
     return brief
+
+
+def actor_names(text: str) -> set[str]:
+    """The names of the actors the engine lists for a text."""
+    return {a.name for a in brief_of(text).actors}

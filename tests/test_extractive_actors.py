@@ -3,11 +3,8 @@ places named in passing, events and products are not actors; names that act are.
 
 from __future__ import annotations
 
+from extractive_helpers import actor_names as _names
 from extractive_helpers import brief_of
-
-
-def _names(text: str) -> set[str]:
-    return {a.name for a in brief_of(text).actors}
 
 
 def test_a_place_named_only_in_passing_is_not_an_actor() -> None:

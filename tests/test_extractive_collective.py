@@ -3,11 +3,7 @@ police"), on sentences written for the test."""
 
 from __future__ import annotations
 
-from extractive_helpers import brief_of
-
-
-def _names(text: str) -> set[str]:
-    return {a.name for a in brief_of(text).actors}
+from extractive_helpers import actor_names as _names
 
 
 def test_collective_actors_after_a_place_a_nationality_or_a_name() -> None:
