@@ -149,3 +149,26 @@ def test_a_name_before_an_officers_title_is_who_the_officer_speaks_for() -> None
         "hours. \"Prices follow demand,\" a Kelso Dome spokesman said."
     )
     assert "Kelso Dome" in _names(text)
+
+
+def test_a_common_nouns_short_form_is_no_actor_but_a_body_that_acts_is() -> None:
+    text = (
+        "Harrow Freight hired a PR agency on Monday. Its PR staff wrote the statement, and PR "
+        "costs rose. The firm also tested VR headsets; VR sales were slow. The Marlow Port "
+        "Authority (MPA) approved the plan, and shares rose after the MPA statement. Later the "
+        "NWU said it would strike, and the NWU called off the strike."
+    )
+    names = _names(text)
+    assert "PR" not in names and "VR" not in names, names
+    assert "NWU" in names, names  # it speaks
+    assert any(n in names for n in ("MPA", "Marlow Port Authority")), names  # spelt out
+
+
+def test_an_acronym_the_text_spells_out_is_a_name() -> None:
+    text = (
+        "Le gouvernement a publié le décret mardi. La Commission nationale de surveillance des "
+        "ports (CNSP) avait rendu un avis défavorable. Selon le ministre, la CNSP sera consultée "
+        "de nouveau."
+    )
+    assert {"CNSP", "Commission nationale de surveillance des ports"} & {
+        a.name for a in brief_of(text, "fr").actors}  # fmt: skip

@@ -55,6 +55,7 @@ class Cluster:
     agent: int = 0  # mentions that are the subject of a verb ("China has warned")
     product: int = 0  # mentions before a product noun ("the Orion spacecraft")
     attributive: bool = False  # every mention a place or a modifier ("Bay Area commuters")
+    spelt: bool = False  # an acronym the text spells out ("Superintendency of Electricity (SIE)")
 
     @property
     def first(self) -> Mention:
@@ -162,6 +163,7 @@ def _merge_acronyms(clusters: list[Cluster], text: str) -> None:
         if not c.mentions or not (c.name.isupper() and 2 <= len(c.name) <= 8):
             continue
         long = defined.get(c.name)
+        c.spelt = long is not None
         target = None
         for other in clusters:
             if other is c or not other.mentions or len(_tokens(other.name)) < 2:
@@ -268,7 +270,10 @@ def _keeps(c: Cluster) -> bool:
         if is_city(c.name) and len(used) < 3:
             return False
         if c.name.isupper() and len(c.name) <= 6:
-            return n >= 2 or c.holder
+            if c.spelt or len(c.aliases) > 1:  # spelt out: "Agency for ... (AEX)"
+                return n >= 2 or c.holder
+            # "the CEO", "on TV": a common noun's short form, unless it acts or owns
+            return c.agent > 0 or c.holder or any(m.possessive for m in c.mentions)
         if c.product * 2 >= n and not c.agent:
             return False  # "the Orion spacecraft", "its Starship vehicle": a thing
         if is_demonym(c.name.removesuffix("s")):
