@@ -227,3 +227,10 @@ def test_an_event_is_no_actor() -> None:
 def test_a_street_address_is_no_actor() -> None:
     found = names("Police searched a garage behind 2134 Orrin Place and 88 Vell Drive on Monday.")
     assert "Orrin Place" not in found and "Vell Drive" not in found
+
+
+def test_a_portfolio_word_alone_titles_no_one() -> None:
+    found = mentions("Shares of Home Depot fell after Home Secretary Ada Obi spoke on Monday.")
+    assert ("Home Depot", "person") not in [(m.name, m.kind) for m in found]
+    assert "Depot" not in [m.name for m in found], found
+    assert ("Ada Obi", "person") in [(m.name, m.kind) for m in found]

@@ -68,6 +68,11 @@ _FIRST_WORD = re.compile(r"\w")
 _OPEN_QUOTES = frozenset("‘“\"'")
 _CLOSE_QUOTES = frozenset("’”\"'")
 _OPENERS = frozenset(':"“‘(—–-')
+# Portfolio words that are a title only beside one ("Home Secretary", "Energy Minister").
+_PORTFOLIO_ONLY = PORTFOLIO - frozenset(
+    "justice chief deputy vice general police army navy defence defense security intelligence"
+    .split()
+)
 
 
 class NameScanner(PersonWords):
@@ -210,6 +215,9 @@ class NameScanner(PersonWords):
             return self._titled(run, len(run) - len(name) - 1, name, s, base)
         last_title = max((i for i, t in enumerate(run) if is_title(t)), default=-1)
         tail = run[last_title + 1 :]
+        titles = [t for t in run[: last_title + 1] if is_title(t)]
+        if len(titles) == 1 and titles[0].fold in _PORTFOLIO_ONLY:
+            last_title = -1  # "Home Depot", "Energy Transfer": a portfolio alone titles no one
         if last_title >= 0 and tail and self._personal(tail) and all(t.fold != "of"
                                                                      for t in tail):  # fmt: skip
             return self._titled(run, last_title, tail, s, base)
