@@ -234,3 +234,8 @@ def test_a_portfolio_word_alone_titles_no_one() -> None:
     assert ("Home Depot", "person") not in [(m.name, m.kind) for m in found]
     assert "Depot" not in [m.name for m in found], found
     assert ("Ada Obi", "person") in [(m.name, m.kind) for m in found]
+
+
+def test_a_companys_office_named_without_a_person_is_no_name() -> None:
+    found = names("Harrow Freight hired Ivo Lind as Chief Revenue Officer, the firm said.")
+    assert "Chief Revenue Officer" not in found and "Ivo Lind" in found, found

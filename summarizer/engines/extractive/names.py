@@ -68,6 +68,7 @@ _FIRST_WORD = re.compile(r"\w")
 _OPEN_QUOTES = frozenset("‘“\"'")
 _CLOSE_QUOTES = frozenset("’”\"'")
 _OPENERS = frozenset(':"“‘(—–-')
+_OFFICERS = frozenset(("officer", "manager", "director", "executive"))
 # Portfolio words that are a title only beside one ("Home Secretary", "Energy Minister").
 _PORTFOLIO_ONLY = PORTFOLIO - frozenset(
     "justice chief deputy vice general police army navy defence defense security intelligence"
@@ -285,6 +286,8 @@ class NameScanner(PersonWords):
             return []  # "Peruvian"; "B-4", "G.S." in "G.S. 160D-1207"
         if len(run) == 1 and run[0].fold in ORG_HEADS and run[0].fold not in KNOWN_ORGS:
             return []
+        if len(run) > 1 and is_title(run[0]) and run[-1].fold in _OFFICERS:
+            return []  # "Chief Strategy Officer": a company's office, no one named
         of = next((i for i, t in enumerate(run) if t.fold == "of"), 0)  # "Taro Ueda of Japan"
         if self._person_of(run, nxt):
             end = run[of - 1].end  # "Rosa Vela of the Andean Patients' Network",
