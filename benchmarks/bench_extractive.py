@@ -5,7 +5,7 @@
 Corpus: every article of the in-house gold sets (tests/heldout/, tests/blind*/: whole court
 and politics stories, ~720 words on average) plus, when ../shared is present, the published
 news pages of tests/gold/real-dev (their text as ingest extracts it). Texts are read in place,
-never shuffled or spliced. The blind set (tests/gold/real-blind) is never read.
+never shuffled or spliced. The blind sets (tests/gold/real-blind*) are never read.
 
 Prints, for one process on one core:
 
