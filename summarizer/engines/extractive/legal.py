@@ -151,6 +151,8 @@ _SYSTEMS = frozenset("domestic national federal state local ordinary internation
 _Found = tuple[int, int, str, int]  # start, end, kind, rank
 _DET = re.compile(r"(?:the|a|an|its|our|their|his|her|my|your|this|that|these|those)\s", re.I)
 _NOT_INSTRUMENT = re.compile(r"^(?:the\s+)?(?:Bill|Law|Act|Code)$|^[A-Z][a-z]+ Bill$", re.I)
+_BODY_NAME = re.compile(r"Court|Council|Commission|Parliament")
+_LEAD_DET = re.compile(r"^(?:the|a|an|its|our|their|this|that|these|those)\s+", re.I)
 
 
 def _kind(instrument: str) -> str:
@@ -240,8 +242,7 @@ def _generic(s: Sentence) -> list[tuple[int, int, str]]:
 
 def _body(s: Sentence, clusters: list[Cluster]) -> str | None:
     for c in clusters:
-        if c.kind in ("court", "igo") or re.search(r"Court|Council|Commission|Parliament",
-                                                     c.name):  # fmt: skip
+        if c.kind in ("court", "igo") or _BODY_NAME.search(c.name):
             if any(m.sentence == s.index for m in c.mentions):
                 return c.name
     return None
@@ -276,9 +277,7 @@ class LegalFinder:
 
     def _add(self, start: int, end: int, kind: str, s: Sentence, rank: int) -> None:
         q = span(self.text, start, end)
-        key = normalize(
-            re.sub(r"^(?:the|a|an|its|our|their|this|that|these|those)\s+", "", q.text, flags=re.I)
-        )
+        key = normalize(_LEAD_DET.sub("", q.text))
         if rank == 2:
             last = q.text.split()[-1].casefold()
             key = f"<{kind}:{last if kind in ('other', 'treaty') else ''}>"

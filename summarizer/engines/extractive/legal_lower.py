@@ -203,6 +203,9 @@ _MONTH = re.compile(
 _TIME_WORD = re.compile(rf"{_MONTH.pattern}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                         r"Saturday|Sunday)\b")
 _LOOSE_STOP = re.compile(r"(?<![.\s][A-Z])(?<!\b[A-Z])\.$")  # "...and Tanzania." but not "U.S."
+_WITH = re.compile(r"\s+with\s+(?:the\s+)?")
+_HYPHEN_AFTER = re.compile(r"-\w")
+_NEXT_WORD = re.compile(r"\s+([\w’'-]+)")
 
 
 def _adjective(name: str) -> bool:
@@ -222,7 +225,7 @@ def _named_noun(text: str, stop: int, limit: int) -> int:
 
 def _party(text: str, end: int, head: str) -> int:
     """Extend a deal's head over its party: 'with JLL', 'with the attorney general'."""
-    m = re.match(r"\s+with\s+(?:the\s+)?", text[end:])
+    m = _WITH.match(text[end:])
     if head not in PARTY or not m:
         return end
     at = end + m.end()
@@ -280,12 +283,12 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
     out: list[Found] = []
     text, floor = s.text, 0
     for m in _EN_HEADS.finditer(text):
-        if text[m.start() - 1 : m.start()] == "-" or re.match(r"-\w", text[m.end() : m.end() + 2]):
+        if text[m.start() - 1 : m.start()] == "-" or _HYPHEN_AFTER.match(text, m.end()):
             continue  # "anti-law", "law-abiding"
         raw, head = m.group(1), m.group(1).casefold()
         if raw[0].isupper() and not head.startswith("terms"):
             continue  # capitalised names are _NAMED's job
-        after = re.match(r"\s+([\w’'-]+)", text[m.end() :])
+        after = _NEXT_WORD.match(text[m.end() :])
         if after and after.group(1).casefold() in _NOT_AFTER:
             continue
         start, mods, det, starts = _modifiers(text, m.start(), floor)

@@ -55,9 +55,13 @@ def is_thing(text: str, run: list[Tok], nxt: Tok | None, led: bool) -> bool:
     return bool(_AND_NAMED.match(text, run[-1].end))  # "National Transition and ..."
 
 
+_DIGIT_AFTER = re.compile(r" \d")
+_DIGIT_BEFORE = re.compile(r"\d[\w-]* $")
+
+
 def numbered(text: str, tok: Tok) -> bool:
     """A word with a number beside it or inside it ("Phase 1", "737 Max", "A350"): a model or
     a part, not a name."""
     return (any(c.isdigit() for c in tok.text)
-            or bool(re.match(r" \d", text[tok.end : tok.end + 2]))
-            or bool(re.search(r"\d[\w-]* $", text[max(0, tok.start - 8) : tok.start])))
+            or bool(_DIGIT_AFTER.match(text[tok.end : tok.end + 2]))
+            or bool(_DIGIT_BEFORE.search(text[max(0, tok.start - 8) : tok.start])))
