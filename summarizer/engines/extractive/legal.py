@@ -14,6 +14,7 @@ from summarizer.brief.schema import LegalContext
 from summarizer.engines.extractive.actors import Cluster
 from summarizer.engines.extractive.legal_lower import lower_instruments
 from summarizer.engines.extractive.lexicon import INSTRUMENT_ACRONYMS, MONTHS, WEEKDAYS
+from summarizer.engines.extractive.phrases import words
 from summarizer.engines.extractive.segment import Sentence, span
 
 MAX_LEGAL = 15
@@ -55,6 +56,8 @@ _BODY_BEFORE = re.compile(  # a body named for a field of law: "Tribunal for the
 )
 _BOTH = re.compile(rf"\b({'|'.join(_HEADS)})\s+and\s+the\s+(?=[A-Z])")
 _HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_HEADS)}|bill|law|act)(?![\w’'-])")
+# A word that a _NAMED match's head starts: a sentence without one has no _NAMED match.
+_HEAD_STARTS = frozenset(h.split("-")[0] for h in (*_HEADS, "bill", "law", "act"))
 _ACRONYM = re.compile(rf"\b(?:{'|'.join(INSTRUMENT_ACRONYMS)})\b")
 _TITLE_CODE = re.compile(r"\bTitle\s+\d+\s+(?:of\s+the\s+)?(?:U\.?S\.?\s+)?Code(?:\s+§?\s*\d+)?")
 _GENERIC = [
@@ -168,7 +171,8 @@ def _kind(instrument: str) -> str:
 
 def _named(s: Sentence) -> list[tuple[int, int, str]]:
     out = []
-    for m in _NAMED.finditer(s.text):
+    headless = _HEAD_STARTS.isdisjoint(words(s.text))  # no head word: _NAMED cannot match
+    for m in () if headless else _NAMED.finditer(s.text):
         phrase = m.group()
         heads = list(_HEAD_WORD.finditer(phrase))
         tail = phrase[heads[-1].end() :] if heads else ""
@@ -212,25 +216,23 @@ _GENERIC_WORDS = (
 ).replace(" ", "|").split("|")
 
 
-_GENERIC_WORD = re.compile("|".join(map(re.escape, _GENERIC_WORDS)))
-
-
-# Each _GENERIC pattern's needed words (a sentence without one of them skips the pattern).
+# Each _GENERIC pattern's needed words (a sentence without one of them skips the pattern);
+# plain substrings of the case-folded sentence, tested with `in`.
 _NEEDS = [
-    re.compile(words)
-    for words in ("warrant", "sanction|restrictive|embargo", "onstitution", "agreement|deal|accord",
-                  "determined|state of|plea|stay of|impact|class|guilty|notice|nisi|"
-                  "arbitration", "resolution")
+    need.split("|")
+    for need in ("warrant", "sanction|restrictive|embargo", "onstitution", "agreement|deal|accord",
+                "determined|state of|plea|stay of|impact|class|guilty|notice|nisi|"
+                "arbitration", "resolution")
 ]  # fmt: skip
 
 
 def _generic(s: Sentence) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     lower = s.text.casefold()
-    if not _GENERIC_WORD.search(lower):
+    if not any(word in lower for word in _GENERIC_WORDS):
         return out
     for (rx, kind), needs in zip(_GENERIC, _NEEDS, strict=True):
-        if needs.search(lower):
+        if any(word in lower for word in needs):
             for m in rx.finditer(s.text):
                 out.append((s.start + m.start(), s.start + m.end(), kind))
     if _COURTISH.search(s.text):

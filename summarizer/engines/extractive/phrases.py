@@ -70,6 +70,11 @@ class Phrases:
                     break
 
 
+def words(text: str) -> tuple[str, ...]:
+    """A text's words (letters and digits, inner apostrophes kept), cached per text."""
+    return _tokenised(text)[0]
+
+
 @lru_cache(maxsize=512)
 def _tokenised(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]]:
     """A text's words, folded words and word starts (one pass, shared by every phrase set
