@@ -103,19 +103,17 @@ def _ok_modifier(word: str) -> bool:
     fold = word.casefold()
     if fold in _WEAK:
         return True
-    if re.fullmatch(r"\d{4}|[$€£]?\d+(?:[.,]\d+)*%?", word):
+    if _FIGURE.fullmatch(word):
         return True  # "the 1970 treaty", "a 35 percent safeguard duty"
     if word[0].isupper():  # "the Paris agreement", "a February ruling"
         possessive = fold.endswith(("'s", "’s"))
         return not possessive and (fold not in STOP or bool(_MONTH.fullmatch(word)))
-    if fold in STOP or fold.endswith("ly") or not re.fullmatch(r"[a-z][a-z-]*", word):
+    if fold in STOP or fold.endswith("ly") or not _LOWER_WORD.fullmatch(word):
         return False
     return not fold.endswith("ed") or fold in ("armed", "united")
 
 
-def _modifiers(
-    text: str, head_start: int, floor: int
-) -> tuple[int, list[str], bool, list[int]]:
+def _modifiers(text: str, head_start: int, floor: int) -> tuple[int, list[str], bool, list[int]]:
     """Walk back from a head over modifiers.
 
     Returns (start, modifiers, has determiner, where each modifier starts).
@@ -206,6 +204,10 @@ _LOOSE_STOP = re.compile(r"(?<![.\s][A-Z])(?<!\b[A-Z])\.$")  # "...and Tanzania.
 _WITH = re.compile(r"\s+with\s+(?:the\s+)?")
 _HYPHEN_AFTER = re.compile(r"-\w")
 _NEXT_WORD = re.compile(r"\s+([\w’'-]+)")
+_LINK = re.compile(r"\s+(on|of|in|between|against|governing|to)\s+")
+_ON_IDIOM = re.compile(r"\s+on\s+(?:hold|record|behalf|time|track)\b")
+_FIGURE = re.compile(r"\d{4}|[$€£]?\d+(?:[.,]\d+)*%?")
+_LOWER_WORD = re.compile(r"[a-z][a-z-]*")
 
 
 def _adjective(name: str) -> bool:
@@ -248,10 +250,10 @@ def _complement(text: str, end: int, limit: int, head: str, described: bool = Fa
         return party
     if head == "code" and (c := re.match(r"\s+of\s+(?:conduct|practice|ethics)\b", text[end:])):
         return end + c.end()  # "the electoral code of conduct"
-    m = re.match(r"\s+(on|of|in|between|against|governing|to)\s+", text[end:limit])
+    m = _LINK.match(text[end:limit])
     if m and m.group(1) == "to" and not head.startswith("amendment"):
         return end  # "amendments to the Act"; not "the appeal to the court"
-    if re.match(r"\s+on\s+(?:hold|record|behalf|time|track)\b", text[end:limit]):
+    if _ON_IDIOM.match(text[end:limit]):
         return end  # "the ban on hold"
     if not m or head in ("order", "orders", "bill", "bills", "code", "judgment"):
         return end
