@@ -127,6 +127,9 @@ _BARE_PROVISION = re.compile(
     rf"(?:,\s+(?:Section|Clause|Paragraph|No\.)\s+{_NUM})?"
     rf"|Decision\s+(?:No\.\s*)?\d+(?:/\d+)*\b)"
 )
+# Every _BARE_PROVISION match has one of these words: a sentence without one skips it.
+_PROVISION_WORDS = ("Article", "Section", "Rule", "Title", "Chapter", "Annex", "Part", "article",
+                    "section", "Decision")  # fmt: skip
 _PROVISION_BEFORE = re.compile(
     r"\b(?:Article|Section|Clause|Paragraph|Chapter|Rule|Annex|Schedule|Part)s?\s+"
     r"(?:\d+(?:\.\d+)*[a-z]?|[IVXLC]+)(?:\(\w+\))*"
@@ -200,9 +203,10 @@ def _named(s: Sentence) -> list[tuple[int, int, str]]:
             out.append((start, s.start + both.end(1), _kind(both.group(1))))
             start = s.start + both.end()
         out.append((start, s.start + end, _kind(phrase)))
-    for m in _TITLE_CODE.finditer(s.text):
+    for m in _TITLE_CODE.finditer(s.text) if "Title" in s.text else ():
         out.append((s.start + m.start(), s.start + m.end(), "statute"))
-    for m in _ACRONYM.finditer(s.text):
+    acronyms = any(a in s.text for a in INSTRUMENT_ACRONYMS)  # a match needs one in full
+    for m in _ACRONYM.finditer(s.text) if acronyms else ():
         if not any(a <= s.start + m.start() < b for a, b, _ in out):
             out.append((s.start + m.start(), s.start + m.end(), INSTRUMENT_ACRONYMS[m.group()]))
     return out
@@ -340,7 +344,8 @@ class LegalFinder:
                 if not _overlaps(a, b, found):
                     found.append((a, b, kind, 2))
             found = [self._with_provision(f, s) for f in sorted(found)]
-            cites = [*_BARE_PROVISION.finditer(s.text)]
+            cites = [*_BARE_PROVISION.finditer(s.text)] if any(
+                w in s.text for w in _PROVISION_WORDS) else []  # fmt: skip
             if "§" in s.text or "." in s.text[:-1]:  # "42 U.S.C. § 1983", "G.S. 160D-1207"
                 cites += _CODE_CITE.finditer(s.text)
             if "/" in s.text or _NUMBER_CUE.search(s.text):  # "case No. 3:20-cv-1", "FHC/ABJ/.."

@@ -350,7 +350,7 @@ def _english(s: Sentence, context: str = "") -> list[Found]:
         if mods and start < starts[0] and text[start:].split(None, 1)[0].casefold() in _OWNERS:
             start = starts[0]  # "its $1.6 billion budget amendment": the amendment
         out.append((s.start + start, s.start + end, EN_HEADS[head]))
-    for c in _CASE.finditer(text):
+    for c in _CASE.finditer(text) if "v." in text or "vs." in text else ():  # needs either
         if " vs. " in c.group() and not LEGAL.search(context):
             continue  # "Broncos vs. Raiders" is a game, not a case
         out.append((s.start + c.start(), s.start + c.end(), "court_decision"))
