@@ -51,13 +51,15 @@ def tokens(s: Sentence) -> list[Tok]:
     text, base = s.text, s.start
     for m in _TOKEN.finditer(text):
         raw, at = m.group(), base + m.start()
-        if ("’" in raw or "'" in raw) and (elided := _ELISION.match(raw)):  # "d’État"
-            cut = elided.end()
-            out.append(Tok(at, at + cut, raw[:cut], raw[:cut].casefold(), False, False))
-            raw, at = raw[cut:], at + cut
-        poss = len(raw) > 2 and raw.endswith(("'s", "’s"))
-        if poss:
-            raw = raw[:-2]
+        poss = False
+        if "’" in raw or "'" in raw:  # an elision or a possessive needs an apostrophe
+            if elided := _ELISION.match(raw):  # "d’État"
+                cut = elided.end()
+                out.append(Tok(at, at + cut, raw[:cut], raw[:cut].casefold(), False, False))
+                raw, at = raw[cut:], at + cut
+            poss = len(raw) > 2 and raw.endswith(("'s", "’s"))
+            if poss:
+                raw = raw[:-2]
         cap = raw[0].isupper() and not text.startswith("$", m.end())  # not "C$1.9 million"
         out.append(Tok(at, at + len(raw), raw, raw.casefold(), cap, poss))
     return out

@@ -14,6 +14,7 @@ from summarizer.brief.schema import LegalContext
 from summarizer.engines.extractive.actors import Cluster
 from summarizer.engines.extractive.legal_lower import lower_instruments
 from summarizer.engines.extractive.lexicon import INSTRUMENT_ACRONYMS, MONTHS, WEEKDAYS
+from summarizer.engines.extractive.phrases import words
 from summarizer.engines.extractive.segment import Sentence, span
 
 MAX_LEGAL = 15
@@ -55,6 +56,8 @@ _BODY_BEFORE = re.compile(  # a body named for a field of law: "Tribunal for the
 )
 _BOTH = re.compile(rf"\b({'|'.join(_HEADS)})\s+and\s+the\s+(?=[A-Z])")
 _HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_HEADS)}|bill|law|act)(?![\w’'-])")
+# A word that a _NAMED match's head starts: a sentence without one has no _NAMED match.
+_HEAD_STARTS = frozenset(h.split("-")[0] for h in (*_HEADS, "bill", "law", "act"))
 _ACRONYM = re.compile(rf"\b(?:{'|'.join(INSTRUMENT_ACRONYMS)})\b")
 _TITLE_CODE = re.compile(r"\bTitle\s+\d+\s+(?:of\s+the\s+)?(?:U\.?S\.?\s+)?Code(?:\s+§?\s*\d+)?")
 _GENERIC = [
@@ -124,6 +127,9 @@ _BARE_PROVISION = re.compile(
     rf"(?:,\s+(?:Section|Clause|Paragraph|No\.)\s+{_NUM})?"
     rf"|Decision\s+(?:No\.\s*)?\d+(?:/\d+)*\b)"
 )
+# Every _BARE_PROVISION match has one of these words: a sentence without one skips it.
+_PROVISION_WORDS = ("Article", "Section", "Rule", "Title", "Chapter", "Annex", "Part", "article",
+                    "section", "Decision")  # fmt: skip
 _PROVISION_BEFORE = re.compile(
     r"\b(?:Article|Section|Clause|Paragraph|Chapter|Rule|Annex|Schedule|Part)s?\s+"
     r"(?:\d+(?:\.\d+)*[a-z]?|[IVXLC]+)(?:\(\w+\))*"
@@ -151,6 +157,8 @@ _SYSTEMS = frozenset("domestic national federal state local ordinary internation
 _Found = tuple[int, int, str, int]  # start, end, kind, rank
 _DET = re.compile(r"(?:the|a|an|its|our|their|his|her|my|your|this|that|these|those)\s", re.I)
 _NOT_INSTRUMENT = re.compile(r"^(?:the\s+)?(?:Bill|Law|Act|Code)$|^[A-Z][a-z]+ Bill$", re.I)
+_BODY_NAME = re.compile(r"Court|Council|Commission|Parliament")
+_LEAD_DET = re.compile(r"^(?:the|a|an|its|our|their|this|that|these|those)\s+", re.I)
 
 
 def _kind(instrument: str) -> str:
@@ -166,7 +174,8 @@ def _kind(instrument: str) -> str:
 
 def _named(s: Sentence) -> list[tuple[int, int, str]]:
     out = []
-    for m in _NAMED.finditer(s.text):
+    headless = _HEAD_STARTS.isdisjoint(words(s.text))  # no head word: _NAMED cannot match
+    for m in () if headless else _NAMED.finditer(s.text):
         phrase = m.group()
         heads = list(_HEAD_WORD.finditer(phrase))
         tail = phrase[heads[-1].end() :] if heads else ""
@@ -194,9 +203,10 @@ def _named(s: Sentence) -> list[tuple[int, int, str]]:
             out.append((start, s.start + both.end(1), _kind(both.group(1))))
             start = s.start + both.end()
         out.append((start, s.start + end, _kind(phrase)))
-    for m in _TITLE_CODE.finditer(s.text):
+    for m in _TITLE_CODE.finditer(s.text) if "Title" in s.text else ():
         out.append((s.start + m.start(), s.start + m.end(), "statute"))
-    for m in _ACRONYM.finditer(s.text):
+    acronyms = any(a in s.text for a in INSTRUMENT_ACRONYMS)  # a match needs one in full
+    for m in _ACRONYM.finditer(s.text) if acronyms else ():
         if not any(a <= s.start + m.start() < b for a, b, _ in out):
             out.append((s.start + m.start(), s.start + m.end(), INSTRUMENT_ACRONYMS[m.group()]))
     return out
@@ -210,25 +220,23 @@ _GENERIC_WORDS = (
 ).replace(" ", "|").split("|")
 
 
-_GENERIC_WORD = re.compile("|".join(map(re.escape, _GENERIC_WORDS)))
-
-
-# Each _GENERIC pattern's needed words (a sentence without one of them skips the pattern).
+# Each _GENERIC pattern's needed words (a sentence without one of them skips the pattern);
+# plain substrings of the case-folded sentence, tested with `in`.
 _NEEDS = [
-    re.compile(words)
-    for words in ("warrant", "sanction|restrictive|embargo", "onstitution", "agreement|deal|accord",
-                  "determined|state of|plea|stay of|impact|class|guilty|notice|nisi|"
-                  "arbitration", "resolution")
+    need.split("|")
+    for need in ("warrant", "sanction|restrictive|embargo", "onstitution", "agreement|deal|accord",
+                "determined|state of|plea|stay of|impact|class|guilty|notice|nisi|"
+                "arbitration", "resolution")
 ]  # fmt: skip
 
 
 def _generic(s: Sentence) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     lower = s.text.casefold()
-    if not _GENERIC_WORD.search(lower):
+    if not any(word in lower for word in _GENERIC_WORDS):
         return out
     for (rx, kind), needs in zip(_GENERIC, _NEEDS, strict=True):
-        if needs.search(lower):
+        if any(word in lower for word in needs):
             for m in rx.finditer(s.text):
                 out.append((s.start + m.start(), s.start + m.end(), kind))
     if _COURTISH.search(s.text):
@@ -240,8 +248,7 @@ def _generic(s: Sentence) -> list[tuple[int, int, str]]:
 
 def _body(s: Sentence, clusters: list[Cluster]) -> str | None:
     for c in clusters:
-        if c.kind in ("court", "igo") or re.search(r"Court|Council|Commission|Parliament",
-                                                     c.name):  # fmt: skip
+        if c.kind in ("court", "igo") or _BODY_NAME.search(c.name):
             if any(m.sentence == s.index for m in c.mentions):
                 return c.name
     return None
@@ -276,9 +283,7 @@ class LegalFinder:
 
     def _add(self, start: int, end: int, kind: str, s: Sentence, rank: int) -> None:
         q = span(self.text, start, end)
-        key = normalize(
-            re.sub(r"^(?:the|a|an|its|our|their|this|that|these|those)\s+", "", q.text, flags=re.I)
-        )
+        key = normalize(_LEAD_DET.sub("", q.text))
         if rank == 2:
             last = q.text.split()[-1].casefold()
             key = f"<{kind}:{last if kind in ('other', 'treaty') else ''}>"
@@ -339,7 +344,8 @@ class LegalFinder:
                 if not _overlaps(a, b, found):
                     found.append((a, b, kind, 2))
             found = [self._with_provision(f, s) for f in sorted(found)]
-            cites = [*_BARE_PROVISION.finditer(s.text)]
+            cites = [*_BARE_PROVISION.finditer(s.text)] if any(
+                w in s.text for w in _PROVISION_WORDS) else []  # fmt: skip
             if "§" in s.text or "." in s.text[:-1]:  # "42 U.S.C. § 1983", "G.S. 160D-1207"
                 cites += _CODE_CITE.finditer(s.text)
             if "/" in s.text or _NUMBER_CUE.search(s.text):  # "case No. 3:20-cv-1", "FHC/ABJ/.."

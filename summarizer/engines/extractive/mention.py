@@ -84,7 +84,7 @@ def is_name_word(tok: Tok) -> bool:
 
 def possessive_country(text: str, first: Tok, s: Sentence) -> str | None:
     """The country of a possessive just before a run: "Kenya's Ministry of ..."."""
-    m = re.search(r"([A-Z][\w-]+)['’]s\s+$", text[max(s.start, first.start - 40) :
+    m = _POSSESSIVE_END.search(text[max(s.start, first.start - 40) :
                                                      first.start])  # fmt: skip
     return country_alpha3(m.group(1)) if m and len(m.group(1)) > 3 else None
 
@@ -117,6 +117,7 @@ def inhabitants(text: str) -> bool:
 
 
 _GLUE = re.compile(r"(?<=[a-zà-ÿ])[A-ZÀ-Þ][a-zà-ÿ]+")
+_POSSESSIVE_END = re.compile(r"([A-Z][\w-]+)['’]s\s+$")
 
 
 def glued(tok: Tok, run: list[Tok]) -> bool:

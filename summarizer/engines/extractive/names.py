@@ -74,6 +74,8 @@ _PORTFOLIO_ONLY = PORTFOLIO - frozenset(
     "justice chief deputy vice general police army navy defence defense security intelligence"
     .split()
 )
+_VS_AFTER = re.compile(r"\s+vs?\.\s")
+_VS_BEFORE = re.compile(r"\svs?\.\s+$")
 
 
 class NameScanner(PersonWords):
@@ -174,8 +176,8 @@ class NameScanner(PersonWords):
         led = _led(run)
         if is_thing(self.text, run, nxt, led):
             return []
-        if re.match(r"\s+vs?\.\s", self.text[run[-1].end : run[-1].end + 5]) or re.search(
-            r"\svs?\.\s+$", self.text[max(0, run[0].start - 5) : run[0].start]
+        if _VS_AFTER.match(self.text[run[-1].end : run[-1].end + 5]) or _VS_BEFORE.search(
+            self.text[max(0, run[0].start - 5) : run[0].start]
         ):
             return []  # parties in a case name ("X v. Y") are the legal item, not actors
         if self.romance and nxt is not None:

@@ -21,6 +21,7 @@ _IN_TITLE = re.compile(
     r"\b(?:Act|Law|Code|Decree|Convention|Treaty|Protocol)\s+(?:on|of|to|for)\s+"
     r"(?:(?:[A-Z][\w’'-]*|and|to|the|of|for|on|in)\s+)*$"
 )
+_TITLE_HEADS = ("Act", "Law", "Code", "Decree", "Convention", "Treaty", "Protocol")
 # A token that is a code or a citation's initials, not a name: "B-4", "G.S. 160D-1207".
 CITATION = re.compile(r"[A-Z]+-\d[\w-]*\b|(?:[A-Z]\.){2,}\s+§?\s*\d")
 # A name that goes on into a named instrument: "National Transition" in "... and Renewal Plan",
@@ -42,7 +43,10 @@ def is_thing(text: str, run: list[Tok], nxt: Tok | None, led: bool) -> bool:
     pairs = zip(run[:3], run[1:], strict=False)
     if any(t.fold in LEGAL_HEADS and n.fold in ("of", "on") for t, n in pairs):
         return True  # "Charter of Fundamental Rights of ...", "General Statute of ..."
-    if _IN_TITLE.search(text, max(0, run[0].start - 200), run[0].start):
+    window = text[max(0, run[0].start - 200) : run[0].start]  # a match needs a head word in it
+    if any(h in window for h in _TITLE_HEADS) and _IN_TITLE.search(
+        text, max(0, run[0].start - 200), run[0].start
+    ):
         return True  # "Spectrum Bands" in "the Act on Rules to Assign Radio ..."
     if run[0].fold in ("article", "section") or " ".join(t.fold for t in run).startswith(
         NOT_ACTORS
@@ -55,9 +59,13 @@ def is_thing(text: str, run: list[Tok], nxt: Tok | None, led: bool) -> bool:
     return bool(_AND_NAMED.match(text, run[-1].end))  # "National Transition and ..."
 
 
+_DIGIT_AFTER = re.compile(r" \d")
+_DIGIT_BEFORE = re.compile(r"\d[\w-]* $")
+
+
 def numbered(text: str, tok: Tok) -> bool:
     """A word with a number beside it or inside it ("Phase 1", "737 Max", "A350"): a model or
     a part, not a name."""
     return (any(c.isdigit() for c in tok.text)
-            or bool(re.match(r" \d", text[tok.end : tok.end + 2]))
-            or bool(re.search(r"\d[\w-]* $", text[max(0, tok.start - 8) : tok.start])))
+            or bool(_DIGIT_AFTER.match(text[tok.end : tok.end + 2]))
+            or bool(_DIGIT_BEFORE.search(text[max(0, tok.start - 8) : tok.start])))

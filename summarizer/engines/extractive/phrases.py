@@ -70,10 +70,14 @@ class Phrases:
                     break
 
 
+def words(text: str) -> tuple[str, ...]:
+    """A text's words (letters and digits, inner apostrophes kept), cached per text."""
+    return _tokenised(text)[0]
+
+
 @lru_cache(maxsize=512)
 def _tokenised(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]]:
     """A text's words, folded words and word starts (one pass, shared by every phrase set
     that searches the same sentence)."""
-    found = [(m.group(), m.start()) for m in _WORD.finditer(text)]
-    words = tuple(w for w, _ in found)
-    return words, tuple(w.casefold() for w in words), tuple(at for _, at in found)
+    words = tuple(_WORD.findall(text))  # the pattern has no capturing group: whole matches
+    return words, tuple(map(str.casefold, words)), tuple([m.start() for m in _WORD.finditer(text)])

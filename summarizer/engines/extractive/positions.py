@@ -66,6 +66,10 @@ _NOT_INVERTED = frozenset(
     "admits claimed claims urged urges asked called calls nannte".split()
 )
 _JUDGE = re.compile(r"\b(?:judge|justice|magistrate|arbitrator)s?$", re.I)  # not "Justice Minister"
+_TWO_WORDS = re.compile(r"\s*(?:\w+\s+){0,2}")
+_PRONOUN_OR_THE = re.compile(r"(?i:\b(?:he|she|they|it)\s+(?:\w+\s+)?$)|\bthe\s+\w+\s+$")
+_VERB_IN_LEAD = re.compile(r"(?<![\w-])(?:[a-z]+ed|is|are|was|were|has|have)\b")
+_FRAME = re.compile(r"[^,\"“”]{3,60},\s*(?:[\w.’'-]+\s+){0,4}")
 _BE = frozenset("be been being was were is are am get got".split())
 _PREPOSITIONS = frozenset("with to by from of in at for against on about over".split())
 
@@ -202,7 +206,7 @@ class PositionFinder:
             return self._person_before(hits, at) or last_person
         for h in reversed(hits):
             gap = self.text[h.end : at]
-            if h.end <= at and h.start >= floor and re.fullmatch(r"\s*(?:\w+\s+){0,2}", gap):
+            if h.end <= at and h.start >= floor and _TWO_WORDS.fullmatch(gap):
                 if not self._after_prep(h.start, floor) and speaks_for(gap):
                     return self._member(hits, h)
         for h in reversed(hits):
@@ -214,9 +218,7 @@ class PositionFinder:
                 r",\s*(?:[A-ZÀ-Þ][\w.’'-]*\s+){0,3}$", self.text[s.start : h.start]
             ):  # "The opposition's spokeswoman, Senator Eva Berg, said"
                 return h.cluster
-        if re.search(r"\b(?:he|she|they|it)\s+(?:\w+\s+)?$", near, re.I) or re.search(
-            r"\bthe\s+\w+\s+$", near
-        ):
+        if _PRONOUN_OR_THE.search(near):
             word = near.split()[-1].casefold()
             if word in ("he", "she") and closing(near, self.text[after : s.end]):
                 return last_person or self._person_before(hits, at)  # "<words>, he said."
@@ -284,9 +286,7 @@ class PositionFinder:
         if first is None or self._after_prep(first.start, floor):
             return None
         lead = self.text[floor : first.start]
-        if len(lead.split()) > 8 or re.search(
-            r"(?<![\w-])(?:[a-z]+ed|is|are|was|were|has|have)\b", lead
-        ):
+        if len(lead.split()) > 8 or _VERB_IN_LEAD.search(lead):
             return None
         after_comma = lead.rsplit(",", 1)[-1].casefold().split()  # "In a statement, X said"
         if any(w in _PREPOSITIONS for w in after_comma):
@@ -376,7 +376,7 @@ class PositionFinder:
         """An opening phrase that frames the holder's words: "In a dissent, Justice X wrote"."""
         at = min((m.start for m in holder.mentions if m.sentence == s.index), default=s.start)
         lead = self.text[s.start : at]
-        return lead if re.fullmatch(r"[^,\"“”]{3,60},\s*(?:[\w.’'-]+\s+){0,4}", lead) else ""
+        return lead if _FRAME.fullmatch(lead) else ""
 
     def _decided(self, holder: Cluster) -> bool:
         """A court, a judge, or the body the event names first and its office holders: the

@@ -91,6 +91,8 @@ _REPORTS = re.compile(r"\s*(?:that\b|[,:;.\"“”'‘’«]|$)")
 _CALLED = re.compile(r"\s+(?:the|this|that|it|them|his|her|its|their|die|den|das)\b[^\"“„«.;]{0,60}"
                      r"(?:[\"“„«]|\s(?:a|an|einen|eine|ein)\s)")  # fmt: skip
 _NO_COMMENT = re.compile(r"\s+to\s+(?:comment|say|discuss|elaborate|confirm|specify)\b", re.I)
+_AFTER_QUOTE = re.compile(r"[\"”’»]\s*(?:\w+\s+)?$")
+_QUOTE_MARK = re.compile(r"[\"”»]")
 
 
 def speaks_for(gap: str) -> bool:
@@ -106,14 +108,14 @@ def no_report(sentence: str, cue: Found) -> bool:
     refusal to comment, or a cue inside a condition ("if the minister agrees")."""
     if cue.group(1).casefold() in _AMBIGUOUS and not (
         _REPORTS.match(sentence, cue.end())
-        or re.search(r"[\"”’»]\s*(?:\w+\s+)?$", sentence[: cue.start()])  # '," added X'
+        or _AFTER_QUOTE.search(sentence[: cue.start()])  # '," added X'
     ):  # fmt: skip
         return True
     if cue.group(1).casefold() in ("called", "calls", "nannte") and not _CALLED.match(
         sentence, cue.end()
     ):  # fmt: skip
         return True  # "a man called Li", "so-called": no judgement of the holder's
-    before = re.split(r"[\"”»]", sentence[: cue.start()])[-1]  # not inside a quotation
+    before = _QUOTE_MARK.split(sentence[: cue.start()])[-1]  # not inside a quotation
     return bool(_NO_REPORT.search(before)
                 or _NO_COMMENT.match(sentence, cue.end()))  # fmt: skip
 

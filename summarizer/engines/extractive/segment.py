@@ -102,6 +102,7 @@ def _header(doc: Doc, text: str) -> int:
 
 
 _LAST_WORD = re.compile(r"(\w+)\W*\Z")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _splits(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -139,7 +140,7 @@ def segment(text: str, report_date: dt.date | None = None) -> Doc:
         body = lead + m.end()
     for s, e in _splits(text, body, len(text)):
         q = span(text, s, e)
-        if q.text and re.search(r"\w", q.text):
+        if q.text and _WORD_CHAR.search(q.text):
             doc.sentences.append(Sentence(q.start or 0, q.end or 0, q.text, len(doc.sentences)))
     return doc
 

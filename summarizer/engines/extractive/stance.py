@@ -158,6 +158,9 @@ def _own_clause(text: str, start: int, end: int) -> int:
             return m.start()
     return end
 _MARKS = "\"“”«»„‘’' "
+_NONSPACE = re.compile(r"\S+")
+_CLAUSE_END = re.compile(r"[,;.?!]|$")
+_DANGLING = re.compile(r"\s+(?:of|to|for|on|that|the|a|and|with|by|in)$")
 _LEAD_IN = re.compile(
     r"^[\s,]*(?:\w+ing\s+)?(?:(?:\w+\s+){0,5}?that\s+|to\s+|about\s+|on\s+|for\s+|of\s+)?",
     re.I,
@@ -207,21 +210,21 @@ def on_span(text: str, s: Sentence, spans: list[tuple[int, int]], after: int,
             a += 1
         while b > a and text[b - 1] in _MARKS:
             b -= 1
-        words = list(re.finditer(r"\S+", text[a:b]))
+        words = list(_NONSPACE.finditer(text[a:b]))
         end = a + words[min(len(words), _ON_WORDS) - 1].end() if words else b
         return span(text, a, end)
     if start == after:
         lead = _LEAD_IN.match(text[start:stop])
         start += lead.end() if lead else 0
-    m = re.search(r"[,;.?!]|$", text[start:stop])
+    m = _CLAUSE_END.search(text[start:stop])
     end = start + (m.start() if m else 0)
     if end - start < 12 and quotes:
         start, end = quotes[0][0] + 1, quotes[0][1] - 1
     if end - start < 12:
         start, end = s.start, s.end
-    words = list(re.finditer(r"\S+", text[start:end]))
+    words = list(_NONSPACE.finditer(text[start:end]))
     if len(words) > _ON_WORDS:
         end = start + words[_ON_WORDS - 1].end()
     q = span(text, start, end)
-    tail = re.search(r"\s+(?:of|to|for|on|that|the|a|and|with|by|in)$", q.text)
+    tail = _DANGLING.search(q.text)
     return span(text, start, end - len(tail.group())) if tail else q
