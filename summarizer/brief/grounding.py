@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
@@ -31,6 +32,7 @@ _TRANSLATE = str.maketrans(
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026|\[\.\.\.\])\s*")
 _EDGE = " \t\n\"'.,;:!?()[]"
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?(?=\s)|\n")
+_WORD = re.compile(r"\w+")
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
@@ -125,8 +127,11 @@ class ArticleIndex:
         return draft_problems(draft, self)
 
 
-def _tokens(name: str) -> set[str]:
-    return set(re.findall(r"\w+", normalize(name)))
+@lru_cache(maxsize=4096)
+def _tokens(name: str) -> frozenset[str]:
+    """A name's words, normalised (cached: every position's holder is checked against every
+    actor of its brief)."""
+    return frozenset(_WORD.findall(normalize(name)))
 
 
 def same_actor(a: str, b: str) -> bool:
@@ -155,10 +160,8 @@ def consistency_problems(brief: Any) -> list[str]:
         if (key := normalize(name)) in seen:
             problems.append(f"actors[{i}].name: duplicate actor {name!r}")
         seen.add(key)
-    known = [t for t in map(_tokens, names) if t]  # each name's words, once
     for i, p in enumerate(brief.positions):
-        held = _tokens(p.holder)
-        if not (held and any(held <= t or t <= held for t in known)):
+        if not any(same_actor(p.holder, n) for n in names):
             problems.append(
                 f"positions[{i}].holder: {p.holder!r} is not an actor (actors: "
                 + ", ".join(repr(n) for n in names) + ")"
