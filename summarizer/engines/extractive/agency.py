@@ -35,6 +35,7 @@ class Cluster(Protocol):
     product: int
     attributive: bool
 
+
 _ADVERBS = ("also", "now", "then", "still", "already", "recently", "reportedly", "previously",
             "later", "not", "never", "initially", "eventually", "first", "however")
 # "states" and "say" after a name are nouns as often as verbs ("U.S. states", "a say").

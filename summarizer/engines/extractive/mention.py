@@ -88,6 +88,7 @@ def possessive_country(text: str, first: Tok, s: Sentence) -> str | None:
                                                      first.start])  # fmt: skip
     return country_alpha3(m.group(1)) if m and len(m.group(1)) > 3 else None
 
+
 def lower_title(text: str, first: Tok, toks: list[Tok]) -> Title | None:
     """A lower-case title just before the name ('spokesman X', 'its president, X').
 
