@@ -10,8 +10,9 @@ Two kinds of set:
   the one behind `summarizer eval`: keyR 0.729, precision 0.713, whole-item legal recall
   0.455, stance agreement 0.219 on 14 pages);
 - the real blind sets (tests/gold/real-blind*): floors are each set's first and only unseen
-  run, rounded down. real-blind and real-blind2 were developed on afterwards; real-blind3 is
-  the unseen one.
+  run, rounded down. Each became development data after that run (real-blind and real-blind2
+  in wave 3, real-blind3 and real-blind4 in wave 4), so only its first run speaks for unseen
+  text.
 
 Both are scored by `summarizer.evaluation` (the scorer behind `summarizer eval`), so a
 figure here equals `summarizer eval <set> --engine extractive`.
@@ -117,7 +118,7 @@ def test_real_blind3_floors_from_its_first_and_only_run() -> None:
     """tests/gold/real-blind3: 22 published pages annotated blind by two annotators who never
     saw the engine, scored once (engine at b735387; commit "Real-blind3 figures, first and only
     run": actor recall 0.608, precision 0.712, legal 2/3, stance 0.525, kinds 0.435, grounded
-    1.0). The floors are those figures rounded down; never tune the engine on these pages."""
+    1.0). The floors are those figures rounded down. Wave 4 developed on these pages."""
     f = _real_dev(ROOT / "tests" / "gold" / "real-blind3")
     assert (f["actor_recall"] or 0) >= 0.60, f
     assert (f["actor_precision"] or 0) >= 0.71, f
@@ -135,7 +136,7 @@ def test_real_blind4_floors_from_its_first_and_only_run() -> None:
     Italian page, which the engine refuses), annotated blind and scored once (engine at 941b3c1;
     commit "Real-blind4 figures, first and only run": on the 13 pages in a supported language
     actor recall 0.803, precision 0.823, stance 0.565, kinds 0.667, grounded 1.0). Floors are
-    those figures rounded down; never tune the engine on these pages."""
+    those figures rounded down. Wave 4 developed on these pages."""
     f = _real_dev(ROOT / "tests" / "gold" / "real-blind4")
     assert (f["actor_recall"] or 0) >= 0.80, f
     assert (f["actor_precision"] or 0) >= 0.82, f
