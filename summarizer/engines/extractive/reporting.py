@@ -15,24 +15,21 @@ import re
 from collections.abc import Sequence
 from typing import TypeVar
 
-from summarizer.engines.extractive.lexicon import words
+from summarizer.engines.extractive.lexicon import table, words
 from summarizer.engines.extractive.phrases import Found, Phrases
 
 _T = TypeVar("_T")
-NOMINAL = re.compile(  # a common noun, in lower case: "the company", not "The We Company"
-    r"\b(?:[Tt]he|[Aa]|[Ii]ts|[Hh]is|[Hh]er)\s+(?:[a-z][\w-]*\s+)?(court|ministry|company|firm|"
-    r"council|government|president|prime minister|minister|bloc|union|commission|judge|judges|"
-    r"organisation|organization|leader|spokesman|spokeswoman|spokesperson|group|federation|"
-    r"operator|embassy|agency|party)\b"
+_NOMINAL_HEADS: dict[str, list[str]] = {}
+for _part in table("nominal_heads", "heads"):
+    _NOMINAL_HEADS.update(_part)
+_DETERMINERS = [d for part in table("nominal_heads", "determiners") for d in part]
+# A common noun, in lower case, after a determiner: "the company", not "The We Company".
+NOMINAL = re.compile(
+    r"\b(?:" + "|".join(f"[{d[0].upper()}{d[0]}]{d[1:]}" for d in _DETERMINERS) + r")\s+"
+    r"(?:[a-z][\w-]*\s+)?(" + "|".join(_NOMINAL_HEADS) + r")\b"
 )
-NOMINAL_KIND = {
-    "court": ("court",), "judge": ("official",), "judges": ("court",),
-    "company": ("business",), "firm": ("business",), "operator": ("business",),
-    "bloc": ("igo",), "union": ("igo",), "council": ("igo", "state"),
-    "commission": ("igo", "state"), "president": ("head_of_state",),
-    "prime minister": ("head_of_state",), "minister": ("official",), "leader": ("head_of_state",),
-    "spokesman": ("official",), "spokeswoman": ("official",), "spokesperson": ("official",),
-}  # fmt: skip
+# The kinds of actor each such noun can stand for (none: the noun must be in the name).
+NOMINAL_KIND = {noun: tuple(kinds) for noun, kinds in _NOMINAL_HEADS.items() if kinds}
 # Between a speech cue and the speaker named after it ("said Mira Solberg"): a few words,
 # never a preposition ("le ministre des Affaires étrangères" is no "Affaires").
 INVERSION = re.compile(  # "said Mira Solberg", "said its director, Pedro Lima"
