@@ -21,6 +21,8 @@ from summarizer.engines.extractive.lexicon import (
     STANCE_CUES,
 )
 from summarizer.engines.extractive.phrases import Found, Phrases
+from summarizer.engines.extractive.ranking import MAX_POSITIONS as MAX_POSITIONS
+from summarizer.engines.extractive.ranking import limit
 from summarizer.engines.extractive.reporting import (
     APPOSED,
     AUX_GAP,
@@ -37,11 +39,9 @@ from summarizer.engines.extractive.reporting import (
     speaks_for,
 )
 from summarizer.engines.extractive.segment import Sentence
-from summarizer.engines.extractive.stance import on_span, reported, stance_of
+from summarizer.engines.extractive.stance import flat, on_span, reported, stance_of
 from summarizer.engines.extractive.titles import PERSON_KINDS
 
-MAX_POSITIONS = 15
-PER_HOLDER = 3
 _VERB_STANCE = tuple(
     w for w in STANCE_CUES if re.fullmatch(r"[a-z]+(ed|es|s|ing)", w)
     and not re.search(r"(?:less|ness|ous|ss)$", w) and w not in
@@ -147,7 +147,7 @@ class PositionFinder:
             for h in outside:
                 if h.cluster.kind in PERSON_KINDS:
                     side = (h.cluster, s.index)
-        return _limit(out)
+        return limit(out)
 
     def _outside(self, s: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit]:
         return [h for h in self.hits.get(s.index, [])
@@ -362,7 +362,7 @@ class PositionFinder:
         words = self._frame(holder, s) + " " + " ".join(self.text[a:b] for a, b in spans)
         found = stance_of(cue.group(1), words, self.english)
         stance = found or ("support" if self._decided(holder)  # who decided stands by it
-                           else "unclear")  # fmt: skip
+                           else "neutral" if flat(words, self.english) else "unclear")  # fmt: skip
         return Position(
             holder=holder.name,
             on=on_span(self.text, s, spans, after, quotes).text,
@@ -385,13 +385,3 @@ class PositionFinder:
         if holder.kind == "court" or _JUDGE.search(title) or holder is self.author:
             return True
         return self.author is not None and any(a in title for a in self.author.aliases)
-
-
-def _limit(found: list[tuple[Cluster, Position]]) -> list[tuple[Cluster, Position]]:
-    out: list[tuple[Cluster, Position]] = []
-    count: dict[int, int] = {}
-    for c, p in found:
-        if count.get(id(c), 0) < PER_HOLDER and len(out) < MAX_POSITIONS * 3:
-            count[id(c)] = count.get(id(c), 0) + 1
-            out.append((c, p))
-    return out

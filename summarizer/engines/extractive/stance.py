@@ -31,6 +31,7 @@ from summarizer.engines.extractive.phrases import Phrases
 from summarizer.engines.extractive.segment import Sentence, span
 
 VALENCE = 0.3  # |compound| under which VADER's answer is no evidence
+FLAT = 0.05  # |compound| under which the words hold no evaluative word at all
 SIDE_VALENCE = 0.25  # the same for each side of a contrast ("..., but ...")
 _STANCE_OF = {cue.casefold(): stance for cue, stance in STANCE_CUES.items()}
 _STANCE = Phrases(STANCE_CUES, fold=True)  # by set look-up: hundreds of cues
@@ -143,6 +144,13 @@ def stance_of(cue: str, words: str, english: bool) -> str | None:
             return "mixed"
     score = _valence(words)
     return "support" if score >= VALENCE else "oppose" if score <= -VALENCE else None
+
+
+def flat(words: str, english: bool) -> bool:
+    """Whether a statement only reports: English words, a clause long, with no word of
+    praise or blame in them (VADER finds none). Its holder takes no side: `neutral`."""
+    return (english and len(words.split()) >= 5 and _vader() is not None
+            and abs(_valence(words)) < FLAT)  # fmt: skip
 
 
 _ON_WORDS = 14
