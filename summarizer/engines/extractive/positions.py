@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.brief.countries import demonym_alpha3
+from summarizer.brief.countries import country_alpha3, demonym_alpha3
 from summarizer.brief.schema import Position
 from summarizer.engines.extractive.actors import Cluster
 from summarizer.engines.extractive.lexicon import (
@@ -33,10 +33,12 @@ from summarizer.engines.extractive.reporting import (
     NOMINAL_KIND,
     OWN_VOICE,
     closing,
+    embedded,
     employer,
     no_report,
     relative_owner,
     speaks_for,
+    talked_about,
 )
 from summarizer.engines.extractive.segment import Sentence
 from summarizer.engines.extractive.stance import flat, on_span, reported, stance_of
@@ -126,9 +128,13 @@ class PositionFinder:
                     relay and cue.group(1).casefold() in FORWARD_CUES  # "X said, according
                 ) or no_report(s.text, cue):  # to Reuters": Reuters relays X's words
                     continue
+                if embedded(s.text, cue):
+                    continue  # "X recalled that he said": whose words, X's report says
                 holder = self._holder(s, cue, quotes, last, last_person)
-                if holder is None or id(holder) in seen:
-                    continue
+                if holder is None or id(holder) in seen or holder.kind in PERSON_KINDS and (
+                    talked_about([m.start for m in holder.mentions if m.sentence == s.index],
+                                 quotes)):  # fmt: skip
+                    continue  # "'I cannot believe Ana would sell,' she said": not Ana
                 seen.add(id(holder))
                 found = self._position(holder, s, cue, quotes)
                 out.append((holder, found))
@@ -317,7 +323,8 @@ class PositionFinder:
 
     def _after_prep(self, start: int, floor: int) -> bool:
         before = self.text[max(floor, start - 40) : start].casefold().split()
-        while before and before[-1] in ("the", "a", "an", "its", "his", "her"):
+        while before and (before[-1] in ("the", "a", "an", "its", "his", "her")
+                          or re.fullmatch(r"\w[\w.-]*['’]s?", before[-1])):  # "in China's X"
             before.pop()
         if len(before) >= 3 and before[-2] in ("the", "a", "its") and before[-1].isalpha():
             before = before[:-2]  # "in the journal X": X is named by a common noun
@@ -344,7 +351,8 @@ class PositionFinder:
                         and not any(a <= m.start < b for a, b in quotes)), default=-1), c)
                   for c in self.clusters]  # fmt: skip
         recent = [c for pos, c in sorted(before, key=lambda t: -t[0]) if pos >= 0]
-        for test in (lambda c: noun in c.name.casefold(), lambda c: c.kind in kinds):
+        for test in (lambda c: noun in c.name.casefold(),  # a country is no "commission"
+                     lambda c: c.kind in kinds and not country_alpha3(c.name)):
             for c in recent:
                 if test(c) and (not code or c.country == code):
                     return c

@@ -82,11 +82,18 @@ _NO_REPORT = re.compile(
 # Cues that are also nouns or take a plain object ("the U.S. states where", "notes the rule",
 # "added smaller landers"): speech only before "that", a quotation or punctuation, or right
 # after a quotation ('"...," added Ana Ruiz').
-_AMBIGUOUS = frozenset("states notes claims added adds".split())
+_AMBIGUOUS = frozenset("states notes claims added adds explained explains".split())
 _REPORTS = re.compile(r"\s*(?:that\b|[,:;.\"“”'‘’«]|$)")
 # "called the ruling 'a good day'", "called the motion an act of revenge": a judgement.
 _CALLED = re.compile(r"\s+(?:the|this|that|it|them|his|her|its|their|die|den|das)\b[^\"“„«.;]{0,60}"
                      r"(?:[\"“„«]|\s(?:a|an|einen|eine|ein)\s)")  # fmt: skip
+# After the cue, what shows it reports nothing: "the letter Mike wrote was kind" (a relative
+# clause), "responded by hitting him" (an act), "Ford wrote, and wrote" (an activity).
+_NOT_SPEECH = re.compile(r"\s+(?:was|were|is|are)\b|\s+by\s+\w+ing\b|\s*,\s*(?:and|or)\s", re.I)
+# "wrote handbooks", "wrote the score": a work written, no words reported.
+_WORK = re.compile(r"\s+(?:a|an|the|his|her|their|its|several|many|two|three|(?!this\b)[a-z]+s)\s")
+_WRITE = frozenset("wrote writes write".split())
+_EMBEDDED = re.compile(r"\b[a-z]+(?:ed|s)\s+that\s+(?:he|she|they|it)\s+$")
 _NO_COMMENT = re.compile(r"\s+to\s+(?:comment|say|discuss|elaborate|confirm|specify)\b", re.I)
 _AFTER_QUOTE = re.compile(r"[\"”’»]\s*(?:\w+\s+)?$")
 _QUOTE_MARK = re.compile(r"[\"”»]")
@@ -112,9 +119,26 @@ def no_report(sentence: str, cue: Found) -> bool:
         sentence, cue.end()
     ):  # fmt: skip
         return True  # "a man called Li", "so-called": no judgement of the holder's
+    if _NOT_SPEECH.match(sentence, cue.end()) and not _QUOTE_MARK.search(sentence):
+        return True
+    if cue.group(1).casefold() in _WRITE and _WORK.match(sentence, cue.end()):
+        return True
     before = _QUOTE_MARK.split(sentence[: cue.start()])[-1]  # not inside a quotation
     return bool(_NO_REPORT.search(before)
                 or _NO_COMMENT.match(sentence, cue.end()))  # fmt: skip
+
+
+def embedded(sentence: str, cue: Found) -> bool:
+    """Whether a cue with a pronoun subject sits inside what another verb reports ("the
+    aide recalled that he said ..."): the pronoun is someone the report is about."""
+    return _EMBEDDED.search(sentence[: cue.start()]) is not None
+
+
+def talked_about(named: Sequence[int], quotes: Sequence[tuple[int, int]]) -> bool:
+    """Whether every place a sentence names a person (`named`) is inside the quoted words: the
+    speaker talks about that person, a person does not name themselves so. (A body's statement
+    may: "At no time did X agree".)"""
+    return bool(named) and all(any(a <= x < b for a, b in quotes) for x in named)
 
 
 def closing(near: str, tail: str) -> bool:
