@@ -89,3 +89,12 @@ def test_acts_and_writings_are_not_reported_speech() -> None:
     said = ("The Velmora festival opened on Friday.\n\n"
             "Tomas Brenner wrote that the festival was a triumph.")
     assert "Tomas Brenner" in _holders(said)
+
+
+def test_an_officer_with_a_long_title_speaks_for_the_company() -> None:
+    text = (
+        "Harbour cranes were ordered on Monday.\n\n"
+        "“We are delighted with this order,” said Tomas Brenner, vice president of business "
+        "development at Norvale Shipping Company.\n\nNorvale Shipping Company builds cranes."
+    )
+    assert "Norvale Shipping Company" in _holders(text), _holders(text)

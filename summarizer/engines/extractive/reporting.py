@@ -60,7 +60,7 @@ OWN_VOICE = re.compile(r"(?:['’]s?)?\s+(?:office|spokes(?:man|woman|person)|ca
 _ROLES = Phrases(words("speaks_for"), fold=True)  # "spokesman", "chief executive"
 _TITLED = re.compile(r"\s+(?:[A-Za-z][\w.’'-]*\s+){1,4}")  # "X Press Secretary NAME"
 _APPOSED_ROLE = re.compile(  # "NAME, the chief executive of X"
-    r",\s+(?:(?:the|a|an|its)\s+)?(?:[\w.’'-]+\s+){0,4}?(?:of|at|for|with)\s+(?:the\s+)?"
+    r",\s+(?:(?:the|a|an|its)\s+)?(?:[\w.’'-]+\s+){0,6}?(?:of|at|for|with)\s+(?:the\s+)?"
 )
 
 # Words between an actor's name and its cue that keep the actor the speaker: auxiliaries,
