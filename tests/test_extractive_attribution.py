@@ -98,3 +98,12 @@ def test_an_officer_with_a_long_title_speaks_for_the_company() -> None:
         "development at Norvale Shipping Company.\n\nNorvale Shipping Company builds cranes."
     )
     assert "Norvale Shipping Company" in _holders(text), _holders(text)
+
+
+def test_a_quotation_begun_in_an_earlier_sentence_is_the_speakers_words() -> None:
+    text = (
+        "The Velmora bridge was finished on Friday.\n\n"
+        "“The new bridge is wonderful and beautiful, a great joy for everyone. "
+        "It opens on Monday,” said Tomas Brenner, the town engineer."
+    )
+    assert _stances(text).get("Tomas Brenner") == ["support"], _stances(text)

@@ -367,7 +367,9 @@ class PositionFinder:
         near = min(named, key=lambda x: abs(x - at), default=None)
         spans = reported(self.text, s, (at, after), near, quotes,
                          cue.group(1).casefold() in FORWARD_CUES)  # fmt: skip
-        words = self._frame(holder, s) + " " + " ".join(self.text[a:b] for a, b in spans)
+        opened = [self.text[max(a, s.start - 400) : s.start] for a, b in quotes
+                  if a < s.start < b and any(x <= s.start for x, _ in spans)]  # fmt: skip
+        words = " ".join([self._frame(holder, s), *opened, *(self.text[a:b] for a, b in spans)])
         found = stance_of(cue.group(1), words, self.english)
         stance = found or ("support" if self._decided(holder)  # who decided stands by it
                            else "neutral" if flat(words, self.english) else "unclear")  # fmt: skip
