@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from extractive_helpers import brief_of
 
-from summarizer.engines.extractive.stance import flat
+from summarizer.engines.extractive.stance import flat, stance_of
 
 
 def _stances(text: str) -> dict[str, list[str]]:
@@ -107,3 +107,14 @@ def test_a_quotation_begun_in_an_earlier_sentence_is_the_speakers_words() -> Non
         "It opens on Monday,” said Tomas Brenner, the town engineer."
     )
     assert _stances(text).get("Tomas Brenner") == ["support"], _stances(text)
+
+
+def test_curly_quotation_marks_hide_no_word_from_the_sentiment_lexicon() -> None:
+    assert stance_of("said", "“The new timetable is terrible,”", True) == "oppose"
+    assert stance_of("said", "“We’re thrilled,” and “grateful”", True) == "support"
+
+
+def test_a_one_word_reply_gives_a_stance_only_when_strong() -> None:
+    assert stance_of("said", "“Amazing,”", True) == "support"
+    assert stance_of("said", "“Terrible.”", True) == "oppose"
+    assert stance_of("said", "“Maybe,”", True) is None

@@ -31,6 +31,7 @@ from summarizer.engines.extractive.phrases import Phrases
 from summarizer.engines.extractive.segment import Sentence, span
 
 VALENCE = 0.3  # |compound| under which VADER's answer is no evidence
+EXCLAIM = 0.45  # the same for a reply of a word or two ("Amazing.")
 FLAT = 0.05  # |compound| under which the words hold no evaluative word at all
 SIDE_VALENCE = 0.25  # the same for each side of a contrast ("..., but ...")
 _STANCE_OF = {cue.casefold(): stance for cue, stance in STANCE_CUES.items()}
@@ -110,8 +111,12 @@ def advocacy(cue: str, words: str) -> str | None:
     return None
 
 
+# VADER reads straight marks only: '“Amazing,”' scores nothing, "don’t" negates nothing.
+_STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
+
+
 def _valence(words: str) -> float:
-    return float(_vader().polarity_scores(words)["compound"])
+    return float(_vader().polarity_scores(words.translate(_STRAIGHT))["compound"])
 
 
 def stance_of(cue: str, words: str, english: bool) -> str | None:
@@ -135,8 +140,11 @@ def stance_of(cue: str, words: str, english: bool) -> str | None:
     ruled = commitment(cue, words) or advocacy(cue, words)
     if ruled or cue.casefold() in _REQUEST:
         return ruled
-    if not (english and len(words.split()) >= 3 and _vader() is not None):
+    if not (english and words.split() and _vader() is not None):
         return None
+    if len(words.split()) < 3:  # "Amazing," X said: one strong word is the whole answer
+        score = _valence(words)
+        return "support" if score >= EXCLAIM else "oppose" if score <= -EXCLAIM else None
     parts = [p for p in _CONTRAST.split(words) if len(p.split()) >= 3]
     if len(parts) == 2:  # "more risk but more reward": each side's valence, one way each
         sides = sorted(_valence(p) for p in parts)
