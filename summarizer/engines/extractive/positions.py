@@ -41,7 +41,13 @@ from summarizer.engines.extractive.reporting import (
     talked_about,
 )
 from summarizer.engines.extractive.segment import Sentence
-from summarizer.engines.extractive.stance import flat, on_span, reported, stance_of
+from summarizer.engines.extractive.stance import (
+    flat,
+    holder_words,
+    on_span,
+    reported,
+    stance_of,
+)
 from summarizer.engines.extractive.titles import PERSON_KINDS
 
 _VERB_STANCE = tuple(
@@ -71,7 +77,6 @@ _JUDGE = re.compile(r"\b(?:judge|justice|magistrate|arbitrator)s?$", re.I)  # no
 _TWO_WORDS = re.compile(r"\s*(?:\w+\s+){0,2}")
 _PRONOUN_OR_THE = re.compile(r"(?i:\b(?:he|she|they|it)\s+(?:\w+\s+)?$)|\bthe\s+\w+\s+$")
 _VERB_IN_LEAD = re.compile(r"(?<![\w-])(?:[a-z]+ed|is|are|was|were|has|have)\b")
-_FRAME = re.compile(r"[^,\"“”]{3,60},\s*(?:[\w.’'-]+\s+){0,4}")
 _BE = frozenset("be been being was were is are am get got".split())
 _PREPOSITIONS = frozenset("with to by from of in at for against on about over".split())
 
@@ -367,9 +372,8 @@ class PositionFinder:
         near = min(named, key=lambda x: abs(x - at), default=None)
         spans = reported(self.text, s, (at, after), near, quotes,
                          cue.group(1).casefold() in FORWARD_CUES)  # fmt: skip
-        opened = [self.text[max(a, s.start - 400) : s.start] for a, b in quotes
-                  if a < s.start < b and any(x <= s.start for x, _ in spans)]  # fmt: skip
-        words = " ".join([self._frame(holder, s), *opened, *(self.text[a:b] for a, b in spans)])
+        first = min((m.start for m in holder.mentions if m.sentence == s.index), default=s.start)
+        words = holder_words(self.text, s, first, spans, quotes)
         found = stance_of(cue.group(1), words, self.english)
         stance = found or ("support" if self._decided(holder)  # who decided stands by it
                            else "neutral" if flat(words, self.english) else "unclear")  # fmt: skip
@@ -381,12 +385,6 @@ class PositionFinder:
             attributed=bool(quotes) or speech,
             evidence=[s.quote()],
         )
-
-    def _frame(self, holder: Cluster, s: Sentence) -> str:
-        """An opening phrase that frames the holder's words: "In a dissent, Justice X wrote"."""
-        at = min((m.start for m in holder.mentions if m.sentence == s.index), default=s.start)
-        lead = self.text[s.start : at]
-        return lead if _FRAME.fullmatch(lead) else ""
 
     def _decided(self, holder: Cluster) -> bool:
         """A court, a judge, or the body the event names first and its office holders: the

@@ -216,6 +216,25 @@ def reported(text: str, s: Sentence, cue: tuple[int, int], holder_at: int | None
     return [(after, _own_clause(text, after, s.end))]
 
 
+_FRAME = re.compile(r"[^,\"“”]{3,60},\s*(?:[\w.’'-]+\s+){0,4}")
+
+
+def holder_words(text: str, s: Sentence, named_at: int, spans: list[tuple[int, int]],
+                 quotes: list[tuple[int, int]]) -> str:  # fmt: skip
+    """The words a stance is read from: an opening phrase that frames the holder's words ("In
+    a dissent, Justice X wrote"), a quotation begun in an earlier sentence when this sentence
+    closes it ("“... . And we are going,” said X"), and the holder's words (`spans`).
+
+    Args:
+        named_at: Where the holder is first named in the sentence (its start when it is not).
+    """
+    lead = text[s.start : named_at]
+    frame = lead if _FRAME.fullmatch(lead) else ""
+    opened = [text[max(a, s.start - 400) : s.start] for a, b in quotes
+              if a < s.start < b and any(x <= s.start for x, _ in spans)]  # fmt: skip
+    return " ".join([frame, *opened, *(text[a:b] for a, b in spans)])
+
+
 def on_span(text: str, s: Sentence, spans: list[tuple[int, int]], after: int,
             quotes: list[tuple[int, int]]) -> Quote:  # fmt: skip
     """What a statement is about: the start of its quotation or of its reported clause."""
