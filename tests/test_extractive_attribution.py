@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from extractive_helpers import brief_of
 
-from summarizer.engines.extractive.stance import flat, stance_of
+from summarizer.engines.extractive.stance import flat, lexical, stance_of
 
 
 def _stances(text: str) -> dict[str, list[str]]:
@@ -118,3 +118,8 @@ def test_a_one_word_reply_gives_a_stance_only_when_strong() -> None:
     assert stance_of("said", "“Amazing,”", True) == "support"
     assert stance_of("said", "“Terrible.”", True) == "oppose"
     assert stance_of("said", "“Maybe,”", True) is None
+
+
+def test_a_stance_word_in_the_passive_is_someone_elses_stance() -> None:
+    assert lexical("the plan was backed by the council") == set()
+    assert lexical("the council backed the plan") == {"support"}

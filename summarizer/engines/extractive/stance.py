@@ -39,6 +39,7 @@ _STANCE = Phrases(STANCE_CUES, fold=True)  # by set look-up: hundreds of cues
 _NEGATION = re.compile(r"(?:\b(?:not|no|never|cannot|without|ne|pas|nicht|kein\w*)|n['’]t)\W+"
                        r"(?:\w+\W+){0,2}$", re.I)  # fmt: skip
 _FLIP = {"support": "oppose", "oppose": "support"}
+_BY = re.compile(r"\s+by\b")
 
 
 def _listed(key: str) -> frozenset[str]:
@@ -70,8 +71,8 @@ def lexical(words: str) -> set[str]:
     found = set()
     for m in _STANCE.finditer(words):
         stance = _STANCE_OF.get(m.group().casefold())
-        if stance is None:
-            continue
+        if stance is None or _BY.match(words, m.end()):
+            continue  # "the dollar was supported by the data": whose support is not said
         negated = _NEGATION.search(words, max(0, m.start() - 30), m.start())
         found.add(_FLIP[stance] if negated else stance)
     return found
