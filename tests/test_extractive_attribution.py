@@ -123,3 +123,12 @@ def test_a_one_word_reply_gives_a_stance_only_when_strong() -> None:
 def test_a_stance_word_in_the_passive_is_someone_elses_stance() -> None:
     assert lexical("the plan was backed by the council") == set()
     assert lexical("the council backed the plan") == {"support"}
+
+
+def test_a_general_manager_speaks_for_the_company() -> None:
+    text = (
+        "Harbour cranes were ordered on Monday.\n\n"
+        "“We are delighted with this order,” said Tomas Brenner, general manager of "
+        "Norvale Shipping Company.\n\nNorvale Shipping Company builds cranes."
+    )
+    assert "Norvale Shipping Company" in _holders(text), _holders(text)
