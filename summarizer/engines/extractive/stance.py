@@ -116,6 +116,7 @@ def advocacy(cue: str, words: str) -> str | None:
 _STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 
 
+@lru_cache(maxsize=256)  # stance_of and flat ask for the same words
 def _valence(words: str) -> float:
     return float(_vader().polarity_scores(words.translate(_STRAIGHT))["compound"])
 
