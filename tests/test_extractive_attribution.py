@@ -132,3 +132,12 @@ def test_a_general_manager_speaks_for_the_company() -> None:
         "Norvale Shipping Company.\n\nNorvale Shipping Company builds cranes."
     )
     assert "Norvale Shipping Company" in _holders(text), _holders(text)
+
+
+def test_he_does_not_point_back_to_a_person_named_after_a_preposition() -> None:
+    text = (
+        "A caller threatened a Velmora councillor in March.\n\n"
+        "The call went to the offices of Tomas Brenner. During the call, he asked about the "
+        "budget and said the council should resign."
+    )
+    assert "Tomas Brenner" not in _holders(text), _holders(text)

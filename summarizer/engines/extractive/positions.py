@@ -155,8 +155,8 @@ class PositionFinder:
                 named = (opener.cluster, s.index)  # who the sentence is about
             elif opener is not None:
                 body = (opener.cluster, s.index)  # what "it" will point back to
-            for h in outside:
-                if h.cluster.kind in PERSON_KINDS:
+            for h in outside:  # not "the offices of X": no subject "he" points back to
+                if h.cluster.kind in PERSON_KINDS and not self._after_prep(h.start, s.start):
                     side = (h.cluster, s.index)
         return limit(out)
 
