@@ -141,3 +141,12 @@ def test_he_does_not_point_back_to_a_person_named_after_a_preposition() -> None:
         "budget and said the council should resign."
     )
     assert "Tomas Brenner" not in _holders(text), _holders(text)
+
+
+def test_a_source_that_passes_on_someone_elses_quotation_holds_nothing() -> None:
+    text = (
+        "Ferries stopped in Velmora on Monday.\n\n"
+        "According to Reuters, one commuter on the quay posted: “This is a disgrace, and "
+        "nobody told us anything.”\n\nReuters reported the strike first."
+    )
+    assert "Reuters" not in _holders(text), _holders(text)

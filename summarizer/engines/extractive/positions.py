@@ -37,6 +37,7 @@ from summarizer.engines.extractive.reporting import (
     employer,
     no_report,
     relative_owner,
+    relays,
     speaks_for,
     talked_about,
 )
@@ -129,9 +130,9 @@ class PositionFinder:
                     if not any(a <= s.start + c.start() < b for a, b in quotes)]
             relay = sum(c.group(1).casefold() in _SPEECH for c in cues) > 1
             for cue in cues:
-                if self._passive(s, cue) or (
-                    relay and cue.group(1).casefold() in FORWARD_CUES  # "X said, according
-                ) or no_report(s.text, cue):  # to Reuters": Reuters relays X's words
+                if self._passive(s, cue) or (  # "X said, according to Reuters": Reuters
+                    cue.group(1).casefold() in FORWARD_CUES  # relays X's words
+                    and (relay or relays(s.text, cue))) or no_report(s.text, cue):
                     continue
                 if embedded(s.text, cue):
                     continue  # "X recalled that he said": whose words, X's report says

@@ -93,6 +93,7 @@ _NOT_SPEECH = re.compile(r"\s+(?:was|were|is|are)\b|\s+by\s+\w+ing\b|\s*,\s*(?:a
 # "wrote handbooks", "wrote the score": a work written, no words reported.
 _WORK = re.compile(r"\s+(?:a|an|the|his|her|their|its|several|many|two|three|(?!this\b)[a-z]+s)\s")
 _WRITE = frozenset("wrote writes write".split())
+_RELAYED = re.compile(r"\b[a-z]+(?:ed|s):\s*[\"“«„]")
 _EMBEDDED = re.compile(r"\b[a-z]+(?:ed|s)\s+that\s+(?:he|she|they|it)\s+$")
 _NO_COMMENT = re.compile(r"\s+to\s+(?:comment|say|discuss|elaborate|confirm|specify)\b", re.I)
 _AFTER_QUOTE = re.compile(r"[\"”’»]\s*(?:\w+\s+)?$")
@@ -105,6 +106,12 @@ def speaks_for(gap: str) -> bool:
         w.casefold() in _SPEAKS_FOR or w.endswith("ly") or w[:1].isupper() or w.isdigit()
         for w in gap.split()
     )
+
+
+def relays(sentence: str, cue: Found) -> bool:
+    """Whether "according to X" passes on someone else's quoted words: "According to X, one
+    user posted: “...”" (another verb introduces the quotation)."""
+    return _RELAYED.search(sentence, cue.end()) is not None
 
 
 def no_report(sentence: str, cue: Found) -> bool:
