@@ -3,7 +3,10 @@
 For each reporting or stance cue in a sentence the holder is, in order: the first actor named
 as the clause's subject before the cue (outside quotation marks, not after a preposition,
 not a possessive), the actor named right after the cue ('said Mira Solberg', 'according to
-the council'), or the actor a pronoun or 'the court'-like phrase points back to.
+the council'), or the actor a pronoun or 'the court'-like phrase points back to. No one
+holds words that are not theirs: a person the quoted words name, a pronoun inside what
+another verb reports ('an aide recalled that he said'), a source passing on another's
+quotation, an act or a writing that reports no words ('responded by hitting').
 """
 
 from __future__ import annotations

@@ -6,11 +6,14 @@ that": support, unless negated); a request or call for action ("urged X to", "sh
 end": support of what is asked, opposition when it is a halt or negated; a question is no
 stance); for English, the valence of those words by VADER's general-purpose sentiment lexicon
 (vaderSentiment) when it is clear, "mixed" when the two sides of a contrast ("..., but ...")
-pull clearly apart. Anything else is `unclear`: a reporting verb alone says nothing about
-where the holder stands.
+pull clearly apart (a reply of a word or two only when strongly valenced: "Amazing"). A
+clause with no word of praise or blame at all is `neutral` (`flat`: the holder only reports);
+anything else is `unclear`: a reporting verb alone says nothing about where the holder stands.
+A stance word in the passive ("was backed by X") is X's stance, not the holder's.
 
 The holder's words (`reported`) are its quotations, the reported clause after the cue, or the
-clause before a closing attribution ("..., the ministry said on Tuesday").
+clause before a closing attribution ("..., the ministry said on Tuesday"); for the stance
+(`holder_words`) also a framing phrase and a quotation begun in an earlier sentence.
 """
 
 from __future__ import annotations
