@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from extractive_helpers import brief_of
 
-from summarizer.engines.extractive.stance import flat, lexical, stance_of
+from summarizer.engines.extractive.stance import commitment, flat, lexical, stance_of
 
 
 def _stances(text: str) -> dict[str, list[str]]:
@@ -150,3 +150,10 @@ def test_a_source_that_passes_on_someone_elses_quotation_holds_nothing() -> None
         "nobody told us anything.”\n\nReuters reported the strike first."
     )
     assert "Reuters" not in _holders(text), _holders(text)
+
+
+def test_announcing_a_fact_about_others_commits_the_holder_to_nothing() -> None:
+    assert commitment("announced", "that the ferry captain was retiring") is None
+    assert commitment("announced", "that it would close the quay") == "support"
+    assert commitment("announced", "that it had bought the quay") == "support"
+    assert commitment("announced", "that the port will close on Monday") == "support"

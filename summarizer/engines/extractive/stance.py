@@ -57,6 +57,9 @@ _REQUEST = frozenset(c.casefold() for c in REQUEST_CUES)
 _NOT = re.compile(r"(?:\b(?:not|never|no longer|nicht|pas|jamais)|n['’]t)\b", re.I)
 _CONTRAST = re.compile(r",?\s+(?:but|however|although|though|yet)\s|^\W*(?:although|though)\s",
                        re.I)  # fmt: skip
+_FACT = re.compile(r"\W*that\s+(?!(?:it|its|we|our|they|their|he|his|she|her|i)\b)", re.I)
+_FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|intends?|going to|to\s+\w+)\b|['’]ll\b",
+                     re.I)  # fmt: skip
 _INFINITIVE = re.compile(r"\b(not\s+)?to\s+(?:(?:be|[a-z]+ly)\s+)?([\w’'-]+(?:\s+\w+)?)", re.I)
 
 
@@ -92,6 +95,8 @@ def commitment(cue: str, words: str) -> str | None:
     head = f"{cue} {words.strip()}".casefold()
     if cue.casefold() not in _COMMIT and not any(head.startswith(c) for c in _COMMIT):
         return None
+    if _FACT.match(words) and not _FUTURE.search(words):
+        return None  # "announced that the couple was expecting": a fact, no commitment
     first = " ".join(words.split()[:7])
     return "oppose" if _NOT.search(first) else "support"
 
