@@ -3,7 +3,10 @@
 For each reporting or stance cue in a sentence the holder is, in order: the first actor named
 as the clause's subject before the cue (outside quotation marks, not after a preposition,
 not a possessive), the actor named right after the cue ('said Mira Solberg', 'according to
-the council'), or the actor a pronoun or 'the court'-like phrase points back to.
+the council'), or the actor a pronoun or 'the court'-like phrase points back to. No one
+holds words that are not theirs: a person the quoted words name, a pronoun inside what
+another verb reports ('an aide recalled that he said'), a source passing on another's
+quotation, an act or a writing that reports no words ('responded by hitting').
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.brief.countries import demonym_alpha3
+from summarizer.brief.countries import country_alpha3, demonym_alpha3
 from summarizer.brief.schema import Position
 from summarizer.engines.extractive.actors import Cluster
 from summarizer.engines.extractive.lexicon import (
@@ -21,6 +24,8 @@ from summarizer.engines.extractive.lexicon import (
     STANCE_CUES,
 )
 from summarizer.engines.extractive.phrases import Found, Phrases
+from summarizer.engines.extractive.ranking import MAX_POSITIONS as MAX_POSITIONS
+from summarizer.engines.extractive.ranking import limit
 from summarizer.engines.extractive.reporting import (
     APPOSED,
     AUX_GAP,
@@ -31,17 +36,24 @@ from summarizer.engines.extractive.reporting import (
     NOMINAL_KIND,
     OWN_VOICE,
     closing,
+    embedded,
     employer,
     no_report,
     relative_owner,
+    relays,
     speaks_for,
+    talked_about,
 )
 from summarizer.engines.extractive.segment import Sentence
-from summarizer.engines.extractive.stance import on_span, reported, stance_of
+from summarizer.engines.extractive.stance import (
+    flat,
+    holder_words,
+    on_span,
+    reported,
+    stance_of,
+)
 from summarizer.engines.extractive.titles import PERSON_KINDS
 
-MAX_POSITIONS = 15
-PER_HOLDER = 3
 _VERB_STANCE = tuple(
     w for w in STANCE_CUES if re.fullmatch(r"[a-z]+(ed|es|s|ing)", w)
     and not re.search(r"(?:less|ness|ous|ss)$", w) and w not in
@@ -69,7 +81,6 @@ _JUDGE = re.compile(r"\b(?:judge|justice|magistrate|arbitrator)s?$", re.I)  # no
 _TWO_WORDS = re.compile(r"\s*(?:\w+\s+){0,2}")
 _PRONOUN_OR_THE = re.compile(r"(?i:\b(?:he|she|they|it)\s+(?:\w+\s+)?$)|\bthe\s+\w+\s+$")
 _VERB_IN_LEAD = re.compile(r"(?<![\w-])(?:[a-z]+ed|is|are|was|were|has|have)\b")
-_FRAME = re.compile(r"[^,\"“”]{3,60},\s*(?:[\w.’'-]+\s+){0,4}")
 _BE = frozenset("be been being was were is are am get got".split())
 _PREPOSITIONS = frozenset("with to by from of in at for against on about over".split())
 
@@ -122,13 +133,17 @@ class PositionFinder:
                     if not any(a <= s.start + c.start() < b for a, b in quotes)]
             relay = sum(c.group(1).casefold() in _SPEECH for c in cues) > 1
             for cue in cues:
-                if self._passive(s, cue) or (
-                    relay and cue.group(1).casefold() in FORWARD_CUES  # "X said, according
-                ) or no_report(s.text, cue):  # to Reuters": Reuters relays X's words
+                if self._passive(s, cue) or (  # "X said, according to Reuters": Reuters
+                    cue.group(1).casefold() in FORWARD_CUES  # relays X's words
+                    and (relay or relays(s.text, cue))) or no_report(s.text, cue):
                     continue
+                if embedded(s.text, cue):
+                    continue  # "X recalled that he said": whose words, X's report says
                 holder = self._holder(s, cue, quotes, last, last_person)
-                if holder is None or id(holder) in seen:
-                    continue
+                if holder is None or id(holder) in seen or holder.kind in PERSON_KINDS and (
+                    talked_about([m.start for m in holder.mentions if m.sentence == s.index],
+                                 quotes)):  # fmt: skip
+                    continue  # "'I cannot believe Ana would sell,' she said": not Ana
                 seen.add(id(holder))
                 found = self._position(holder, s, cue, quotes)
                 out.append((holder, found))
@@ -144,10 +159,10 @@ class PositionFinder:
                 named = (opener.cluster, s.index)  # who the sentence is about
             elif opener is not None:
                 body = (opener.cluster, s.index)  # what "it" will point back to
-            for h in outside:
-                if h.cluster.kind in PERSON_KINDS:
+            for h in outside:  # not "the offices of X": no subject "he" points back to
+                if h.cluster.kind in PERSON_KINDS and not self._after_prep(h.start, s.start):
                     side = (h.cluster, s.index)
-        return _limit(out)
+        return limit(out)
 
     def _outside(self, s: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit]:
         return [h for h in self.hits.get(s.index, [])
@@ -317,7 +332,8 @@ class PositionFinder:
 
     def _after_prep(self, start: int, floor: int) -> bool:
         before = self.text[max(floor, start - 40) : start].casefold().split()
-        while before and before[-1] in ("the", "a", "an", "its", "his", "her"):
+        while before and (before[-1] in ("the", "a", "an", "its", "his", "her")
+                          or re.fullmatch(r"\w[\w.-]*['’]s?", before[-1])):  # "in China's X"
             before.pop()
         if len(before) >= 3 and before[-2] in ("the", "a", "its") and before[-1].isalpha():
             before = before[:-2]  # "in the journal X": X is named by a common noun
@@ -344,7 +360,8 @@ class PositionFinder:
                         and not any(a <= m.start < b for a, b in quotes)), default=-1), c)
                   for c in self.clusters]  # fmt: skip
         recent = [c for pos, c in sorted(before, key=lambda t: -t[0]) if pos >= 0]
-        for test in (lambda c: noun in c.name.casefold(), lambda c: c.kind in kinds):
+        for test in (lambda c: noun in c.name.casefold(),  # a country is no "commission"
+                     lambda c: c.kind in kinds and not country_alpha3(c.name)):
             for c in recent:
                 if test(c) and (not code or c.country == code):
                     return c
@@ -359,10 +376,11 @@ class PositionFinder:
         near = min(named, key=lambda x: abs(x - at), default=None)
         spans = reported(self.text, s, (at, after), near, quotes,
                          cue.group(1).casefold() in FORWARD_CUES)  # fmt: skip
-        words = self._frame(holder, s) + " " + " ".join(self.text[a:b] for a, b in spans)
+        first = min((m.start for m in holder.mentions if m.sentence == s.index), default=s.start)
+        words = holder_words(self.text, s, first, spans, quotes)
         found = stance_of(cue.group(1), words, self.english)
         stance = found or ("support" if self._decided(holder)  # who decided stands by it
-                           else "unclear")  # fmt: skip
+                           else "neutral" if flat(words, self.english) else "unclear")  # fmt: skip
         return Position(
             holder=holder.name,
             on=on_span(self.text, s, spans, after, quotes).text,
@@ -372,12 +390,6 @@ class PositionFinder:
             evidence=[s.quote()],
         )
 
-    def _frame(self, holder: Cluster, s: Sentence) -> str:
-        """An opening phrase that frames the holder's words: "In a dissent, Justice X wrote"."""
-        at = min((m.start for m in holder.mentions if m.sentence == s.index), default=s.start)
-        lead = self.text[s.start : at]
-        return lead if _FRAME.fullmatch(lead) else ""
-
     def _decided(self, holder: Cluster) -> bool:
         """A court, a judge, or the body the event names first and its office holders: the
         author of the decision the article reports ("ACMA Chairwoman Lee", "the court")."""
@@ -385,13 +397,3 @@ class PositionFinder:
         if holder.kind == "court" or _JUDGE.search(title) or holder is self.author:
             return True
         return self.author is not None and any(a in title for a in self.author.aliases)
-
-
-def _limit(found: list[tuple[Cluster, Position]]) -> list[tuple[Cluster, Position]]:
-    out: list[tuple[Cluster, Position]] = []
-    count: dict[int, int] = {}
-    for c, p in found:
-        if count.get(id(c), 0) < PER_HOLDER and len(out) < MAX_POSITIONS * 3:
-            count[id(c)] = count.get(id(c), 0) + 1
-            out.append((c, p))
-    return out

@@ -15,24 +15,21 @@ import re
 from collections.abc import Sequence
 from typing import TypeVar
 
-from summarizer.engines.extractive.lexicon import words
+from summarizer.engines.extractive.lexicon import table, words
 from summarizer.engines.extractive.phrases import Found, Phrases
 
 _T = TypeVar("_T")
-NOMINAL = re.compile(  # a common noun, in lower case: "the company", not "The We Company"
-    r"\b(?:[Tt]he|[Aa]|[Ii]ts|[Hh]is|[Hh]er)\s+(?:[a-z][\w-]*\s+)?(court|ministry|company|firm|"
-    r"council|government|president|prime minister|minister|bloc|union|commission|judge|judges|"
-    r"organisation|organization|leader|spokesman|spokeswoman|spokesperson|group|federation|"
-    r"operator|embassy|agency|party)\b"
+_NOMINAL_HEADS: dict[str, list[str]] = {}
+for _part in table("nominal_heads", "heads"):
+    _NOMINAL_HEADS.update(_part)
+_DETERMINERS = [d for part in table("nominal_heads", "determiners") for d in part]
+# A common noun, in lower case, after a determiner: "the company", not "The We Company".
+NOMINAL = re.compile(
+    r"\b(?:" + "|".join(f"[{d[0].upper()}{d[0]}]{d[1:]}" for d in _DETERMINERS) + r")\s+"
+    r"(?:[a-z][\w-]*\s+)?(" + "|".join(_NOMINAL_HEADS) + r")\b"
 )
-NOMINAL_KIND = {
-    "court": ("court",), "judge": ("official",), "judges": ("court",),
-    "company": ("business",), "firm": ("business",), "operator": ("business",),
-    "bloc": ("igo",), "union": ("igo",), "council": ("igo", "state"),
-    "commission": ("igo", "state"), "president": ("head_of_state",),
-    "prime minister": ("head_of_state",), "minister": ("official",), "leader": ("head_of_state",),
-    "spokesman": ("official",), "spokeswoman": ("official",), "spokesperson": ("official",),
-}  # fmt: skip
+# The kinds of actor each such noun can stand for (none: the noun must be in the name).
+NOMINAL_KIND = {noun: tuple(kinds) for noun, kinds in _NOMINAL_HEADS.items() if kinds}
 # Between a speech cue and the speaker named after it ("said Mira Solberg"): a few words,
 # never a preposition ("le ministre des Affaires étrangères" is no "Affaires").
 INVERSION = re.compile(  # "said Mira Solberg", "said its director, Pedro Lima"
@@ -63,7 +60,7 @@ OWN_VOICE = re.compile(r"(?:['’]s?)?\s+(?:office|spokes(?:man|woman|person)|ca
 _ROLES = Phrases(words("speaks_for"), fold=True)  # "spokesman", "chief executive"
 _TITLED = re.compile(r"\s+(?:[A-Za-z][\w.’'-]*\s+){1,4}")  # "X Press Secretary NAME"
 _APPOSED_ROLE = re.compile(  # "NAME, the chief executive of X"
-    r",\s+(?:(?:the|a|an|its)\s+)?(?:[\w.’'-]+\s+){0,4}?(?:of|at|for|with)\s+(?:the\s+)?"
+    r",\s+(?:(?:the|a|an|its)\s+)?(?:[\w.’'-]+\s+){0,6}?(?:of|at|for|with)\s+(?:the\s+)?"
 )
 
 # Words between an actor's name and its cue that keep the actor the speaker: auxiliaries,
@@ -85,11 +82,19 @@ _NO_REPORT = re.compile(
 # Cues that are also nouns or take a plain object ("the U.S. states where", "notes the rule",
 # "added smaller landers"): speech only before "that", a quotation or punctuation, or right
 # after a quotation ('"...," added Ana Ruiz').
-_AMBIGUOUS = frozenset("states notes claims added adds".split())
+_AMBIGUOUS = frozenset("states notes claims added adds explained explains".split())
 _REPORTS = re.compile(r"\s*(?:that\b|[,:;.\"“”'‘’«]|$)")
 # "called the ruling 'a good day'", "called the motion an act of revenge": a judgement.
 _CALLED = re.compile(r"\s+(?:the|this|that|it|them|his|her|its|their|die|den|das)\b[^\"“„«.;]{0,60}"
                      r"(?:[\"“„«]|\s(?:a|an|einen|eine|ein)\s)")  # fmt: skip
+# After the cue, what shows it reports nothing: "the letter Mike wrote was kind" (a relative
+# clause), "responded by hitting him" (an act), "Ford wrote, and wrote" (an activity).
+_NOT_SPEECH = re.compile(r"\s+(?:was|were|is|are)\b|\s+by\s+\w+ing\b|\s*,\s*(?:and|or)\s", re.I)
+# "wrote handbooks", "wrote the score": a work written, no words reported.
+_WORK = re.compile(r"\s+(?:a|an|the|his|her|their|its|several|many|two|three|(?!this\b)[a-z]+s)\s")
+_WRITE = frozenset("wrote writes write".split())
+_RELAYED = re.compile(r"\b[a-z]+(?:ed|s):\s*[\"“«„]")
+_EMBEDDED = re.compile(r"\b[a-z]+(?:ed|s)\s+that\s+(?:he|she|they|it)\s+$")
 _NO_COMMENT = re.compile(r"\s+to\s+(?:comment|say|discuss|elaborate|confirm|specify)\b", re.I)
 _AFTER_QUOTE = re.compile(r"[\"”’»]\s*(?:\w+\s+)?$")
 _QUOTE_MARK = re.compile(r"[\"”»]")
@@ -101,6 +106,12 @@ def speaks_for(gap: str) -> bool:
         w.casefold() in _SPEAKS_FOR or w.endswith("ly") or w[:1].isupper() or w.isdigit()
         for w in gap.split()
     )
+
+
+def relays(sentence: str, cue: Found) -> bool:
+    """Whether "according to X" passes on someone else's quoted words: "According to X, one
+    user posted: “...”" (another verb introduces the quotation)."""
+    return _RELAYED.search(sentence, cue.end()) is not None
 
 
 def no_report(sentence: str, cue: Found) -> bool:
@@ -115,9 +126,26 @@ def no_report(sentence: str, cue: Found) -> bool:
         sentence, cue.end()
     ):  # fmt: skip
         return True  # "a man called Li", "so-called": no judgement of the holder's
+    if _NOT_SPEECH.match(sentence, cue.end()) and not _QUOTE_MARK.search(sentence):
+        return True
+    if cue.group(1).casefold() in _WRITE and _WORK.match(sentence, cue.end()):
+        return True
     before = _QUOTE_MARK.split(sentence[: cue.start()])[-1]  # not inside a quotation
     return bool(_NO_REPORT.search(before)
                 or _NO_COMMENT.match(sentence, cue.end()))  # fmt: skip
+
+
+def embedded(sentence: str, cue: Found) -> bool:
+    """Whether a cue with a pronoun subject sits inside what another verb reports ("the
+    aide recalled that he said ..."): the pronoun is someone the report is about."""
+    return _EMBEDDED.search(sentence[: cue.start()]) is not None
+
+
+def talked_about(named: Sequence[int], quotes: Sequence[tuple[int, int]]) -> bool:
+    """Whether every place a sentence names a person (`named`) is inside the quoted words: the
+    speaker talks about that person, a person does not name themselves so. (A body's statement
+    may: "At no time did X agree".)"""
+    return bool(named) and all(any(a <= x < b for a, b in quotes) for x in named)
 
 
 def closing(near: str, tail: str) -> bool:

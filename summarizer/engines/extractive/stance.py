@@ -6,11 +6,14 @@ that": support, unless negated); a request or call for action ("urged X to", "sh
 end": support of what is asked, opposition when it is a halt or negated; a question is no
 stance); for English, the valence of those words by VADER's general-purpose sentiment lexicon
 (vaderSentiment) when it is clear, "mixed" when the two sides of a contrast ("..., but ...")
-pull clearly apart. Anything else is `unclear`: a reporting verb alone says nothing about
-where the holder stands.
+pull clearly apart (a reply of a word or two only when strongly valenced: "Amazing"). A
+clause with no word of praise or blame at all is `neutral` (`flat`: the holder only reports);
+anything else is `unclear`: a reporting verb alone says nothing about where the holder stands.
+A stance word in the passive ("was backed by X") is X's stance, not the holder's.
 
 The holder's words (`reported`) are its quotations, the reported clause after the cue, or the
-clause before a closing attribution ("..., the ministry said on Tuesday").
+clause before a closing attribution ("..., the ministry said on Tuesday"); for the stance
+(`holder_words`) also a framing phrase and a quotation begun in an earlier sentence.
 """
 
 from __future__ import annotations
@@ -31,12 +34,15 @@ from summarizer.engines.extractive.phrases import Phrases
 from summarizer.engines.extractive.segment import Sentence, span
 
 VALENCE = 0.3  # |compound| under which VADER's answer is no evidence
+EXCLAIM = 0.45  # the same for a reply of a word or two ("Amazing.")
+FLAT = 0.05  # |compound| under which the words hold no evaluative word at all
 SIDE_VALENCE = 0.25  # the same for each side of a contrast ("..., but ...")
 _STANCE_OF = {cue.casefold(): stance for cue, stance in STANCE_CUES.items()}
 _STANCE = Phrases(STANCE_CUES, fold=True)  # by set look-up: hundreds of cues
 _NEGATION = re.compile(r"(?:\b(?:not|no|never|cannot|without|ne|pas|nicht|kein\w*)|n['’]t)\W+"
                        r"(?:\w+\W+){0,2}$", re.I)  # fmt: skip
 _FLIP = {"support": "oppose", "oppose": "support"}
+_BY = re.compile(r"\s+by\b")
 
 
 def _listed(key: str) -> frozenset[str]:
@@ -51,6 +57,9 @@ _REQUEST = frozenset(c.casefold() for c in REQUEST_CUES)
 _NOT = re.compile(r"(?:\b(?:not|never|no longer|nicht|pas|jamais)|n['’]t)\b", re.I)
 _CONTRAST = re.compile(r",?\s+(?:but|however|although|though|yet)\s|^\W*(?:although|though)\s",
                        re.I)  # fmt: skip
+_FACT = re.compile(r"\W*that\s+(?!(?:it|its|we|our|they|their|he|his|she|her|i)\b)", re.I)
+_FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|intends?|going to|to\s+\w+)\b|['’]ll\b",
+                     re.I)  # fmt: skip
 _INFINITIVE = re.compile(r"\b(not\s+)?to\s+(?:(?:be|[a-z]+ly)\s+)?([\w’'-]+(?:\s+\w+)?)", re.I)
 
 
@@ -68,8 +77,8 @@ def lexical(words: str) -> set[str]:
     found = set()
     for m in _STANCE.finditer(words):
         stance = _STANCE_OF.get(m.group().casefold())
-        if stance is None:
-            continue
+        if stance is None or _BY.match(words, m.end()):
+            continue  # "the dollar was supported by the data": whose support is not said
         negated = _NEGATION.search(words, max(0, m.start() - 30), m.start())
         found.add(_FLIP[stance] if negated else stance)
     return found
@@ -86,6 +95,8 @@ def commitment(cue: str, words: str) -> str | None:
     head = f"{cue} {words.strip()}".casefold()
     if cue.casefold() not in _COMMIT and not any(head.startswith(c) for c in _COMMIT):
         return None
+    if _FACT.match(words) and not _FUTURE.search(words):
+        return None  # "announced that the couple was expecting": a fact, no commitment
     first = " ".join(words.split()[:7])
     return "oppose" if _NOT.search(first) else "support"
 
@@ -109,8 +120,13 @@ def advocacy(cue: str, words: str) -> str | None:
     return None
 
 
+# VADER reads straight marks only: '“Amazing,”' scores nothing, "don’t" negates nothing.
+_STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
+
+
+@lru_cache(maxsize=256)  # stance_of and flat ask for the same words
 def _valence(words: str) -> float:
-    return float(_vader().polarity_scores(words)["compound"])
+    return float(_vader().polarity_scores(words.translate(_STRAIGHT))["compound"])
 
 
 def stance_of(cue: str, words: str, english: bool) -> str | None:
@@ -134,8 +150,11 @@ def stance_of(cue: str, words: str, english: bool) -> str | None:
     ruled = commitment(cue, words) or advocacy(cue, words)
     if ruled or cue.casefold() in _REQUEST:
         return ruled
-    if not (english and len(words.split()) >= 3 and _vader() is not None):
+    if not (english and words.split() and _vader() is not None):
         return None
+    if len(words.split()) < 3:  # "Amazing," X said: one strong word is the whole answer
+        score = _valence(words)
+        return "support" if score >= EXCLAIM else "oppose" if score <= -EXCLAIM else None
     parts = [p for p in _CONTRAST.split(words) if len(p.split()) >= 3]
     if len(parts) == 2:  # "more risk but more reward": each side's valence, one way each
         sides = sorted(_valence(p) for p in parts)
@@ -143,6 +162,13 @@ def stance_of(cue: str, words: str, english: bool) -> str | None:
             return "mixed"
     score = _valence(words)
     return "support" if score >= VALENCE else "oppose" if score <= -VALENCE else None
+
+
+def flat(words: str, english: bool) -> bool:
+    """Whether a statement only reports: English words, a clause long, with no word of
+    praise or blame in them (VADER finds none). Its holder takes no side: `neutral`."""
+    return (english and len(words.split()) >= 5 and _vader() is not None
+            and abs(_valence(words)) < FLAT)  # fmt: skip
 
 
 _ON_WORDS = 14
@@ -198,6 +224,25 @@ def reported(text: str, s: Sentence, cue: tuple[int, int], holder_at: int | None
         if len(tail.split()) <= 6:
             return [before]  # "..., the ministry said in a statement."
     return [(after, _own_clause(text, after, s.end))]
+
+
+_FRAME = re.compile(r"[^,\"“”]{3,60},\s*(?:[\w.’'-]+\s+){0,4}")
+
+
+def holder_words(text: str, s: Sentence, named_at: int, spans: list[tuple[int, int]],
+                 quotes: list[tuple[int, int]]) -> str:  # fmt: skip
+    """The words a stance is read from: an opening phrase that frames the holder's words ("In
+    a dissent, Justice X wrote"), a quotation begun in an earlier sentence when this sentence
+    closes it ("“... . And we are going,” said X"), and the holder's words (`spans`).
+
+    Args:
+        named_at: Where the holder is first named in the sentence (its start when it is not).
+    """
+    lead = text[s.start : named_at]
+    frame = lead if _FRAME.fullmatch(lead) else ""
+    opened = [text[max(a, s.start - 400) : s.start] for a, b in quotes
+              if a < s.start < b and any(x <= s.start for x, _ in spans)]  # fmt: skip
+    return " ".join([frame, *opened, *(text[a:b] for a, b in spans)])
 
 
 def on_span(text: str, s: Sentence, spans: list[tuple[int, int]], after: int,
