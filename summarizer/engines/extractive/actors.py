@@ -17,12 +17,25 @@ from summarizer.brief.countries import (
     demonym_alpha3,
     is_city,
     is_demonym,
+    is_subdivision,
 )
 from summarizer.brief.grounding import normalize as _normalize
 from summarizer.engines.extractive.agency import mark, thing_name
-from summarizer.engines.extractive.lexicon import KNOWN_ORGS, ROLES, TITLES
+from summarizer.engines.extractive.capitalised import abstract
+from summarizer.engines.extractive.given import opens_with_given
+from summarizer.engines.extractive.kinds import final_kind
+from summarizer.engines.extractive.lexicon import (
+    BUSINESS_NOUNS,
+    KNOWN_ORGS,
+    PERSON_TITLES,
+    ROLES,
+    TITLES,
+    words,
+)
 from summarizer.engines.extractive.names import Mention
 from summarizer.engines.extractive.titles import PERSON_KINDS
+
+__all__ = ["MAX_ACTORS", "Cluster", "final_kind", "group", "select"]
 
 MAX_ACTORS = 20
 normalize = lru_cache(maxsize=16384)(_normalize)  # names are compared again and again
@@ -36,6 +49,14 @@ _APPOSITIVE = re.compile(
 _SHORTENED = PERSON_KINDS | {"single", "business"}
 _KIND_RANK = {"head_of_state": 0, "official": 1, "media": 2, "business": 3, "person": 4}
 _ELIDED = re.compile(r"[dl]['’][A-ZÀ-Þ]")  # "d’État"
+_FIRM = re.compile(
+    r",\s+(?:the|a|an)\s+(?:(?!(?:for|of|at|with|in|to|on|by|from|and|or|who|that)\s)"
+    r"[\w’'-]+\s+){0,4}?(?:"
+    + "|".join(sorted(map(re.escape, BUSINESS_NOUNS - {"group"}), key=len, reverse=True))
+    + r")(?![\w’'-])"
+)
+_VENUES = words("venue_heads")
+_WEAK_VENUES = words("venue_heads_weak")
 _HEAD_WORDS = frozenset(("president", "prime", "king", "queen", "chancellor"))
 
 
@@ -106,6 +127,9 @@ def group(mentions: list[Mention], text: str, language: str | None = None) -> li
             c.kind, c.country = known[0], c.country or known[1]
         elif c.kind == "person":
             _appositive(c, text)
+        if (c.kind in ("single", "other", "person") and c.title is None
+                and not opens_with_given(c.name) and _firm(c, text)):  # fmt: skip
+            c.kind = "business"  # "Norvale, the embattled mining company"
     _adjectives([c for c in out if c.mentions and c.kind == "state"], text)
     mark(out, text, english=language in (None, "en"))
     return [c for c in out if c.mentions and not _adjective_only(c, text)]
@@ -159,6 +183,9 @@ def _acronym_definitions(text: str) -> dict[str, str]:
 def _merge_acronyms(clusters: list[Cluster], text: str) -> None:
     defined = _acronym_definitions(text)
     by_key = {normalize(c.name): c for c in clusters}
+    for spelt in defined.values():  # "Legal Assistance Centre (LAC)": a body the text spells
+        if (named := by_key.get(normalize(spelt))) is not None:
+            named.spelt = True
     for c in clusters:
         if not c.mentions or not (c.name.isupper() and 2 <= len(c.name) <= 8):
             continue
@@ -254,14 +281,32 @@ def _appositive(c: Cluster, text: str) -> None:
             if code and _HEAD_WORDS & {w.casefold() for w in words}:
                 c.kind = "head_of_state"
             elif c.kind in ("person", "single"):  # "X, a lawyer with the group": a person
-                generic = all(w.casefold() in ROLES for w in words[-2:]) and not code
+                generic = all(w.casefold() in ROLES or w.casefold() in PERSON_TITLES
+                              for w in words[-2:]) and not code  # fmt: skip
                 c.kind = "person" if generic else "official"
             return
+
+
+def _firm(c: Cluster, text: str) -> bool:
+    """Whether a comma and a noun phrase headed by a business noun follow a mention: "X, the
+    embattled Chinese tech company", "X, a Houston-based lender"."""
+    return any(_FIRM.match(text, m.end, m.end + 90) for m in c.mentions)
+
+
+def _venue(name: str) -> bool:
+    """A venue's name: a venue head last ("Arena"), or a weak one ("Center") after words
+    none of which is abstract ("Xfinity Center"; not "Legal Assistance Centre")."""
+    words = name.casefold().split()
+    if words[-1] in _VENUES:
+        return True
+    return words[-1] in _WEAK_VENUES and not any(abstract(w) for w in words[:-1])
 
 
 def _keeps(c: Cluster) -> bool:
     if thing_name(c.name):
         return False  # "the Dubai Air Show", "the Cold War": an event or a programme
+    if _venue(c.name) and not (c.agent or c.holder or c.spelt):
+        return False  # "the Corvane Bank Amphitheatre": a venue that neither acts nor speaks
     n = len(c.mentions)
     early = c.first.sentence <= 2
     if c.kind == "single":
@@ -285,6 +330,9 @@ def _keeps(c: Cluster) -> bool:
         return False  # "a Sierra Nevada town", "in Inner Mongolia": a place, not a doer
     if c.kind == "person":
         return n >= 2 or c.holder or c.title is not None or c.agent > 0
+    if c.kind == "state" and is_subdivision(c.name):  # "South Dakota spends": a state that
+        return not is_city(c.name) and n >= 2 and (c.agent > 0 or c.holder or any(
+            m.possessive for m in c.mentions))  # acts or owns, named twice or more
     if c.kind == "state":
         if _organ(c.name):
             return True
@@ -322,37 +370,3 @@ def select(clusters: list[Cluster]) -> list[Cluster]:
     kept = [c for c in clusters if c.mentions and _keeps(c)]
     kept.sort(key=lambda c: (-score(c), c.first.start))
     return kept[:MAX_ACTORS]
-
-
-_PERSONAL = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
-_BUSINESS = re.compile(
-    r"\b(?:compan(?:y|ies)|firms?|shareholders?|corporations?|startups?|"
-    r"acquisitions?|chief executive|ceo|brand|products?|shares|stock|investors?|revenues?|"
-    r"profits?|sales|customers|valuation|ipo|listing|airline|carrier|retailer|manufacturer)\b",
-    re.I,
-)
-
-
-def _placed_known(name: str) -> tuple[str, str | None] | None:
-    """A known organisation named with its place or nationality ("Afghan Taliban")."""
-    words = name.split()
-    known = KNOWN_ORGS.get(words[-1].casefold()) if len(words) > 1 else None
-    if known is None or not all(demonym_alpha3(w) or country_alpha3(w) for w in words[:-1]):
-        return None
-    return known
-
-
-def final_kind(c: Cluster, text: str) -> str:
-    """The schema's ActorKind for a cluster: an untitled 'person' that the text calls a
-    company and never 'he' or 'she' is a business."""
-    known = KNOWN_ORGS.get(c.name.casefold()) or _placed_known(c.name)
-    if known is not None and (c.kind == "single" or " " in c.name):  # "Islamic State"
-        return known[0]
-    if c.kind == "single" or (c.kind == "person" and c.title is None):
-        near = " ".join(text[max(0, m.start - 80) : m.end + 80] for m in c.mentions[:6])
-        after = " ".join(text[m.end : m.end + 100] for m in c.mentions[:6])
-        cues = len(_BUSINESS.findall(near))  # a person-like name needs one cue, a word two
-        if cues >= (1 if c.kind == "person" else 2) and not _PERSONAL.search(after):
-            return "business"
-        return "other" if c.kind == "single" else c.kind
-    return c.kind

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from summarizer.brief.countries import is_demonym
+from summarizer.engines.extractive.given import is_given
 from summarizer.engines.extractive.lexicon import (
     AGENT_VERBS,
     PRODUCT_NOUNS,
@@ -20,6 +21,7 @@ from summarizer.engines.extractive.lexicon import (
     STOP,
     THING_HEADS,
     TITLES,
+    words,
 )
 from summarizer.engines.extractive.names import Mention
 from summarizer.engines.extractive.titles import PERSON_KINDS
@@ -36,8 +38,7 @@ class Cluster(Protocol):
     attributive: bool
 
 
-_ADVERBS = ("also", "now", "then", "still", "already", "recently", "reportedly", "previously",
-            "later", "not", "never", "initially", "eventually", "first", "however")
+_ADVERBS = sorted(words("subject_adverbs"))
 # "states" and "say" after a name are nouns as often as verbs ("U.S. states", "a say").
 _VERBS = sorted({w for w in SPEECH_CUES if " " not in w and w not in ("states", "say")}
                 | AGENT_VERBS, key=len, reverse=True)  # fmt: skip
@@ -47,7 +48,8 @@ _SUBJECT = re.compile(
     r",\s+(?:which|who)\s|(?:\s*,[^,.;:\"“”()]{1,80},)?"
     r"(?:\s+(?:" + "|".join(_ADVERBS) + r"))?"
     r"(?:\s+(?:in|on)\s+(?:\d{4}|[A-Z][a-z]+day)|\s+(?:last|this|next)\s+(?:week|month|year))?"
-    r"\s+(?:(?:is|was|are|were|has\s+been|had\s+been)\s+(?:not\s+)?[a-z]{2,}(?:ing|ed)\b|"
+    r"\s+(?:(?:is|was|are|were|has\s+been|had\s+been)\s+(?:(?:" + "|".join(_ADVERBS)
+    + r")\s+){0,2}[a-z]{2,}(?:ing|ed)\b|"
     r"(?:" + "|".join(map(re.escape, _VERBS)) + r")\b|[a-z]{3,}ed\b)"
 )
 _PRODUCT = re.compile(
@@ -77,7 +79,7 @@ _FRAGMENT = re.compile(
 _PASSIVE_BY = re.compile(r"\b(?:[a-z]{3,}(?:ed|en|ght)\s+by|against)\s+(?:the\s+)?$")
 _NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
 _CREDIT = re.compile(r"\s+contributed\b")
-_COMPASS = frozenset("north south east west northern southern eastern western central".split())
+_COMPASS = words("compass")
 
 
 def modifies(text: str, end: int) -> bool:
@@ -112,10 +114,17 @@ def names_product(text: str, end: int) -> bool:
     return _PRODUCT.match(text, end) is not None
 
 
+_TIERS = words("product_tiers")
+
+
 def thing_name(name: str) -> bool:
-    """A name of two or more words that ends with an event, programme or product head."""
-    words = name.split()
-    return len(words) >= 2 and words[-1].casefold() in THING_HEADS
+    """A name of two or more words that ends with an event, programme or product head, or
+    with a product tier after a word that is no given name ("Stadia Pro", not "Ana Max")."""
+    parts = name.split()
+    if len(parts) < 2:
+        return False
+    last = parts[-1].casefold()
+    return last in THING_HEADS or (last in _TIERS and not is_given(parts[0]))
 
 
 def mark(clusters: Sequence[Cluster], text: str, english: bool = True) -> None:

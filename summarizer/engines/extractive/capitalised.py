@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.brief.countries import country_alpha3, demonym_alpha3
+from summarizer.engines.extractive.given import is_given
 from summarizer.engines.extractive.lexicon import (
     LEGAL_HEADS,
     ORG_HEADS,
@@ -71,7 +72,8 @@ _PLURAL_POSS = re.compile(r"(?:men|women|children|people|workers|s)$", re.I)
 def _breaks(prev: Tok, tok: Tok, text: str) -> bool:
     gap = text[prev.end : tok.start]
     if tok.cap and prev.cap and prev.text.endswith("s") and re.fullmatch(r"['’] ", gap):
-        return tok.fold not in ORG_HEADS  # "State Sheriffs' Association"; not "News’ Jo Lee"
+        return tok.fold not in ORG_HEADS and not abstract(tok.fold)  # "State Sheriffs'
+        # Association", "Detainees' Rights"; not "News’ Jo Lee"
     if prev.poss and tok.cap and _PLURAL_POSS.search(prev.text) and not country_alpha3(prev.text):
         return gap[2:].strip() != ""
     if prev.poss and prev.fold in TITLES and tok.fold in _OFFICES:  # "Prosecutor's Office"
@@ -102,7 +104,8 @@ _MEDIA = frozenset("news channel tv radio".split())
 _OFFICES = frozenset(("office", "department", "bureau", "chambers"))
 _AFFIX = re.compile(
     r"-(?:based|backed|led|owned|run|born|linked|allied|controlled|listed|registered|"
-    r"headquartered|funded|financed|affiliated|aligned|sponsored|operated)$"
+    r"headquartered|funded|financed|affiliated|aligned|sponsored|operated|leading|dominated|"
+    r"friendly|focused|inspired|supported)$"
 )
 
 
@@ -213,6 +216,19 @@ def _surname_he(cur: list[Tok], tok: Tok, nxt: Tok | None, text: str,
             and text[tok.end : nxt.start] == " ")  # fmt: skip
 
 
+def _persons_own(cur: list[Tok]) -> bool:
+    """A person's possessive ends a run: "Jeff Bezos’s Blue Origin" (a given name, then
+    a surname with "’s")."""
+    return len(cur) == 2 and cur[-1].poss and is_given(cur[0].text)
+
+
+def _surname_word(cur: list[Tok], tok: Tok, text: str) -> bool:
+    """A capitalised common word right after a lone given name is a surname: "Chris Early",
+    "Ana Little"."""
+    return (len(cur) == 1 and len(tok.text) > 3 and tok.fold not in CONNECT
+            and text[cur[0].end : tok.start] == " " and is_given(cur[0].text))  # fmt: skip
+
+
 def runs(toks: list[Tok], text: str, lower: frozenset[str] = frozenset()) -> list[list[Tok]]:
     """Capitalised runs; connectors only between capitalised words, 'and' only after 'of'.
     `lower`: the words the text writes in lower case (what a name's words are not)."""
@@ -222,8 +238,8 @@ def runs(toks: list[Tok], text: str, lower: frozenset[str] = frozenset()) -> lis
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         after_initial = (len(cur) > 1 and len(cur[-1].text) == 1
                          and _initial(cur[:-1], cur[-1], tok, text))  # fmt: skip
-        if (cur and _breaks(cur[-1], tok, text) and not _listed(cur, toks, i, text)
-                and not after_initial):  # fmt: skip
+        if (cur and (_breaks(cur[-1], tok, text) or _persons_own(cur))
+                and not _listed(cur, toks, i, text) and not after_initial):  # fmt: skip
             found.append(cur)
             cur = []
         if (len(tok.text) == 1 and _initial(cur, tok, nxt, text)
@@ -236,7 +252,8 @@ def runs(toks: list[Tok], text: str, lower: frozenset[str] = frozenset()) -> lis
                  or tok.fold in _NAME_WORDS and nxt is not None and nxt.cap
                  and nxt.fold not in STOP and text[tok.end : nxt.start] == " "  # "Oh Ji-woo"
                  or cur and cur[-1].fold in CONNECT and nxt is not None and nxt.cap
-                 and text[tok.end : nxt.start] == " ")  # "Court of First Instance"
+                 and text[tok.end : nxt.start] == " "  # "Court of First Instance"
+                 or _surname_word(cur, tok, text))
             and not _AFFIX.search(tok.text)
             and not _CONTRACTION.search(tok.text)
         ):

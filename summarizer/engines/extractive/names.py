@@ -37,6 +37,7 @@ from summarizer.engines.extractive.lexicon import (
     STOP,
     TITLES,
     adjective,
+    words,
 )
 from summarizer.engines.extractive.mention import GENERATIONAL as _GENERATIONAL
 from summarizer.engines.extractive.mention import Mention, lower_title, possessive_country
@@ -48,7 +49,7 @@ from summarizer.engines.extractive.mention import is_name_word as _is_name_word
 from summarizer.engines.extractive.mention import led as _led
 from summarizer.engines.extractive.mention import org_kind as _org_kind
 from summarizer.engines.extractive.not_actors import CITATION, is_thing, numbered
-from summarizer.engines.extractive.persons import PersonWords
+from summarizer.engines.extractive.persons import PersonWords, office_of
 from summarizer.engines.extractive.segment import Sentence
 from summarizer.engines.extractive.titles import (
     NOUNISH,
@@ -68,12 +69,9 @@ _FIRST_WORD = re.compile(r"\w")
 _OPEN_QUOTES = frozenset("‘“\"'")
 _CLOSE_QUOTES = frozenset("’”\"'")
 _OPENERS = frozenset(':"“‘(—–-')
-_OFFICERS = frozenset(("officer", "manager", "director", "executive"))
+_OFFICERS = words("office_heads")
 # Portfolio words that are a title only beside one ("Home Secretary", "Energy Minister").
-_PORTFOLIO_ONLY = PORTFOLIO - frozenset(
-    "justice chief deputy vice general police army navy defence defense security intelligence"
-    .split()
-)
+_PORTFOLIO_ONLY = PORTFOLIO - words("title_portfolios_alone")
 _VS_AFTER = re.compile(r"\s+vs?\.\s")
 _VS_BEFORE = re.compile(r"\svs?\.\s+$")
 
@@ -107,7 +105,7 @@ class NameScanner(PersonWords):
             else:
                 out.extend(self._classify(run, toks, sentence))
             if nxt and out and self.title_after(out[-1], run, nxt, sentence):
-                body = nxt[2:] if len(nxt) > 2 and nxt[1].fold == "of" else []
+                body = nxt[at + 1 :] if (at := office_of(nxt)) else []
                 if not (body and _org_kind(trim(body))):  # "..., CEO of Norvale Group": the
                     taken = i + 1  # company is read from the title; a bare office is no actor
                     employer = i + 2 if len(nxt) == 1 else -1
@@ -135,6 +133,8 @@ class NameScanner(PersonWords):
             if run[0].fold in KNOWN_ORGS or is_title(run[0]) or (len(run) > 1 and _org_kind(run)):
                 break
             run = trim(run[1:])
+        if len(run) > 1 and self._opens(run[0], sentence) and self.opener(run):
+            run = trim(run[1:])  # "Thanks Junior": a first word never used as a name elsewhere
         return run
 
     def _suffixed(self, run: list[Tok], toks: list[Tok], s: Sentence) -> list[Mention]:
@@ -155,6 +155,8 @@ class NameScanner(PersonWords):
 
     def _classify(self, run: list[Tok], toks: list[Tok], s: Sentence) -> list[Mention]:
         run = self._strip_initial(run, s)
+        if len(run) > 2 and len(run[0].text) == 1 and not self.text.startswith(".", run[0].end):
+            run = run[1:]  # "F Ada Obi", "G Ada Obi": a player's position, no initial
         if len(run) > 1 and run[-1].text in POSTNOMINALS:
             run = trim(run[:-1])  # "Owen Hart SC"
         if any("-" in t.text and self._pair(t) for t in run):
@@ -209,8 +211,8 @@ class NameScanner(PersonWords):
                 rest = trim(run[cut + 1 :])  # "Sheriff Ray Cole of Lane County"
                 found = self._titled(run[:cut], title, run[title + 1 : cut], s, base)
                 return found + self._of_org(rest, s, base, nxt)
-        if len(run) > 2 and is_title(run[0]) and run[1].fold == "of" and not led:
-            rest = trim(run[2:])  # "CEO of Norvale Group": the body; the office is no actor
+        if len(run) > 2 and (at := office_of(run)) and not led:
+            rest = trim(run[at + 1 :])  # "CEO of Norvale Group": the body; the office is none
             if rest and _org_kind(rest) and not any(is_title(t) for t in rest):
                 return [self._org(rest, s, dict(base, initial=False))]
         name = self._after_portfolio(run)
@@ -310,6 +312,9 @@ class NameScanner(PersonWords):
             return []
         if _inhabitants(text):
             return []  # "Russians", "South Dakotans": the people of a place, not an actor
+        if is_subdivision(text) and len(run) > 1:  # "South Dakota": a state of a federation,
+            return [Mention(run[0].start, run[-1].end, text, "state", None, possessive=poss,
+                            **base)]  # kept only when it acts or owns, as a country is
         if all(t.fold in TITLES for t in run) or is_subdivision(text) or text.casefold() in REGIONS:
             return []
         if of >= 2 and self._personal(run[:of]) and (code := _country_in(run[of + 1 :])):

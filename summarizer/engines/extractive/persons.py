@@ -8,11 +8,14 @@ import re
 
 from summarizer.brief.countries import country_alpha3, is_city, is_subdivision
 from summarizer.engines.extractive.capitalised import CONNECT, Tok, abstract, trim
+from summarizer.engines.extractive.given import is_given
 from summarizer.engines.extractive.lexicon import (
     KNOWN_ORGS,
     ORG_HEADS,
     PLACE_HEADS,
     POSTNOMINALS,
+    ROLES,
+    words,
 )
 from summarizer.engines.extractive.mention import (
     Mention,
@@ -32,12 +35,41 @@ def _office(t: Tok) -> bool:
             or adjective_word(t) or bool(country_alpha3(t.text)))  # fmt: skip
 
 
+_OPENERS = words("openers")  # words that open a sentence, not a name
+_GERUND = re.compile(r"\w{3}ing$")
+_INNER = re.compile(r"(?<=[a-zà-ÿ,] )([A-ZÀ-Þ][\w’'-]*)")
+
+
+def office_of(title: list[Tok]) -> int:
+    """Where "of" or "for" follows one to three title words ("Head of", "General Manager
+    of"), or 0."""
+    at = next((i for i, t in enumerate(title[:4]) if t.fold in ("of", "for")), 0)
+    words = title[:at]
+    if at and all(t.cap and (is_title(t) or t.fold in PORTFOLIO or t.fold in ROLES)
+                  for t in words) and any(is_title(t) or t.fold in ROLES for t in words):
+        return at  # fmt: skip
+    return 0
+
+
 class PersonWords:
     """The person-name tests of one article (they need its lower-case words)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.lower = frozenset(re.findall(r"(?<![\w’'])[a-zà-ÿ][\w’'-]*", text))
+        # Capitalised words written after a lower-case word or a comma: used as names there.
+        self.inner = frozenset(_INNER.findall(text))
+
+    def opener(self, run: list[Tok]) -> bool:
+        """Whether a sentence-opening run starts with a word that opens the sentence but is
+        no name: a courtesy word, a quantifier or a gerund ("Thanks Ana", "Watching Ferren"),
+        no given name, never written as a name elsewhere while the word after it is."""
+        first = run[0]
+        return (first.text not in self.inner and run[1].text in self.inner
+                and (first.fold in _OPENERS or bool(_GERUND.search(first.fold)))
+                and not is_given(first.text) and first.fold not in KNOWN_ORGS
+                and not is_title(first) and first.fold not in CONNECT
+                and not org_kind(run))  # fmt: skip
 
     def _personal(self, tail: list[Tok]) -> bool:
         if len(tail) > 4 or not all(is_name_word(t) or t.fold in CONNECT for t in tail):
@@ -73,7 +105,7 @@ class PersonWords:
             return False
         if self.text[run[-1].end : title[0].start] != ", " or not is_title(title[0]):
             return False
-        of = len(title) > 2 and title[1].fold in ("of", "for") and len(title) <= 7
+        of = 0 < office_of(title) and len(title) <= 8  # "Director of X", "General Manager of X"
         if not self._named(run) or not (of or all(_office(t) for t in title)) or title[-1].poss:
             return False
         m.titled_kind, m.country = self._office_kind(title, s)

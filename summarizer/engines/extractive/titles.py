@@ -20,18 +20,12 @@ PERSON_KINDS = frozenset(("person", "head_of_state", "official", "media"))
 # Titles that stay in the name of a royal or a pope named by one given name ("Queen Elizabeth").
 ROYAL = words("titles_royal")
 # Plural titles that stand before a list of names: "Justices A, B and C".
-PLURAL = frozenset(
-    "justices judges senators ministers commissioners magistrates governors mayors".split()
-)
+PLURAL = words("titles_plural")
 # Title words that are adjectives or portfolios, too weak to make one word after them a name.
-PORTFOLIO = frozenset(
-    """national public general state foreign interior home trade economy works transport
-    communications environment energy education culture labour labor agriculture security
-    intelligence treasury police army navy health finance justice defence defense chief
-    deputy vice federal""".split()
-)
+PORTFOLIO = words("title_portfolios")
 # Prefixes that make a title of a title: "vice-premier", "co-founder", "ex-minister".
-_PREFIXES = frozenset(("vice", "co", "ex", "deputy", "acting"))
+_PREFIXES = words("title_prefixes")
+_NATION_LEADERS = words("nation_leaders")
 # Endings of common nouns, not of given names: "for Contracting Luis Ortega".
 NOUNISH = ("ing", "tion", "ment", "ance", "ence", "ship", "ure", "ism", "ity")
 
@@ -50,6 +44,8 @@ def title_kind(words: list[str], capitalised: bool, country: str | None) -> str:
     if any(w in HEAD_OF_STATE_TITLES for w in words) and (capitalised or country):
         if ("minister" not in words or "prime" in words) and not {"vice", "deputy"} & set(words):
             return "head_of_state"
+    if len(words) == 1 and words[0] in _NATION_LEADERS and country and not capitalised:
+        return "head_of_state"  # "Chinese leader X": a nation's leader
     if any(w in MEDIA_TITLES for w in words):
         return "media"
     if any(w in BUSINESS_TITLES for w in words):

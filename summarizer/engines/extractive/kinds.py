@@ -1,0 +1,96 @@
+"""The kind of an actor the text gives no head noun or title for: a known organisation, a
+company (business words near it, an officer of it named, a comma and a business noun after
+it), a sports club, or the person or other body its mentions make it."""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from summarizer.brief.countries import country_alpha3, demonym_alpha3, is_city, is_subdivision
+from summarizer.engines.extractive.given import opens_with_given
+from summarizer.engines.extractive.lexicon import BUSINESS_TITLES, KNOWN_ORGS, words
+from summarizer.engines.extractive.names import Mention
+
+
+class Actor(Protocol):
+    """What `final_kind` reads of an actor cluster (actors.Cluster)."""
+
+    name: str
+    kind: str
+    mentions: list[Mention]
+    title: tuple[int, int] | None
+
+
+_PERSONAL = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
+_BUSINESS = re.compile(
+    r"\b(?:compan(?:y|ies)|firms?|shareholders?|corporations?|startups?|"
+    r"acquisitions?|chief executive|ceo|brand|products?|shares|stock|investors?|revenues?|"
+    r"profits?|sales|customers|valuation|ipo|listing|airline|carrier|retailer|manufacturer)\b",
+    re.I,
+)
+
+
+def _placed_known(name: str) -> tuple[str, str | None] | None:
+    """A known organisation named with its place or nationality ("Afghan Taliban")."""
+    words = name.split()
+    known = KNOWN_ORGS.get(words[-1].casefold()) if len(words) > 1 else None
+    if known is None or not all(demonym_alpha3(w) or country_alpha3(w) for w in words[:-1]):
+        return None
+    return known
+
+
+_TEAM = re.compile(r"\b(?:" + "|".join(sorted(words("team_cues"), key=len, reverse=True))
+                   + r")\b", re.I)
+
+
+def _team(c: Actor, text: str) -> bool:
+    """A club or team: two sports words near its mentions, and no place's or country's name."""
+    if country_alpha3(c.name) or is_city(c.name) or is_subdivision(c.name):
+        return False
+    near = " ".join(text[max(0, m.start - 80) : m.end + 80] for m in c.mentions[:6])
+    return len(_TEAM.findall(near)) >= 2
+
+
+_OFFICE = "|".join(sorted(map(re.escape, BUSINESS_TITLES | {"chief executive"}), key=len,
+                          reverse=True))
+_OFFICER_AFTER = re.compile(rf"(?:['’]s)?\s+(?:{_OFFICE})\b", re.I)
+_OFFICER_BEFORE = re.compile(rf"\b(?:{_OFFICE})\s+of\s+$", re.I)
+
+
+def _led_firm(name: str, text: str) -> bool:
+    """Whether the text names a company officer of `name`: "X CEO", "X's founder", "the
+    chief executive of X"."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        whole = (at == 0 or not text[at - 1].isalnum()) and not text[end : end + 1].isalnum()
+        if whole and (_OFFICER_AFTER.match(text, end)
+                      or _OFFICER_BEFORE.search(text, max(0, at - 30), at)):  # fmt: skip
+            return True
+        at = text.find(name, end)
+    return False
+
+
+def final_kind(c: Actor, text: str) -> str:
+    """The schema's ActorKind for a cluster: an untitled 'person' that the text calls a
+    company and never 'he' or 'she' is a business."""
+    known = KNOWN_ORGS.get(c.name.casefold()) or _placed_known(c.name)
+    if known is not None and (c.kind == "single" or " " in c.name):  # "Islamic State"
+        return known[0]
+    if c.kind in ("single", "other") and _team(c, text):
+        return "business"  # a sports club: "the Sabres' season", "Hotspur's coach"
+    if (c.kind in ("single", "other") or (c.kind == "person" and c.title is None
+                                          and not opens_with_given(c.name))) and _led_firm(
+        c.name, text
+    ):  # fmt: skip
+        return "business"  # "Norvale CEO Ada Obi", "the founder of Norvale"
+    if c.kind == "single" or (c.kind == "person" and c.title is None):
+        near = " ".join(text[max(0, m.start - 80) : m.end + 80] for m in c.mentions[:6])
+        after = " ".join(text[m.end : m.end + 100] for m in c.mentions[:6])
+        cues = len(_BUSINESS.findall(near))  # a person-like name needs one cue, a word two
+        if cues >= (1 if c.kind == "person" else 2) and (c.kind == "single"
+                                                         or not _PERSONAL.search(after)):
+            return "business"
+        return "other" if c.kind == "single" else c.kind
+    return c.kind
