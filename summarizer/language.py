@@ -101,3 +101,19 @@ def detect_language(text: str) -> str | None:
     code, confidence = _identifier().classify(sample)
     # A three-letter label is a regional variety ("wuu", "arz") without an ISO 639-1 code.
     return str(code) if confidence >= MIN_CONFIDENCE and len(code) == 2 else None
+
+
+def page_or_text_language(declared: str | None, text: str) -> str | None:
+    """The language a page declares, unless its text is clearly English and the declaration
+    says otherwise (a site's template language, not its article's: an English story on a page
+    marked `lang="de"`); the detected language when the page declares none.
+
+    Args:
+        declared: The page's declared ISO 639-1 code, or None.
+        text: The article text.
+    """
+    if declared is None:
+        return detect_language(text)
+    if declared != "en" and _clearly_english(_WORD.findall(text[:SAMPLE])):
+        return "en"
+    return declared

@@ -91,6 +91,25 @@ def test_charset_from_meta(tmp_path: Path) -> None:
     assert article.language == "fr"  # no lang attribute: guessed from the text
 
 
+def _page(lang: str, body: str) -> str:
+    return (f'<html lang="{lang}"><head><title>Ferry vote</title></head><body><article><p>'
+            f"{body}</p></article></body></html>")  # fmt: skip
+
+
+def test_declared_language_gives_way_to_clearly_english_text(tmp_path: Path) -> None:
+    """A site template marked German around an English story: the story's language wins."""
+    body = ("The harbour council said on Tuesday that the ferry route to the islands was "
+            "approved by a vote of seven to two, and the mayor said that it would start in June. ")
+    path = tmp_path / "template-de.html"
+    path.write_text(_page("de", body * 8), encoding="utf-8")
+    assert load_article(str(path)).language == "en"
+    # a page declared German whose text is German keeps its declaration
+    german = ("Der Stadtrat hat am Dienstag die neue Fährverbindung zu den Inseln beschlossen, "
+              "und der Bürgermeister sagte, sie solle im Juni beginnen. ")
+    path.write_text(_page("de", german * 8), encoding="utf-8")
+    assert load_article(str(path)).language == "de"
+
+
 def test_html_sniffed_without_extension(tmp_path: Path) -> None:
     path = tmp_path / "saved"
     path.write_bytes(PAGE.read_bytes())

@@ -15,7 +15,7 @@ from typing import Any
 from summarizer.article import Article
 from summarizer.errors import InputError
 from summarizer.ingest.length import require_article
-from summarizer.language import detect_language
+from summarizer.language import page_or_text_language
 
 # Screen-reader-only and hidden elements: never what a reader sees.
 _PRUNE = [
@@ -140,6 +140,6 @@ def article_from_html(html: str, *, ref: str, url: str | None = None) -> Article
         url=url or doc.url or None,
         publisher=_space(doc.sitename) or None,
         published_at=doc.date or None,
-        language=page_language(tree) or detect_language(text),
+        language=page_or_text_language(page_language(tree), text),
         origin=ref,
     )
