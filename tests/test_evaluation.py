@@ -61,6 +61,7 @@ def test_every_metric_on_a_known_brief() -> None:
         "legal_precision": 1.0,
         "holder_recall": 0.75,
         "stance_agreement": 1.0,
+        "stance_first": 1.0,
         "kind_agreement": 1.0,
         "event_type_accuracy": 1.0,
         "outcome_accuracy": 1.0,
@@ -82,6 +83,16 @@ def test_wrong_stance_kind_event_and_outcome_count_against() -> None:
     assert m["stance_agreement"] == pytest.approx(2 / 3, abs=1e-4)
     assert m["kind_agreement"] == 0.75
     assert m["event_type_accuracy"] == 0.0 and m["outcome_accuracy"] == 0.0
+
+
+def test_stance_first_counts_only_the_holders_first_position() -> None:
+    """A holder listed with every stance agrees under `stance_agreement`, not `stance_first`."""
+    data = brief_data()
+    wrong = {**data["positions"][0], "stance": "support"}  # the company opposes the order
+    data["positions"].insert(0, wrong)
+    m = score_brief(_gold(), Brief.model_validate(data), _text()).metrics
+    assert m["stance_agreement"] == 1.0
+    assert m["stance_first"] == pytest.approx(2 / 3, abs=1e-4)
 
 
 def test_gold_without_event_or_outcome_has_no_such_metric() -> None:
@@ -342,8 +353,8 @@ def test_github_annotations(tmp_path: Path) -> None:
         "Tomas Brandt; missed instruments: suspension order",
         "::notice title=summarizer eval totals::actor_recall 0.800, actor_precision 1.000, "
         "legal_recall 0.500, legal_precision 1.000, holder_recall 0.750, stance_agreement "
-        "1.000, kind_agreement 1.000, event_type_accuracy 1.000, outcome_accuracy 1.000, "
-        "grounded_rate 1.000",
+        "1.000, stance_first 1.000, kind_agreement 1.000, event_type_accuracy 1.000, "
+        "outcome_accuracy 1.000, grounded_rate 1.000",
         "::error title=summarizer eval gate actor_recall::actor_recall 0.8 is below the "
         "minimum 0.9",
         "summarizer eval: 1 article scored, 0 errors, 1 gate failed",

@@ -22,6 +22,7 @@ DEFAULT_TOLERANCE = 0.02
 SHORT = {
     "actor_recall": "actorR", "actor_precision": "actorP", "legal_recall": "legalR",
     "legal_precision": "legalP", "holder_recall": "holdR", "stance_agreement": "stance",
+    "stance_first": "stance1",
     "kind_agreement": "kind", "event_type_accuracy": "event", "outcome_accuracy": "outcome",
     "grounded_rate": "grounded",
 }  # fmt: skip

@@ -32,6 +32,7 @@ METRICS: dict[str, tuple[str, str]] = {
     "legal_precision": ("legal_ok", "legal_items"),
     "holder_recall": ("holders_found", "holders_total"),
     "stance_agreement": ("stances_ok", "stances_total"),
+    "stance_first": ("stances_first_ok", "stances_total"),
     "kind_agreement": ("kinds_ok", "kinds_total"),
     "event_type_accuracy": ("event_ok", "event_total"),
     "outcome_accuracy": ("outcome_ok", "outcome_total"),
@@ -135,9 +136,10 @@ def _score_positions(gold: Gold, brief: Brief, counts: Counter[str], out: Scored
         if g not in owner:
             out.missed_holders.append(pos.holder)
             continue
-        stances = {p.stance for p in brief.positions if p.holder == mine[owner[g]]}
+        stances = [p.stance for p in brief.positions if p.holder == mine[owner[g]]]
         counts["stances_total"] += 1
         counts["stances_ok"] += pos.stance in stances
+        counts["stances_first_ok"] += stances[0] == pos.stance
 
 
 def score_brief(gold: Gold, brief: Brief | None, text: str | None = None) -> Scored:
