@@ -122,6 +122,7 @@ class Batch:
                     interrupted = asyncio.run(self._pool(runner, todo))
             finally:
                 runner.close()
+            self._late(runner)
         self._finish_run(refs, todo, "interrupted" if interrupted else
                          "stopped" if self.stopped else "completed")  # fmt: skip
         if interrupted:
@@ -141,7 +142,7 @@ class Batch:
         if offline and workers >= 2 and self.tally.total >= POOL_MIN and usable():
             from summarizer.batch.pool import Pool
 
-            return Pool(s, self.fmt, lines, workers)
+            return Pool(s, self.fmt, lines, workers, self.targets if self.manifest else None)
         self.meter = make_meter(s)
         raw_dir = self.folder / ".failed" if self.folder else None
         engine = make_engine(s, raw_dir=raw_dir, notice=False, meter=self.meter)
@@ -155,10 +156,8 @@ class Batch:
             on_term = True
         except (NotImplementedError, RuntimeError, ValueError):
             on_term = False
-        workers = [
-            asyncio.create_task(self._worker(runner, todo))
-            for _ in range(self.settings.concurrency)
-        ]
+        slots = getattr(runner, "slots", self.settings.concurrency)
+        workers = [asyncio.create_task(self._worker(runner, todo)) for _ in range(slots)]
         try:
             await asyncio.gather(*workers)
             return False
@@ -182,7 +181,17 @@ class Batch:
             del self.inflight[index]
             self._record(index, ref, outcome)
 
+    def _late(self, runner: Any) -> None:
+        """Record the briefs written after an interruption by inputs that were in flight."""
+        late = runner.late() if hasattr(runner, "late") else {}
+        for index, ref in list(self.inflight.items()):
+            if ref in late:
+                del self.inflight[index]
+                self._record(index, ref, late[ref])
+
     def _record(self, index: int, ref: str, outcome: Outcome) -> None:
+        if outcome.stop:  # the output cannot be written: the next brief would fail too
+            self.stopped = True
         if outcome.read and not self._noticed:
             self._noticed = True
             if self.settings.engine == "auto" and self.settings.effective_engine == "extractive":
@@ -210,7 +219,7 @@ class Batch:
 
     def _done(self, index: int, ref: str, outcome: Outcome) -> None:
         text = outcome.text or ""
-        if self.manifest is not None:
+        if self.manifest is not None and not outcome.written:
             try:
                 write_output(self.targets[ref], text)
             except UsageError as exc:  # the next brief would fail the same way: stop
