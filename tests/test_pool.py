@@ -260,3 +260,33 @@ def test_a_brief_a_worker_cannot_write_stops_the_batch(tmp_path: Path) -> None:
     statuses = [e["status"] for e in entries.values()]
     assert statuses[0] == "failed" and "pending" in statuses and len(statuses) == 31
     assert statuses.count("done") == len(list(out.glob("*.json"))) < 30
+
+
+def test_a_batch_of_text_files_warms_up_without_the_html_parsers() -> None:
+    from summarizer.batch.pool import may_be_html
+
+    assert not may_be_html(["a.txt", "b.md", "c.txt.gz", "D.MARKDOWN"])
+    for other in ("page.html", "-", "https://example.org/a", "notes", "page.htm.gz"):
+        assert may_be_html(["a.txt", other]), other
+    code = ("import sys, {0}; print('trafilatura' in sys.modules, "
+            "'summarizer.engines.extractive.engine' in sys.modules)")  # fmt: skip
+    seen = {
+        module: subprocess.run([sys.executable, "-c", code.format(module)], capture_output=True,
+                               text=True, check=True).stdout.split()  # fmt: skip
+        for module in ("summarizer.batch.warm", "summarizer.batch.warm_html")
+    }
+    assert seen == {"summarizer.batch.warm": ["False", "True"],
+                    "summarizer.batch.warm_html": ["True", "True"]}  # fmt: skip
+
+
+def test_both_warm_ups_brief_their_sample() -> None:
+    """A warm-up's failure is silent (it only costs time), so check each really briefs."""
+    from summarizer.batch import warm
+    from summarizer.engines.extractive.engine import ExtractiveEngine
+    from summarizer.ingest.load import html_article, text_article
+
+    engine = ExtractiveEngine()
+    for article in (text_article(warm._TEXT.encode(), "w.txt"),  # noqa: SLF001
+                    html_article(warm._PAGE.encode(), "w.html")):  # noqa: SLF001  # fmt: skip
+        brief = engine.summarize(article)
+        assert brief.legal_context and not brief.provenance.grounding.problems, brief

@@ -9,13 +9,13 @@ the batch's process (see `summarizer.batch.work`; downloads overlap there) and t
 sent. A few inputs per worker are queued ahead, so no worker waits for the next one while
 the batch's process records the last.
 
-Workers fork from a server that has already imported and warmed up the parsing and engine
-code (`summarizer.batch.warm`), take the parent's current environment, working folder and
-umask, ignore Ctrl-C (the parent handles it and shuts them down), and exit on their own if
-the parent dies. A worker that dies on an input (a native crash, the OOM killer) breaks
-the pool: it is replaced and the inputs it held are tried once more. When a run is
-interrupted, the briefs the workers still wrote are handed back (`late`), so the manifest
-records every brief file there as done.
+Workers fork from a server that has already imported and warmed up the engine code
+(`summarizer.batch.warm`; also the HTML parsers when a batch may hold web pages), take the
+parent's current environment, working folder and umask, ignore Ctrl-C (the parent handles
+it and shuts them down), and exit on their own if the parent dies. A worker that dies on an
+input (a native crash, the OOM killer) breaks the pool: it is replaced and the inputs it
+held are tried once more. When a run is interrupted, the briefs the workers still wrote are
+handed back (`late`), so the manifest records every brief file there as done.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 # What the workers' fork server imports before the first fork: the warm-up, and the command
 # line, which each worker imports again as the parent's `__main__` (multiprocessing's rule).
 PRELOAD = ["summarizer.batch.warm", "summarizer.cli"]
+PRELOAD_HTML = ["summarizer.batch.warm_html", "summarizer.cli"]
 _state: dict[str, Any] = {}
 # Inputs handed to the pool per worker at a time: one running, the others queued ahead.
 AHEAD = 4
@@ -67,6 +68,19 @@ def usable() -> bool:
         return True
     path = getattr(main, "__file__", None)
     return path is None or os.path.isfile(path)
+
+
+def may_be_html(refs: list[str]) -> bool:
+    """Whether any input may be a web page: not a `.txt` or Markdown file (plain or gzip).
+    Only the warm-up depends on it: a text file holding a page is still read as one."""
+    from summarizer.ingest.load import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
+
+    plain = TEXT_SUFFIXES | MARKDOWN_SUFFIXES
+    for ref in refs:
+        name = ref[:-3] if ref.lower().endswith(".gz") else ref
+        if ref == "-" or is_url(ref) or os.path.splitext(name)[1].lower() not in plain:
+            return True
+    return False
 
 
 def _watch(main: int) -> None:
@@ -129,8 +143,9 @@ class Pool:
     given; `slots` inputs may be in flight at once."""
 
     def __init__(self, settings: Settings, fmt: str, lines: bool, workers: int,
-                 targets: dict[str, Path] | None = None) -> None:  # fmt: skip
+                 targets: dict[str, Path] | None = None, html: bool = True) -> None:  # fmt: skip
         self.settings = settings
+        self._preload = PRELOAD_HTML if html else PRELOAD
         self.targets = targets or {}
         self.slots = max(settings.concurrency, workers * AHEAD)
         self._initargs = (settings, fmt, lines, dict(os.environ), os.getcwd(), os.getpid(),
@@ -143,7 +158,7 @@ class Pool:
         context: BaseContext
         if "forkserver" in multiprocessing.get_all_start_methods():
             server = multiprocessing.get_context("forkserver")
-            server.set_forkserver_preload(PRELOAD)
+            server.set_forkserver_preload(self._preload)  # once a process's server runs: kept
             context = server
         else:  # Windows: each worker starts cold
             context = multiprocessing.get_context("spawn")

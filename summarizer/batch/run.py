@@ -102,11 +102,13 @@ class Batch:
         self._next = 0
         self._single: str | None = None
         self._noticed = False
+        self._refs: list[str] = []
 
     def run(self, refs: list[str], announce: bool) -> int:
         """Summarize every input not already done; return the exit code."""
         # stdin cannot be told apart between runs, so it is always summarized again
         kept = {r for r in refs if r != "-" and r in self.targets and self.targets[r].exists()}
+        self._refs = [r for r in refs if r not in kept]
         self.tally.total, self.tally.kept = len(refs) - len(kept), len(kept)
         if self.manifest is not None:
             self.manifest.open()
@@ -140,9 +142,10 @@ class Batch:
         workers = min(s.concurrency, cpus(), self.tally.total)
         offline = s.effective_engine == "extractive"
         if offline and workers >= 2 and self.tally.total >= POOL_MIN and usable():
-            from summarizer.batch.pool import Pool
+            from summarizer.batch.pool import Pool, may_be_html
 
-            return Pool(s, self.fmt, lines, workers, self.targets if self.manifest else None)
+            targets = self.targets if self.manifest else None
+            return Pool(s, self.fmt, lines, workers, targets, html=may_be_html(self._refs))
         self.meter = make_meter(s)
         raw_dir = self.folder / ".failed" if self.folder else None
         engine = make_engine(s, raw_dir=raw_dir, notice=False, meter=self.meter)
