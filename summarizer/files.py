@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from summarizer.errors import UsageError
 
 
-def _umask() -> int:
+def process_umask() -> int:
     """The process umask, read without changing it (Linux), else by setting it back."""
     try:
         with open("/proc/self/status", encoding="ascii") as fh:
@@ -24,24 +23,38 @@ def _umask() -> int:
     return mask
 
 
-def _mode(path: Path) -> int:
-    """What a plain `open(path, "w")` would leave: the file's mode, or 0666 minus the umask."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        return 0o666 & ~_umask()
+def _temporary(path: Path) -> tuple[int, str]:
+    """A new hidden file beside `path`, opened for writing: (descriptor, name).
+
+    It is created with mode 0666, so the kernel applies the umask as for a plain
+    `open(path, "w")`; its folder is created when missing.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        name = os.path.join(path.parent, f".{path.name}.{os.urandom(4).hex()}.tmp")
+        try:
+            return os.open(name, flags, 0o666), name
+        except FileExistsError:
+            continue
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+    raise FileExistsError(f"no free temporary name beside {path}")
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write text (UTF-8) or bytes to path via a temporary file in the same folder and an
     atomic rename. The file gets the permissions a plain write would give it (0644 under
-    umask 022; an existing file keeps its mode), not the temporary file's 0600."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    umask 022; an existing file keeps its mode)."""
+    try:
+        old: int | None = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        old = None
+    fd, tmp = _temporary(path)
     try:
         kind = ("wb", None) if isinstance(data, bytes) else ("w", "utf-8")
         with os.fdopen(fd, kind[0], encoding=kind[1]) as fh:
-            os.fchmod(fh.fileno(), _mode(path))
+            if old is not None:
+                os.fchmod(fh.fileno(), old)
             fh.write(data)
         os.replace(tmp, path)
     except BaseException:

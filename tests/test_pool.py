@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from batch_server import FIXTURES, BatchServer
+from batch_server import FIXTURES, BatchServer, write_articles
 from typer.testing import CliRunner
 
 from summarizer.batch.manifest import FILE_NAME, read_manifest
@@ -211,3 +211,82 @@ def test_many_real_pages_at_j8(tmp_path: Path, shared_articles: Path, count: int
     assert len(done) + len(refused) >= len(pages) - 2
     assert len(done) >= len(pages) // 2 and len(list(out.glob("*.json"))) == len(done)
     assert all(e["status"] in ("done", "failed") for e in entries.values())
+
+
+def test_workers_write_briefs_with_the_batch_umask(tmp_path: Path) -> None:
+    """Workers write the brief files themselves: atomically, with the permissions of the
+    batch's umask (not the fork server's), and the manifest records each one."""
+    import multiprocessing.forkserver
+
+    from summarizer.batch.pool import PRELOAD
+
+    multiprocessing.forkserver.set_forkserver_preload(PRELOAD)
+    multiprocessing.forkserver.ensure_running()  # started under the usual umask
+    write_articles(tmp_path / "in", 20)
+    out = tmp_path / "out"
+    old = os.umask(0o077)
+    try:
+        result = runner.invoke(app, ["summarize", str(tmp_path / "in"), "--engine", "extractive",
+                                     "-o", str(out), "-j", "2"])  # fmt: skip
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.stderr
+    briefs = sorted(out.glob("*.json"))
+    assert len(briefs) == 20 and not list(out.glob(".*"))  # no temporary file left
+    assert {oct(p.stat().st_mode & 0o777) for p in [*briefs, out / FILE_NAME]} == {"0o600"}
+    entries = read_manifest(out / FILE_NAME)
+    assert [e["status"] for e in entries.values()] == ["done"] * 20
+    assert {e["output"] for e in entries.values()} == {p.name for p in briefs}
+    for path in briefs:
+        brief = json.loads(path.read_text(encoding="utf-8"))
+        assert entries[brief["provenance"]["article_origin"]]["sha256"] == (
+            brief["provenance"]["article_sha256"]
+        )
+
+
+def test_a_brief_a_worker_cannot_write_stops_the_batch(tmp_path: Path) -> None:
+    """A brief file that cannot be written (here: its temporary name is over the file
+    system's 255-byte limit) is a usage error that stops the rest, as in this process."""
+    folder = tmp_path / "in"
+    write_articles(folder, 30)
+    long = folder / ("b" * 246 + ".txt")  # brief name 251 bytes: its temporary file's is not
+    long.write_text((folder / "a00000.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["summarize", str(long), str(folder), "--engine",
+                                 "extractive", "-o", str(out), "-j", "2"])  # fmt: skip
+    assert result.exit_code == 2, result.stderr
+    assert f"-o {out / ('b' * 246 + '.json')}: cannot write" in result.stderr
+    entries = read_manifest(out / FILE_NAME)
+    statuses = [e["status"] for e in entries.values()]
+    assert statuses[0] == "failed" and "pending" in statuses and len(statuses) == 31
+    assert statuses.count("done") == len(list(out.glob("*.json"))) < 30
+
+
+def test_a_batch_of_text_files_warms_up_without_the_html_parsers() -> None:
+    from summarizer.batch.pool import may_be_html
+
+    assert not may_be_html(["a.txt", "b.md", "c.txt.gz", "D.MARKDOWN"])
+    for other in ("page.html", "-", "https://example.org/a", "notes", "page.htm.gz"):
+        assert may_be_html(["a.txt", other]), other
+    code = ("import sys, {0}; print('trafilatura' in sys.modules, "
+            "'summarizer.engines.extractive.engine' in sys.modules)")  # fmt: skip
+    seen = {
+        module: subprocess.run([sys.executable, "-c", code.format(module)], capture_output=True,
+                               text=True, check=True).stdout.split()  # fmt: skip
+        for module in ("summarizer.batch.warm", "summarizer.batch.warm_html")
+    }
+    assert seen == {"summarizer.batch.warm": ["False", "True"],
+                    "summarizer.batch.warm_html": ["True", "True"]}  # fmt: skip
+
+
+def test_both_warm_ups_brief_their_sample() -> None:
+    """A warm-up's failure is silent (it only costs time), so check each really briefs."""
+    from summarizer.batch import warm
+    from summarizer.engines.extractive.engine import ExtractiveEngine
+    from summarizer.ingest.load import html_article, text_article
+
+    engine = ExtractiveEngine()
+    for article in (text_article(warm._TEXT.encode(), "w.txt"),  # noqa: SLF001
+                    html_article(warm._PAGE.encode(), "w.html")):  # noqa: SLF001  # fmt: skip
+        brief = engine.summarize(article)
+        assert brief.legal_context and not brief.provenance.grounding.problems, brief

@@ -102,11 +102,13 @@ class Batch:
         self._next = 0
         self._single: str | None = None
         self._noticed = False
+        self._refs: list[str] = []
 
     def run(self, refs: list[str], announce: bool) -> int:
         """Summarize every input not already done; return the exit code."""
         # stdin cannot be told apart between runs, so it is always summarized again
         kept = {r for r in refs if r != "-" and r in self.targets and self.targets[r].exists()}
+        self._refs = [r for r in refs if r not in kept]
         self.tally.total, self.tally.kept = len(refs) - len(kept), len(kept)
         if self.manifest is not None:
             self.manifest.open()
@@ -122,6 +124,7 @@ class Batch:
                     interrupted = asyncio.run(self._pool(runner, todo))
             finally:
                 runner.close()
+            self._late(runner)
         self._finish_run(refs, todo, "interrupted" if interrupted else
                          "stopped" if self.stopped else "completed")  # fmt: skip
         if interrupted:
@@ -139,9 +142,10 @@ class Batch:
         workers = min(s.concurrency, cpus(), self.tally.total)
         offline = s.effective_engine == "extractive"
         if offline and workers >= 2 and self.tally.total >= POOL_MIN and usable():
-            from summarizer.batch.pool import Pool
+            from summarizer.batch.pool import Pool, may_be_html
 
-            return Pool(s, self.fmt, lines, workers)
+            targets = self.targets if self.manifest else None
+            return Pool(s, self.fmt, lines, workers, targets, html=may_be_html(self._refs))
         self.meter = make_meter(s)
         raw_dir = self.folder / ".failed" if self.folder else None
         engine = make_engine(s, raw_dir=raw_dir, notice=False, meter=self.meter)
@@ -155,10 +159,8 @@ class Batch:
             on_term = True
         except (NotImplementedError, RuntimeError, ValueError):
             on_term = False
-        workers = [
-            asyncio.create_task(self._worker(runner, todo))
-            for _ in range(self.settings.concurrency)
-        ]
+        slots = getattr(runner, "slots", self.settings.concurrency)
+        workers = [asyncio.create_task(self._worker(runner, todo)) for _ in range(slots)]
         try:
             await asyncio.gather(*workers)
             return False
@@ -182,7 +184,17 @@ class Batch:
             del self.inflight[index]
             self._record(index, ref, outcome)
 
+    def _late(self, runner: Any) -> None:
+        """Record the briefs written after an interruption by inputs that were in flight."""
+        late = runner.late() if hasattr(runner, "late") else {}
+        for index, ref in list(self.inflight.items()):
+            if ref in late:
+                del self.inflight[index]
+                self._record(index, ref, late[ref])
+
     def _record(self, index: int, ref: str, outcome: Outcome) -> None:
+        if outcome.stop:  # the output cannot be written: the next brief would fail too
+            self.stopped = True
         if outcome.read and not self._noticed:
             self._noticed = True
             if self.settings.engine == "auto" and self.settings.effective_engine == "extractive":
@@ -210,7 +222,7 @@ class Batch:
 
     def _done(self, index: int, ref: str, outcome: Outcome) -> None:
         text = outcome.text or ""
-        if self.manifest is not None:
+        if self.manifest is not None and not outcome.written:
             try:
                 write_output(self.targets[ref], text)
             except UsageError as exc:  # the next brief would fail the same way: stop

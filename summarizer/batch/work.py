@@ -13,8 +13,9 @@ in concurrent `asyncio.to_thread` workers. So each input goes through three step
      processes, each single-threaded, parse and brief; the engine is CPU-bound, so this is
      what makes `-j` parallel.
 
-Both return an `Outcome`: the brief already serialized as stored, and the few provenance
-figures the batch records, so a finished brief is never held longer than its write.
+Both return an `Outcome`: the brief already serialized as stored (or, from a worker
+process with `-o DIR`, already written there: `written`), and the few provenance figures
+the batch records, so a finished brief is never held longer than its write.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from __future__ import annotations
 import asyncio
 import os
 from concurrent.futures import Executor, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from summarizer.errors import (
@@ -34,6 +35,8 @@ from summarizer.errors import (
 )
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from summarizer.article import Article
     from summarizer.brief.schema import Brief
     from summarizer.config import Settings
@@ -57,6 +60,8 @@ class Outcome:
     attempts: int = 1
     read: bool = False  # the input became an article (something was summarized)
     error: SummarizerError | None = None
+    written: bool = False  # the brief is already in its output file (`text` is then None)
+    stop: bool = False  # the output cannot be written: the next brief would fail the same way
 
 
 def brief_text(brief: Brief, fmt: str, lines: bool = False) -> str:
@@ -93,15 +98,19 @@ def failed(ref: str, exc: BaseException, read: bool = False) -> Outcome:
     return Outcome(read=read, error=portable)
 
 
-async def read(ref: str, settings: Settings) -> Raw | Outcome:
-    """An input's bytes, read in a thread of the default pool (I/O only: reads may overlap)."""
+def read_here(ref: str, settings: Settings) -> Raw | Outcome:
+    """An input's bytes, read in the calling thread."""
     from summarizer.ingest.load import read_input
 
     try:
-        return await asyncio.to_thread(read_input, ref, max_bytes=settings.max_input_bytes,
-                                       cache=settings.cache)  # fmt: skip
+        return read_input(ref, max_bytes=settings.max_input_bytes, cache=settings.cache)
     except Exception as exc:
         return failed(ref, exc)
+
+
+async def read(ref: str, settings: Settings) -> Raw | Outcome:
+    """An input's bytes, read in a thread of the default pool (I/O only: reads may overlap)."""
+    return await asyncio.to_thread(read_here, ref, settings)
 
 
 def parse(raw: Raw) -> Article | Outcome:
@@ -114,15 +123,26 @@ def parse(raw: Raw) -> Article | Outcome:
         return failed(raw.ref, exc)
 
 
-def brief_offline(engine: Engine, raw: Raw, fmt: str, lines: bool) -> Outcome:
-    """Parse and brief one input with the offline engine, in the calling thread."""
+def brief_offline(engine: Engine, raw: Raw, fmt: str, lines: bool,
+                  target: Path | None = None) -> Outcome:  # fmt: skip
+    """Parse and brief one input with the offline engine, in the calling thread; with a
+    `target`, write the brief there (atomically) and return only its figures."""
     article = parse(raw)
     if isinstance(article, Outcome):
         return article
     try:
-        return done(engine.summarize(article), fmt, lines)
+        outcome = done(engine.summarize(article), fmt, lines)
     except Exception as exc:
         return failed(raw.ref, exc, read=True)
+    if target is None:
+        return outcome
+    from summarizer.files import write_output
+
+    try:
+        write_output(target, outcome.text or "")
+    except UsageError as exc:
+        return replace(failed(raw.ref, exc, read=True), stop=True)
+    return replace(outcome, text=None, written=True)
 
 
 class Local:

@@ -13,6 +13,7 @@ for them.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from summarizer.errors import InputError
@@ -25,6 +26,11 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _CONTROL_OK = {"\t", "\n", "\r", "\f", "\v"}
+# The replacement mark, and the control characters (Unicode category Cc: U+0000-U+001F,
+# U+007F-U+009F) other than those above.
+_BAD = re.compile("[\ufffd" + "".join(
+    re.escape(chr(c)) for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in _CONTROL_OK
+) + "]")  # fmt: skip
 
 
 def _bom(data: bytes) -> tuple[str, int] | None:
@@ -123,9 +129,5 @@ def looks_binary(text: str) -> bool:
     sample = text[:100_000]
     if not sample:
         return False
-    bad = sum(
-        1
-        for ch in sample
-        if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in _CONTROL_OK)
-    )
+    bad = len(_BAD.findall(sample))
     return "\x00" in sample or bad / len(sample) > 0.01

@@ -12,6 +12,7 @@ as an English one does.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from summarizer.errors import InputError
 
@@ -35,6 +36,8 @@ def require_article(text: str, ref: str, what: str = "too short to be an article
     Raises:
         InputError: Fewer than `MIN_WORDS` words; the message gives the count and the minimum.
     """
+    if next(islice(_WORD.finditer(text), MIN_WORDS - 1, None), None) is not None:
+        return text  # the MIN_WORDS-th word is there: no need to count the rest
     words = count_words(text)
     if words < MIN_WORDS:
         noun = "word" if words == 1 else "words"

@@ -45,10 +45,22 @@ MIN_EVIDENCE = 1.5
 
 
 _ANY_CUE = re.compile("|".join(f"(?:{rx.pattern})" for rx in _CUE_RX.values()), re.I)
+_LOWER_CUES = {k: tuple(cue.lower() for cue in v) for k, v in EVENT_CUES.items()}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _caseless_safe(text: str) -> bool:
+    """Whether a case-insensitive match in `text` is a substring of `text.lower()`: true
+    when every non-ASCII character has no other case (quotes, dashes), not for "é"."""
+    return all(c.lower() == c == c.upper() for c in set(_NON_ASCII.findall(text)))
 
 
 @lru_cache(maxsize=512)
 def _scores(text: str) -> tuple[tuple[str, int], ...]:
+    if _caseless_safe(text):  # a category none of whose cues is in the text scores 0
+        low = text.lower()
+        return tuple((k, len(rx.findall(text)) if any(c in low for c in _LOWER_CUES[k]) else 0)
+                     for k, rx in _CUE_RX.items())  # fmt: skip
     if not _ANY_CUE.search(text):  # most sentences: one search instead of sixteen
         return tuple((k, 0) for k in _CUE_RX)
     return tuple((k, len(rx.findall(text))) for k, rx in _CUE_RX.items())

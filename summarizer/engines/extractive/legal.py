@@ -59,6 +59,9 @@ _HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_HEADS)}|bill|law|act)(?![\w’'-])")
 # A word that a _NAMED match's head starts: a sentence without one has no _NAMED match.
 _HEAD_STARTS = frozenset(h.split("-")[0] for h in (*_HEADS, "bill", "law", "act"))
 _ACRONYM = re.compile(rf"\b(?:{'|'.join(INSTRUMENT_ACRONYMS)})\b")
+# Any acronym as a plain substring, one scan (a sentence without one skips _ACRONYM): for 30
+# rare texts, 5x faster than `any(a in text ...)`, which is faster for a few common ones.
+_ANY_ACRONYM = re.compile("|".join(map(re.escape, INSTRUMENT_ACRONYMS)))
 _TITLE_CODE = re.compile(r"\bTitle\s+\d+\s+(?:of\s+the\s+)?(?:U\.?S\.?\s+)?Code(?:\s+§?\s*\d+)?")
 _GENERIC = [
     (
@@ -205,7 +208,7 @@ def _named(s: Sentence) -> list[tuple[int, int, str]]:
         out.append((start, s.start + end, _kind(phrase)))
     for m in _TITLE_CODE.finditer(s.text) if "Title" in s.text else ():
         out.append((s.start + m.start(), s.start + m.end(), "statute"))
-    acronyms = any(a in s.text for a in INSTRUMENT_ACRONYMS)  # a match needs one in full
+    acronyms = _ANY_ACRONYM.search(s.text)  # a match needs one in full
     for m in _ACRONYM.finditer(s.text) if acronyms else ():
         if not any(a <= s.start + m.start() < b for a, b, _ in out):
             out.append((s.start + m.start(), s.start + m.end(), INSTRUMENT_ACRONYMS[m.group()]))

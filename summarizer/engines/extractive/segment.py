@@ -59,13 +59,25 @@ class Doc:
     sentences: list[Sentence] = field(default_factory=list)
 
 
-def span(text: str, start: int, end: int) -> Quote:
-    """An exact quote of text[start:end], trimmed of surrounding blanks."""
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """text[start:end] without the blanks around it, as offsets."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    return start, end
+
+
+def span(text: str, start: int, end: int) -> Quote:
+    """An exact quote of text[start:end], trimmed of surrounding blanks."""
+    start, end = _trim(text, start, end)
     return Quote(text=text[start:end], start=start, end=end, match="exact")
+
+
+def _sentence(text: str, start: int, end: int, index: int) -> Sentence:
+    """A Sentence of text[start:end], trimmed of surrounding blanks."""
+    start, end = _trim(text, start, end)
+    return Sentence(start, end, text[start:end], index)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -95,8 +107,7 @@ def _header(doc: Doc, text: str) -> int:
         if found and doc.report_date is None and found[0][2] is not None:
             doc.report_date = found[0][2]
         elif doc.headline is None and len(line.split()) >= 3 and not found:
-            q = span(text, start, end)
-            doc.headline = Sentence(q.start or 0, q.end or 0, q.text, -1)
+            doc.headline = _sentence(text, start, end, -1)
         body = end
     return body
 
@@ -135,13 +146,12 @@ def segment(text: str, report_date: dt.date | None = None) -> Doc:
     m = _DATELINE.match(text[body:].lstrip())
     if m:
         lead = body + len(text[body:]) - len(text[body:].lstrip())
-        q = span(text, lead, lead + m.end())
-        doc.dateline = Sentence(q.start or 0, q.end or 0, q.text, -1)
+        doc.dateline = _sentence(text, lead, lead + m.end(), -1)
         body = lead + m.end()
     for s, e in _splits(text, body, len(text)):
-        q = span(text, s, e)
-        if q.text and _WORD_CHAR.search(q.text):
-            doc.sentences.append(Sentence(q.start or 0, q.end or 0, q.text, len(doc.sentences)))
+        one = _sentence(text, s, e, len(doc.sentences))
+        if one.text and _WORD_CHAR.search(one.text):
+            doc.sentences.append(one)
     return doc
 
 
