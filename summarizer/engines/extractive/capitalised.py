@@ -48,21 +48,26 @@ _ELISION = re.compile(r"^(?:[dl]|qu)['’](?=[A-ZÀ-Þ])")
 
 def tokens(s: Sentence) -> list[Tok]:
     """The word tokens of a sentence; an elided "d’"/"l’" is a token of its own."""
-    out = []
+    out: list[Tok] = []
+    append = out.append
     text, base = s.text, s.start
     for m in _TOKEN.finditer(text):
-        raw, at = m.group(), base + m.start()
-        poss = False
+        raw = m.group()
+        begin, stop = m.span()
+        at = base + begin
         if "’" in raw or "'" in raw:  # an elision or a possessive needs an apostrophe
             if elided := _ELISION.match(raw):  # "d’État"
                 cut = elided.end()
-                out.append(Tok(at, at + cut, raw[:cut], raw[:cut].casefold(), False, False))
+                append(Tok(at, at + cut, raw[:cut], raw[:cut].casefold(), False, False))
                 raw, at = raw[cut:], at + cut
             poss = len(raw) > 2 and raw.endswith(("'s", "’s"))
             if poss:
                 raw = raw[:-2]
-        cap = raw[0].isupper() and not text.startswith("$", m.end())  # not "C$1.9 million"
-        out.append(Tok(at, at + len(raw), raw, raw.casefold(), cap, poss))
+            cap = raw[0].isupper() and not text.startswith("$", stop)  # not "C$1.9 million"
+            append(Tok(at, at + len(raw), raw, raw.casefold(), cap, poss))
+        else:
+            cap = raw[0].isupper() and not text.startswith("$", stop)
+            append(Tok(at, base + stop, raw, raw.casefold(), cap, False))
     return out
 
 

@@ -79,5 +79,6 @@ def words(text: str) -> tuple[str, ...]:
 def _tokenised(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]]:
     """A text's words, folded words and word starts (one pass, shared by every phrase set
     that searches the same sentence)."""
-    words = tuple(_WORD.findall(text))  # the pattern has no capturing group: whole matches
-    return words, tuple(map(str.casefold, words)), tuple([m.start() for m in _WORD.finditer(text)])
+    found = list(_WORD.finditer(text))  # one pass: the words and their starts
+    words = tuple(map(re.Match.group, found))
+    return words, tuple(map(str.casefold, words)), tuple(map(re.Match.start, found))
