@@ -21,7 +21,7 @@ _IN_TITLE = re.compile(
     r"\b(?:Act|Law|Code|Decree|Convention|Treaty|Protocol)\s+(?:on|of|to|for)\s+"
     r"(?:(?:[A-Z][\w’'-]*|and|to|the|of|for|on|in)\s+)*$"
 )
-_TITLE_HEADS = ("Act", "Law", "Code", "Decree", "Convention", "Treaty", "Protocol")
+_TITLE_HEADS = re.compile("Act|Law|Code|Decree|Convention|Treaty|Protocol")  # any one, anywhere
 # A token that is a code or a citation's initials, not a name: "B-4", "G.S. 160D-1207".
 CITATION = re.compile(r"[A-Z]+-\d[\w-]*\b|(?:[A-Z]\.){2,}\s+§?\s*\d")
 # A name that goes on into a named instrument: "National Transition" in "... and Renewal Plan",
@@ -43,10 +43,8 @@ def is_thing(text: str, run: list[Tok], nxt: Tok | None, led: bool) -> bool:
     pairs = zip(run[:3], run[1:], strict=False)
     if any(t.fold in LEGAL_HEADS and n.fold in ("of", "on") for t, n in pairs):
         return True  # "Charter of Fundamental Rights of ...", "General Statute of ..."
-    window = text[max(0, run[0].start - 200) : run[0].start]  # a match needs a head word in it
-    if any(h in window for h in _TITLE_HEADS) and _IN_TITLE.search(
-        text, max(0, run[0].start - 200), run[0].start
-    ):
+    window = max(0, run[0].start - 200), run[0].start  # a match needs a head word in it
+    if _TITLE_HEADS.search(text, *window) and _IN_TITLE.search(text, *window):
         return True  # "Spectrum Bands" in "the Act on Rules to Assign Radio ..."
     if run[0].fold in ("article", "section") or " ".join(t.fold for t in run).startswith(
         NOT_ACTORS

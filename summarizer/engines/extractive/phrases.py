@@ -52,13 +52,15 @@ class Phrases:
     def finditer(self, text: str) -> Iterator[Found]:
         """Non-overlapping phrases in text order, the longest at each place."""
         words, folded, starts = _tokenised(text)
-        if self.first.keys().isdisjoint(folded if self.fold else words):
+        seq, first = folded if self.fold else words, self.first
+        if first.keys().isdisjoint(seq):
             return  # no phrase's first word here: one set test instead of a loop per word
         pos = 0
-        for word, start in zip(folded if self.fold else words, starts, strict=True):
-            if start < pos or word not in self.first:
+        for i in [i for i, word in enumerate(seq) if word in first]:  # only where one starts
+            start = starts[i]
+            if start < pos:
                 continue
-            for phrase in self.first[word]:
+            for phrase in first[seq[i]]:
                 end = start + len(phrase)
                 same = text[start:end]
                 if self.fold:
