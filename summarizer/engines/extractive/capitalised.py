@@ -48,9 +48,13 @@ _ELISION = re.compile(r"^(?:[dl]|qu)['’](?=[A-ZÀ-Þ])")
 
 def tokens(s: Sentence) -> list[Tok]:
     """The word tokens of a sentence; an elided "d’"/"l’" is a token of its own."""
+    text, base = s.text, s.start
+    if "’" not in text and "'" not in text:  # no elision, no possessive: a token a match
+        return [Tok(base + m.start(), base + m.end(), raw, raw.casefold(),
+                    raw[0].isupper() and not text.startswith("$", m.end()), False)
+                for m in _TOKEN.finditer(text) if (raw := m.group())]  # fmt: skip
     out: list[Tok] = []
     append = out.append
-    text, base = s.text, s.start
     for m in _TOKEN.finditer(text):
         raw = m.group()
         begin, stop = m.span()
@@ -240,6 +244,8 @@ def runs(toks: list[Tok], text: str, lower: frozenset[str] = frozenset()) -> lis
     found: list[list[Tok]] = []
     cur: list[Tok] = []
     for i, tok in enumerate(toks):
+        if not cur and not tok.cap and tok.text != "He":
+            continue  # a lower-case word outside a run neither starts nor ends one
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         after_initial = (len(cur) > 1 and len(cur[-1].text) == 1
                          and _initial(cur[:-1], cur[-1], tok, text))  # fmt: skip
