@@ -233,6 +233,10 @@ _NEEDS = [
 ]  # fmt: skip
 
 
+# A word each _COURTISH match holds: an ASCII sentence without one has no match.
+_COURT_WORDS = ("court", "tribunal", "judge", "justice", "ruled", "chamber", "panel", "arbitrat")
+
+
 def _generic(s: Sentence) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     lower = s.text.casefold()
@@ -242,7 +246,7 @@ def _generic(s: Sentence) -> list[tuple[int, int, str]]:
         if any(word in lower for word in needs):
             for m in rx.finditer(s.text):
                 out.append((s.start + m.start(), s.start + m.end(), kind))
-    if _COURTISH.search(s.text):
+    if (not s.text.isascii() or any(w in lower for w in _COURT_WORDS)) and _COURTISH.search(s.text):
         ruling = _RULING.search(s.text)
         if ruling:
             out.append((s.start + ruling.start(), s.start + ruling.end(), "court_decision"))

@@ -59,6 +59,7 @@ class PersonWords:
         self.lower = frozenset(re.findall(r"(?<![\w’'])[a-zà-ÿ][\w’'-]*", text))
         # Capitalised words written after a lower-case word or a comma: used as names there.
         self.inner = frozenset(_INNER.findall(text))
+        self._alone: dict[str, bool] = {}  # word -> whether the text uses it alone (_pair)
 
     def opener(self, run: list[Tok]) -> bool:
         """Whether a sentence-opening run starts with a word that opens the sentence but is
@@ -171,8 +172,15 @@ class PersonWords:
         parts = tok.text.split("-")
         if len(parts) != 2 or not all(len(p) > 1 and p[0].isupper() for p in parts):
             return False
-        return all(re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", self.text, re.I)
-                   for p in parts)  # fmt: skip
+        return all(self._used_alone(p) for p in parts)
+
+    def _used_alone(self, word: str) -> bool:
+        """Whether the text has the word standing alone (any case), asked once a word."""
+        alone = self._alone.get(word)
+        if alone is None:
+            found = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.text, re.I)
+            alone = self._alone[word] = found is not None
+        return alone
 
     def _given_place(self, run: list[Tok]) -> bool:
         """A given name that is a country's ("Jordan Lind"): the surname is used alone too."""
