@@ -37,6 +37,8 @@ _QUESTION = re.compile(
     r"would not say|whether|open question)\b",
     re.I,
 )
+# A word each _QUESTION match holds: an ASCII sentence without one has no match.
+_QUESTION_WORDS = ("unclear", "uncertain", "seen", "known", "not say", "whether", "question")
 LEAD = 5
 # A category needs more than one cue in the event sentence alone (weight 1.5): a cue in the
 # headline, or two cues. A lone word ("charged", "march") is too weak to type the event;
@@ -167,6 +169,8 @@ def open_questions(doc: Doc, limit: int = 3) -> list[str]:
     """Sentences that say something is unclear, undecided or not known (as spans)."""
     out = []
     for s in doc.sentences:
+        if s.text.isascii() and not any(w in s.text.lower() for w in _QUESTION_WORDS):
+            continue
         if _QUESTION.search(s.text) and len(s.text) < 400:
             out.append(s.text)
             if len(out) == limit:
