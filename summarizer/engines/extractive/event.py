@@ -27,6 +27,9 @@ def _cue_regexes(cues: dict[str, tuple[str, ...]]) -> dict[str, re.Pattern[str]]
 
 _CUE_RX = _cue_regexes(EVENT_CUES)
 _OUTCOME_RX = _cue_regexes(OUTCOME_CUES)
+# Each category's cues in lower case, for a quick test before its regex (None: not all ASCII).
+_OUTCOME_WORDS = {k: tuple(c.lower() for c in v) if all(c.isascii() for c in v) else None
+                  for k, v in OUTCOME_CUES.items()}  # fmt: skip
 _NOT_PLACE = ALL_WEEKDAYS | ALL_MONTHS
 _PLACE = re.compile(
     r"\b(?:in|at|outside|near|through|across)\s+((?:central\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){0,3}"
@@ -132,9 +135,19 @@ def build_event(doc: Doc, headline: str | None) -> Event:
     )
 
 
+def _may_match(text: str, words: tuple[str, ...] | None) -> bool:
+    """False when a case-insensitive regex of ASCII words cannot match: the ASCII text holds
+    none of them (a word each match contains)."""
+    if words is None or not text.isascii():
+        return True
+    lower = text.lower()
+    return any(w in lower for w in words)
+
+
 def _first(sentences: list[Sentence], status: str, skip: set[int]) -> Sentence | None:
-    rx = _OUTCOME_RX[status]
-    return next((s for s in sentences if s.index not in skip and rx.search(s.text)), None)
+    rx, words = _OUTCOME_RX[status], _OUTCOME_WORDS[status]
+    return next((s for s in sentences if s.index not in skip and _may_match(s.text, words)
+                 and rx.search(s.text)), None)  # fmt: skip
 
 
 def build_outcome(doc: Doc, event: list[Sentence]) -> Outcome:
@@ -169,7 +182,7 @@ def open_questions(doc: Doc, limit: int = 3) -> list[str]:
     """Sentences that say something is unclear, undecided or not known (as spans)."""
     out = []
     for s in doc.sentences:
-        if s.text.isascii() and not any(w in s.text.lower() for w in _QUESTION_WORDS):
+        if not _may_match(s.text, _QUESTION_WORDS):
             continue
         if _QUESTION.search(s.text) and len(s.text) < 400:
             out.append(s.text)
