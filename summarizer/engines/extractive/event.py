@@ -136,9 +136,9 @@ def build_event(doc: Doc, headline: str | None) -> Event:
 
 
 def _may_match(text: str, words: tuple[str, ...] | None) -> bool:
-    """False when a case-insensitive regex of ASCII words cannot match: the ASCII text holds
-    none of them (a word each match contains)."""
-    if words is None or not text.isascii():
+    """False when a case-insensitive regex of ASCII words cannot match: the text, whose
+    non-ASCII characters have no other case, holds none of them (a word each match contains)."""
+    if words is None or not (text.isascii() or _caseless_safe(text)):
         return True
     lower = text.lower()
     return any(w in lower for w in words)
