@@ -23,7 +23,6 @@ from summarizer.brief.grounding import normalize as _normalize
 from summarizer.engines.extractive.agency import mark, thing_name
 from summarizer.engines.extractive.capitalised import abstract
 from summarizer.engines.extractive.given import opens_with_given
-from summarizer.engines.extractive.kinds import final_kind
 from summarizer.engines.extractive.lexicon import (
     BUSINESS_NOUNS,
     KNOWN_ORGS,
@@ -34,8 +33,6 @@ from summarizer.engines.extractive.lexicon import (
 )
 from summarizer.engines.extractive.names import Mention
 from summarizer.engines.extractive.titles import PERSON_KINDS
-
-__all__ = ["MAX_ACTORS", "Cluster", "final_kind", "group", "select"]
 
 MAX_ACTORS = 20
 normalize = lru_cache(maxsize=16384)(_normalize)  # names are compared again and again

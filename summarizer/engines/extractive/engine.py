@@ -27,7 +27,7 @@ from summarizer.brief.schema import (
     Source,
 )
 from summarizer.clock import now_iso
-from summarizer.engines.extractive.actors import Cluster, final_kind, group, select
+from summarizer.engines.extractive.actors import Cluster, group, select
 from summarizer.engines.extractive.collective import collective_mentions, merge
 from summarizer.engines.extractive.event import (
     build_event,
@@ -36,6 +36,7 @@ from summarizer.engines.extractive.event import (
     report_date,
 )
 from summarizer.engines.extractive.german import common_nouns, german_mentions
+from summarizer.engines.extractive.kinds import final_kind
 from summarizer.engines.extractive.legal import LegalFinder
 from summarizer.engines.extractive.lexicon import languages
 from summarizer.engines.extractive.names import Mention, NameScanner
