@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.engines.extractive import event
+from summarizer.engines.extractive.phrases import caseless_safe
 
 
 def _full(text: str) -> tuple[tuple[str, int], ...]:
@@ -29,7 +30,7 @@ def test_quick_cue_scores_equal_the_patterns(text: str) -> None:
 
 
 def test_a_letter_with_another_case_takes_the_full_path() -> None:
-    assert event._caseless_safe("“Quoted” — text’s dashes…")  # noqa: SLF001
-    assert not event._caseless_safe("a \u017fanction")  # noqa: SLF001
-    assert not event._caseless_safe("décision")  # noqa: SLF001
+    assert caseless_safe("“Quoted” — text’s dashes…")
+    assert not caseless_safe("a \u017fanction")
+    assert not caseless_safe("décision")
     assert dict(event._scores("The \u017fanctions were lifted."))["SANCTION"] == 1  # noqa: SLF001

@@ -14,6 +14,7 @@ from typing import Any
 
 from summarizer.brief.schema import Event, Outcome, Quote
 from summarizer.engines.extractive.lexicon import ALL_MONTHS, ALL_WEEKDAYS, EVENT_CUES, OUTCOME_CUES
+from summarizer.engines.extractive.phrases import caseless_safe, may_match
 from summarizer.engines.extractive.segment import Doc, Sentence, event_date, span
 
 _ORDER = list(EVENT_CUES)
@@ -51,18 +52,11 @@ MIN_EVIDENCE = 1.5
 
 _ANY_CUE = re.compile("|".join(f"(?:{rx.pattern})" for rx in _CUE_RX.values()), re.I)
 _LOWER_CUES = {k: tuple(cue.lower() for cue in v) for k, v in EVENT_CUES.items()}
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def _caseless_safe(text: str) -> bool:
-    """Whether a case-insensitive match in `text` is a substring of `text.lower()`: true
-    when every non-ASCII character has no other case (quotes, dashes), not for "é"."""
-    return all(c.lower() == c == c.upper() for c in set(_NON_ASCII.findall(text)))
 
 
 @lru_cache(maxsize=512)
 def _scores(text: str) -> tuple[tuple[str, int], ...]:
-    if _caseless_safe(text):  # a category none of whose cues is in the text scores 0
+    if caseless_safe(text):  # a category none of whose cues is in the text scores 0
         low = text.lower()
         return tuple((k, len(rx.findall(text)) if any(c in low for c in _LOWER_CUES[k]) else 0)
                      for k, rx in _CUE_RX.items())  # fmt: skip
@@ -135,18 +129,9 @@ def build_event(doc: Doc, headline: str | None) -> Event:
     )
 
 
-def _may_match(text: str, words: tuple[str, ...] | None) -> bool:
-    """False when a case-insensitive regex of ASCII words cannot match: the text, whose
-    non-ASCII characters have no other case, holds none of them (a word each match contains)."""
-    if words is None or not (text.isascii() or _caseless_safe(text)):
-        return True
-    lower = text.lower()
-    return any(w in lower for w in words)
-
-
 def _first(sentences: list[Sentence], status: str, skip: set[int]) -> Sentence | None:
     rx, words = _OUTCOME_RX[status], _OUTCOME_WORDS[status]
-    return next((s for s in sentences if s.index not in skip and _may_match(s.text, words)
+    return next((s for s in sentences if s.index not in skip and may_match(s.text, words)
                  and rx.search(s.text)), None)  # fmt: skip
 
 
@@ -182,7 +167,7 @@ def open_questions(doc: Doc, limit: int = 3) -> list[str]:
     """Sentences that say something is unclear, undecided or not known (as spans)."""
     out = []
     for s in doc.sentences:
-        if not _may_match(s.text, _QUESTION_WORDS):
+        if not may_match(s.text, _QUESTION_WORDS):
             continue
         if _QUESTION.search(s.text) and len(s.text) < 400:
             out.append(s.text)

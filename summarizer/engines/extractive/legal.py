@@ -14,7 +14,7 @@ from summarizer.brief.schema import LegalContext
 from summarizer.engines.extractive.actors import Cluster
 from summarizer.engines.extractive.legal_lower import lower_instruments
 from summarizer.engines.extractive.lexicon import INSTRUMENT_ACRONYMS, MONTHS, WEEKDAYS
-from summarizer.engines.extractive.phrases import words
+from summarizer.engines.extractive.phrases import may_match, words
 from summarizer.engines.extractive.segment import Sentence, span
 
 MAX_LEGAL = 15
@@ -246,7 +246,7 @@ def _generic(s: Sentence) -> list[tuple[int, int, str]]:
         if any(word in lower for word in needs):
             for m in rx.finditer(s.text):
                 out.append((s.start + m.start(), s.start + m.end(), kind))
-    if (not s.text.isascii() or any(w in lower for w in _COURT_WORDS)) and _COURTISH.search(s.text):
+    if may_match(s.text, _COURT_WORDS) and _COURTISH.search(s.text):
         ruling = _RULING.search(s.text)
         if ruling:
             out.append((s.start + ruling.start(), s.start + ruling.end(), "court_decision"))

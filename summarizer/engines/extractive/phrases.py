@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,3 +85,19 @@ def _tokenised(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[int, 
     found = list(_WORD.finditer(text))  # one pass: the words and their starts
     words = tuple(map(re.Match.group, found))
     return words, tuple(map(str.casefold, words)), tuple(map(re.Match.start, found))
+
+
+def caseless_safe(text: str) -> bool:
+    """Whether a case-insensitive match in `text` is a substring of `text.lower()`: true
+    when every non-ASCII character has no other case (quotes, dashes), not for "é"."""
+    return all(c.lower() == c == c.upper() for c in set(_NON_ASCII.findall(text)))
+
+
+def may_match(text: str, words: tuple[str, ...] | None) -> bool:
+    """False when a case-insensitive regex of ASCII words cannot match: the text, whose
+    non-ASCII characters have no other case, holds none of `words` (lower case; a word each
+    match contains). None: no quick test for that regex."""
+    if words is None or not (text.isascii() or caseless_safe(text)):
+        return True
+    lower = text.lower()
+    return any(w in lower for w in words)
