@@ -10,17 +10,14 @@ the list misses many names.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources import files
 
 from summarizer.brief.countries import country_alpha3
+from summarizer.engines.extractive.lexicon import shared_words
 
 
 @lru_cache(maxsize=1)
 def _names() -> frozenset[str]:
-    text = (files("summarizer.engines.extractive") / "data" / "given_names.txt").read_text(
-        encoding="utf-8"
-    )
-    return frozenset(text.partition("\n")[2].split())  # the first line is a comment
+    return shared_words("given_names")
 
 
 def is_given(word: str) -> bool:

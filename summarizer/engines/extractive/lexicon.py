@@ -70,6 +70,11 @@ def shared(name: str, key: str) -> Any:
     return json.loads((_ROOT / "data" / f"{name}.json").read_text(encoding="utf-8"))[key]
 
 
+def shared_words(name: str) -> frozenset[str]:
+    """A language-independent word list from `data/<name>.txt` (one a line, `#` comments)."""
+    return frozenset(_lines(_ROOT / "data" / f"{name}.txt"))
+
+
 def _merged(name: str, key: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for part in table(name, key):
