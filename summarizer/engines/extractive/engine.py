@@ -35,7 +35,7 @@ from summarizer.engines.extractive.event import (
     open_questions,
     report_date,
 )
-from summarizer.engines.extractive.german import common_nouns, german_mentions
+from summarizer.engines.extractive.german import GermanScanner
 from summarizer.engines.extractive.kinds import final_kind
 from summarizer.engines.extractive.legal import LegalFinder
 from summarizer.engines.extractive.lexicon import languages
@@ -128,11 +128,11 @@ def _appositive(a: Mention, b: Mention, text: str) -> bool:
 
 
 def _mentions(doc: Doc, language: str | None = None) -> list[Mention]:
-    scanner = NameScanner(doc.text, language)
-    nouns = common_nouns(doc.text) if language == "de" else frozenset()
+    scanner = (GermanScanner(doc.text, doc.sentences) if language == "de"
+               else NameScanner(doc.text, language))  # fmt: skip
     out: list[Mention] = []
     for s in doc.sentences:
-        found = german_mentions(s, nouns) if language == "de" else scanner.scan(s)
+        found = scanner.scan(s)
         for m in found:
             if not (out and _appositive(out[-1], m, doc.text)):
                 out.append(m)

@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import re
 
-from summarizer.engines.extractive.lexicon import one
+from summarizer.brief.countries import country_alpha3
+from summarizer.engines.extractive.german_people import people, short_forms, short_mentions
+from summarizer.engines.extractive.lexicon import KNOWN_ORGS, one, ordered
 from summarizer.engines.extractive.names import Mention
 from summarizer.engines.extractive.segment import Sentence
 
 _NAMES = one("de", "names")  # lang/de/names.json
 _TITLE_ENDS = tuple(_NAMES.get("title_ends", ()))
 _HEAD_OF_STATE = tuple(_NAMES.get("head_of_state", ()))
+_TITLE_KINDS: dict[str, str] = _NAMES.get("title_kinds", {})  # "-manager": business
 # Institution heads (as the end of a compound) and their kind.
 _ORG_ENDS: dict[str, str] = _NAMES.get("org_ends", {})
 # Bare institution words that need a name after them ("Gewerkschaft IG BCE", not "Gewerkschaft").
@@ -31,7 +34,11 @@ _ARTICLES = frozenset(
     jede jeden jeder jedes keine keinen keiner werden worden haben unsere unseren""".split()
 )
 _NAME = r"[A-ZÄÖÜ][a-zäöüßéè]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
-_ACRONYM = re.compile(r"\b(?:IG\s+)?[A-ZÄÖÜ]{2,6}\b")
+_ACRONYM = re.compile(r"\b(?:IG\s+)?[A-ZÄÖÜ]{2,8}\b(?![-‐])")  # not "TV-Sender"
+_NOT_ACRONYMS = frozenset(_NAMES.get("not_acronyms", ()))
+_PARTIES = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, _NAMES.get("parties", ())))
+                      + r")(?![\w-])")  # fmt: skip
+_STOP = _ARTICLES | frozenset(ordered("stop", "de"))
 
 
 def common_nouns(text: str) -> frozenset[str]:
@@ -65,12 +72,19 @@ def _titled(s: Sentence, nouns: frozenset[str]) -> list[Mention]:
             if _is_title(n.group()):
                 break
             names.append(n)
-        if len(names) < 2:
-            continue
+        if not names or len(names) == 1 and (names[0].group() in nouns or not re.match(
+                r"\s*(?:[^\w\s]|$|[a-zäöüß])", s.text[names[0].end() :])):  # fmt: skip
+            continue  # one name: "Bundesminister Haller sagte", not "Minister Haller Bank"
         t0 = w.start()
         if i and _is_title(words[i - 1].group()) and words[i - 1].group()[0].isupper():
             t0 = words[i - 1].start()  # "Vorsitzende Richterin"
-        kind = "head_of_state" if w.group().casefold() in _HEAD_OF_STATE else "official"
+        fold = w.group().casefold()
+        kind = "head_of_state" if fold in _HEAD_OF_STATE else next(
+            (k for end, k in _TITLE_KINDS.items() if fold.endswith(end)), "official")
+        head = w.group().rsplit("-", 1)
+        if len(head) == 2 and head[1] in ("Chef", "Chefin") and not _PARTIES.fullmatch(head[0]) \
+                and head[0].casefold() not in KNOWN_ORGS:  # fmt: skip
+            kind = "business"  # "Kaldo-Chef", not "SPD-Chef" or "UN-Chef"
         out.append(_mention(s, names[0].start(), names[-1].end(), "person",
                             (s.start + t0, s.start + w.end()), kind))  # fmt: skip
     return out
@@ -100,19 +114,42 @@ def _orgs(s: Sentence, nouns: frozenset[str]) -> list[Mention]:
         elif a == m.start() and (fold in _NEEDS_NAME or (fold == end and end != "gericht")):
             continue
         out.append(_mention(s, a, b, _ORG_ENDS[end]))
-    for m in _ACRONYM.finditer(s.text):
+    for m in _PARTIES.finditer(s.text):
         out.append(_mention(s, m.start(), m.end(), "civil_society"))
+    for m in _ACRONYM.finditer(s.text):
+        word = m.group()
+        if word in _NOT_ACRONYMS or country_alpha3(word) or s.text[m.end() : m.end() + 1] == ")":
+            continue  # "TV", "USA", "Netze (TEN)": no actor of its own
+        known = KNOWN_ORGS.get(word.casefold())
+        out.append(_mention(s, m.start(), m.end(), known[0] if known else "civil_society"))
     return out
 
 
-def german_mentions(s: Sentence, nouns: frozenset[str]) -> list[Mention]:
-    """Vouched-for names in one German sentence, without overlaps, in text order."""
-    found = sorted(_titled(s, nouns) + _orgs(s, nouns), key=lambda m: (m.start, -m.end))
+def german_mentions(s: Sentence, nouns: frozenset[str],
+                    short: dict[str, str] | None = None) -> list[Mention]:  # fmt: skip
+    """Vouched-for names in one German sentence, without overlaps, in text order (`short`:
+    the surnames and company names introduced in the article, with their kind)."""
+    more = [_mention(s, a, b, kind) for a, b, kind in people(s, nouns, _STOP)]
+    more += [_mention(s, a, b, kind) for a, b, kind in short_mentions(s, short or {})]
+    found = sorted(_titled(s, nouns) + _orgs(s, nouns) + more, key=lambda m: (m.start, -m.end))
     out: list[Mention] = []
     for m in found:
-        if not any(o.start <= m.start < o.end for o in out):
+        if not any(o.start <= m.start < o.end or m.start <= o.start < m.end for o in out):
             out.append(m)
     return out
+
+
+class GermanScanner:
+    """German mentions sentence by sentence, knowing the article's introduced names."""
+
+    def __init__(self, text: str, sentences: list[Sentence]) -> None:
+        self.nouns = common_nouns(text)
+        found = [(m.name, m.kind) for s in sentences for m in german_mentions(s, self.nouns)]
+        self.short = short_forms(found)
+
+    def scan(self, s: Sentence) -> list[Mention]:
+        """The sentence's mentions, short names included."""
+        return german_mentions(s, self.nouns, self.short)
 
 
 _LEGAL_ENDS: dict[str, str] = one("de", "instruments").get("ends", {})

@@ -1,0 +1,81 @@
+"""Who speaks in German, French and Spanish when the speaker follows the speech verb.
+
+These languages name the speaker after the verb of an inserted clause: '„Der Plan ist
+falsch", sagt Ole Brenn', '..., sagte die Vorsitzende Ilka Dorn', '« ... », a déclaré Paul
+Leroux', '..., dijo el ministro Pablo Ruiz'. There the actor before the verb is someone the
+words are about, never the speaker, so an inserted clause settles the holder: the actor
+right after the verb (past articles, adverbs and titles: `lang/<code>/inversion_gap.txt`),
+"er"/"il"/"él" for the last person named, or (German) nobody when no actor stands there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TypeVar
+
+from summarizer.engines.extractive.lexicon import one, ordered
+
+_T = TypeVar("_T")
+_GAP = {code: frozenset(w.casefold() for w in ordered("inversion_gap", code))
+        for code in ("de", "fr", "es")}  # fmt: skip
+_TITLE_ENDS = tuple(one("de", "names").get("title_ends", ()))
+# Before the verb of an inserted clause: a comma or a closing quotation mark, maybe an
+# auxiliary ("», a déclaré", ", ha dicho").
+_INSERTED = re.compile(r"(?:[,“”\"»«]|[,“”\"»«]\s*(?:a|ont|avait|ha|han|había|habían))\s*$")
+_HE = frozenset(("er", "il", "él"))
+_SHE_THEY = frozenset(("sie", "elle", "ella", "ils", "elles", "ellos", "ellas", "es"))
+_WORD = re.compile(r"[\w’'-]+")
+_DENY = {code: frozenset(w.casefold() for w in one(code, "stance").get("deny", ()))
+         for code in ("de", "fr", "es")}  # fmt: skip
+_DENIAL_WORDS = 8  # a negation this close to the start negates the statement itself
+NOBODY = object()  # the cue is an inserted clause with no actor to hold it
+
+
+def inserted(before: str) -> bool:
+    """Whether a speech verb opens an inserted clause (`before`: the sentence up to it)."""
+    return _INSERTED.search(before) is not None
+
+
+def _gap_ok(gap: str, code: str) -> bool:
+    words = _WORD.findall(gap)
+    if len(words) > 5 or re.search(r"[,;:.!?]", gap):
+        return False
+    allowed = _GAP.get(code, frozenset())
+    return all(w.casefold() in allowed or (w[0].isupper() and w.casefold().endswith(_TITLE_ENDS))
+               for w in words)  # fmt: skip
+
+
+def speaker_after(text: str, before: str, after: int, code: str,
+                  spans: Sequence[tuple[int, int, _T]], last_person: _T | None) -> object:
+    """The holder of an inserted clause's speech verb ending at `after`: the actor named
+    right after it, the last person for "er"/"il"/"él", or NOBODY; None when the verb
+    opens no inserted clause (the caller's own rules apply)."""
+    if not inserted(before):
+        return None
+    pronoun = re.match(r"\s+(\w+)\b", text[after : after + 12])
+    if pronoun and pronoun.group(1) in _HE:
+        return last_person if last_person is not None else NOBODY
+    if pronoun and pronoun.group(1) in _SHE_THEY:
+        return NOBODY  # "sie": she, they or you
+    for a, _b, actor in sorted(spans, key=lambda t: t[0]):
+        if a >= after and _gap_ok(text[after:a], code):
+            return actor
+        if a >= after:
+            break
+    return NOBODY if code == "de" else None  # French, Spanish: "a déclaré le ministre de ..."
+
+
+def rest_after(text: str, after: int, end: int, holder_ends: Sequence[int]) -> str:
+    """The words a forward cue gives its holder when no comma sets them off ("Laut Ole
+    Brenn könnten die Preise sinken"): the sentence after the holder's name."""
+    at = next((e for e in sorted(holder_ends) if after < e <= after + 60), None)
+    return "" if at is None else text[at:end]
+
+
+def denial(words: str, code: str) -> str | None:
+    """'oppose' when a holder's reported words are a denial: a negation among their first
+    words ("er habe nichts davon gewusst", "il n'a jamais signé", "no hubo acuerdo")."""
+    deny = _DENY.get(code, frozenset())
+    first = [w.casefold() for w in _WORD.findall(words)[:_DENIAL_WORDS]]
+    return "oppose" if "?" not in words and any(w in deny for w in first) else None
