@@ -1,0 +1,40 @@
+"""French and Spanish positions in the offline engine: sentences written for these tests."""
+
+from __future__ import annotations
+
+from extractive_helpers import brief_of
+
+from summarizer.brief.schema import Brief
+
+
+def _held(brief: Brief) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for p in brief.positions:
+        out.setdefault(p.holder, []).append(p.stance)
+    return out
+
+
+def test_french_stance_words() -> None:
+    text = ("La mairie de Lorval a fermé la piscine municipale mardi. « Cette fermeture est "
+            "injuste », a déclaré Paul Lemarchand, président du comité.")  # fmt: skip
+    assert _held(brief_of(text, "fr")).get("Paul Lemarchand") == ["oppose"]
+
+
+def test_french_denial() -> None:
+    text = ("La mairie de Lorval a fermé la piscine municipale mardi. Paul Lemarchand a "
+            "déclaré qu'il n'avait jamais reçu la lettre du maire.")  # fmt: skip
+    assert _held(brief_of(text, "fr")).get("Paul Lemarchand") == ["oppose"]
+
+
+def test_spanish_stance_words() -> None:
+    text = ("El ayuntamiento de Valdera cerró la piscina municipal el martes. \"El cierre es "
+            "injusto para las familias\", dijo Pablo Ruizábal, presidente del comité.")  # fmt: skip
+    assert _held(brief_of(text, "es")).get("Pablo Ruizábal") == ["oppose"]
+
+
+def test_spanish_speaker_after_the_verb_not_the_person_talked_about() -> None:
+    text = ("El ayuntamiento de Valdera cerró la piscina municipal el martes. El alcalde "
+            "Jorge Medina no contestó a las cartas, dijo Pablo Ruizábal, presidente del comité.")
+    held = _held(brief_of(text, "es"))
+    assert "Pablo Ruizábal" in held
+    assert "Jorge Medina" not in held
