@@ -38,3 +38,24 @@ def test_spanish_speaker_after_the_verb_not_the_person_talked_about() -> None:
     held = _held(brief_of(text, "es"))
     assert "Pablo Ruizábal" in held
     assert "Jorge Medina" not in held
+
+
+def test_the_person_whose_role_names_the_organisation_speaks() -> None:
+    text = ("Le tribunal de Lorval a condamné deux braconniers mardi. Claire Vautrin fondatrice "
+            "de ARBO affirme « C’est une bonne décision pour la forêt ! »")  # fmt: skip
+    held = _held(brief_of(text, "fr"))
+    assert held.get("Claire Vautrin") == ["support"]
+    assert "ARBO" not in held
+
+
+def test_a_short_reply_is_no_denial() -> None:
+    text = ("El juez Tomás Arévalo citó a la empresa el martes. «No lo sé», dijo Arévalo "
+            "al salir del juzgado.")  # fmt: skip
+    assert _held(brief_of(text, "es")).get("Tomás Arévalo") != ["oppose"]
+
+
+def test_spanish_institutions_by_their_first_word() -> None:
+    text = ("La Audiencia de Valdera rechazó el recurso el martes. La Fiscalía Anticorrupción "
+            "estudia la decisión, dijo el fiscal Tomás Arévalo.")  # fmt: skip
+    kinds = {a.name: a.kind for a in brief_of(text, "es").actors}
+    assert kinds.get("Audiencia de Valdera") == "court"

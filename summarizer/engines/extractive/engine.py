@@ -35,13 +35,14 @@ from summarizer.engines.extractive.event import (
     open_questions,
     report_date,
 )
+from summarizer.engines.extractive.foreign_positions import position_finder
 from summarizer.engines.extractive.german import GermanScanner
 from summarizer.engines.extractive.kinds import final_kind
 from summarizer.engines.extractive.legal import LegalFinder
 from summarizer.engines.extractive.lexicon import languages
 from summarizer.engines.extractive.names import Mention, NameScanner
 from summarizer.engines.extractive.opinion import first_person, is_opinion, opinion_bluf
-from summarizer.engines.extractive.positions import MAX_POSITIONS, PositionFinder
+from summarizer.engines.extractive.positions import MAX_POSITIONS
 from summarizer.engines.extractive.segment import Doc, Sentence, segment
 from summarizer.errors import UnsupportedLanguageError
 from summarizer.language import detect_language
@@ -211,7 +212,7 @@ def _build(article: Article, language: str | None) -> Brief:
     event = build_event(doc, headline)
     ev_sentences = [s for s in doc.sentences if any(q.start == s.start for q in event.evidence)]
     author = _author(clusters, ev_sentences[:1])
-    finder = PositionFinder(text, clusters, author, language)
+    finder = position_finder(text, clusters, author, language)
     found = _part(lambda: finder.find(doc.sentences), skipped)
     for c, _p in found:
         c.holder = True

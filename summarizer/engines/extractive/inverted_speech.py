@@ -29,6 +29,7 @@ _WORD = re.compile(r"[\w’'-]+")
 _DENY = {code: frozenset(w.casefold() for w in one(code, "stance").get("deny", ()))
          for code in ("de", "fr", "es")}  # fmt: skip
 _DENIAL_WORDS = 8  # a negation this close to the start negates the statement itself
+_DENIAL_MIN = 5  # fewer words (to the first stop) are a reply, not a statement
 NOBODY = object()  # the cue is an inserted clause with no actor to hold it
 
 
@@ -77,5 +78,26 @@ def denial(words: str, code: str) -> str | None:
     """'oppose' when a holder's reported words are a denial: a negation among their first
     words ("er habe nichts davon gewusst", "il n'a jamais signé", "no hubo acuerdo")."""
     deny = _DENY.get(code, frozenset())
-    first = [w.casefold() for w in _WORD.findall(words)[:_DENIAL_WORDS]]
-    return "oppose" if "?" not in words and any(w in deny for w in first) else None
+    head = _WORD.findall(re.split(r"[»”\".!?]", words.strip(" «“„\""), maxsplit=1)[0])
+    if "?" in words or len(head) < _DENIAL_MIN:
+        return None  # "«No lo sé», dijo": a reply, no denial
+    return "oppose" if any(w.casefold() in deny for w in head[:_DENIAL_WORDS]) else None
+
+
+# Between a person and the organisation named right before the cue: a lower-case role
+# ("Ana Ruiz, fondatrice de Vela, affirme", "Ana Ruiz, presidenta del comité de Vela, dijo").
+_AUX = re.compile(r"[\s,]*(?:(?:a|ont|ha|han)\s+)?")
+_ROLE = re.compile(r",?\s+(?:[a-zà-ÿ][\w’'-]*\s+){1,6}")
+
+
+def apposed_speaker(text: str, at: int,
+                    spans: Sequence[tuple[int, int, _T, bool]]) -> _T | None:  # fmt: skip
+    """The person whose role names the organisation right before the cue at `at` (spans:
+    (start, end, actor, is a person)): the person speaks, not the organisation."""
+    before = [t for t in spans if t[1] <= at]
+    if len(before) < 2 or not _AUX.fullmatch(text, before[-1][1], at):
+        return None
+    person, org = before[-2], before[-1]
+    if person[3] and not org[3] and _ROLE.fullmatch(text, person[1], org[0]):
+        return person[2]
+    return None

@@ -17,12 +17,6 @@ from dataclasses import dataclass
 from summarizer.brief.countries import country_alpha3, demonym_alpha3
 from summarizer.brief.schema import Position
 from summarizer.engines.extractive.actors import Cluster
-from summarizer.engines.extractive.inverted_speech import (
-    NOBODY,
-    denial,
-    rest_after,
-    speaker_after,
-)
 from summarizer.engines.extractive.lexicon import (
     FORWARD_CUES,
     REQUEST_CUES,
@@ -105,7 +99,6 @@ class PositionFinder:
                  language: str | None = None) -> None:  # fmt: skip
         self.text = text
         self.english = language in (None, "en")
-        self.language = language or "en"
         self.clusters = clusters
         self.author = author
         self.quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
@@ -213,11 +206,6 @@ class PositionFinder:
                          and INVERSION.fullmatch(self.text, after, h.start)), None) or (
                 self._nominal(self.text[after : after + 40], at, forward=True, quotes=quotes)
             )  # fmt: skip
-        if not self.english:  # "..., sagt Ole Brenn", "», a déclaré Paul Leroux"
-            found = speaker_after(self.text, self.text[s.start : at], after, self.language,
-                                  [(h.start, h.end, h.cluster) for h in hits], last_person)
-            if found is not None:
-                return None if found is NOBODY else found  # type: ignore[return-value]
         clause = self.text[s.start : at]
         bounds = [s.start + m.end() for m in _BOUNDARY.finditer(clause)]
         floor = bounds[-1] if bounds else s.start
@@ -390,12 +378,7 @@ class PositionFinder:
                          cue.group(1).casefold() in FORWARD_CUES)  # fmt: skip
         first = min((m.start for m in holder.mentions if m.sentence == s.index), default=s.start)
         words = holder_words(self.text, s, first, spans, quotes)
-        if not self.english and not words.strip():  # "Laut Ole Brenn könnten ..."
-            words = rest_after(self.text, after, s.end,
-                               [m.end for m in holder.mentions if m.sentence == s.index])
         found = stance_of(cue.group(1), words, self.english)
-        if found is None and not self.english:  # "er habe nichts davon gewusst"
-            found = denial(words, self.language)
         stance = found or ("support" if self._decided(holder)  # who decided stands by it
                            else "neutral" if flat(words, self.english) else "unclear")  # fmt: skip
         return Position(

@@ -1,0 +1,76 @@
+"""Positions in German, French and Spanish: the English finder plus these languages' rules.
+
+Before the finder's own rules, the speaker named after the verb of an inserted clause ("...,
+sagt Ole Brenn") or the person whose role names the organisation before the cue ("Ana Ruiz,
+fondatrice de Vela affirme"); see inverted_speech.py. A stance the finder leaves `unclear`
+is read again from the words after the holder of "Laut X ..." (no comma sets them off) and
+from a denial ("er habe nichts davon gewusst"): these languages have no sentiment lexicon.
+"""
+
+from __future__ import annotations
+
+from summarizer.brief.schema import Position
+from summarizer.engines.extractive.actors import Cluster
+from summarizer.engines.extractive.inverted_speech import (
+    NOBODY,
+    apposed_speaker,
+    denial,
+    rest_after,
+    speaker_after,
+)
+from summarizer.engines.extractive.lexicon import FORWARD_CUES
+from summarizer.engines.extractive.phrases import Found
+from summarizer.engines.extractive.positions import PositionFinder
+from summarizer.engines.extractive.segment import Sentence
+from summarizer.engines.extractive.stance import holder_words, reported, stance_of
+from summarizer.engines.extractive.titles import PERSON_KINDS
+
+
+class ForeignPositionFinder(PositionFinder):
+    """PositionFinder for a language other than English (`language`: its code)."""
+
+    def __init__(self, text: str, clusters: list[Cluster], author: Cluster | None = None,
+                 language: str | None = None) -> None:  # fmt: skip
+        super().__init__(text, clusters, author, language)
+        self.code = language or "de"
+
+    def _holder(self, s: Sentence, cue: Found, quotes: list[tuple[int, int]],
+                last: Cluster | None, last_person: Cluster | None) -> Cluster | None:  # fmt: skip
+        at, after = s.start + cue.start(), s.start + cue.end()
+        if cue.group(1).casefold() not in FORWARD_CUES:
+            hits = [(h.start, h.end, h.cluster, h.cluster.kind in PERSON_KINDS)
+                    for h in self.hits.get(s.index, [])
+                    if not any(a <= h.start < b for a, b in quotes)]  # fmt: skip
+            found = speaker_after(self.text, self.text[s.start : at], after, self.code,
+                                  [(a, b, c) for a, b, c, _ in hits], last_person)  # fmt: skip
+            found = found or apposed_speaker(self.text, at, hits)
+            if found is not None:
+                return None if found is NOBODY else found  # type: ignore[return-value]
+        return super()._holder(s, cue, quotes, last, last_person)
+
+    def _position(self, holder: Cluster, s: Sentence, cue: Found,
+                  quotes: list[tuple[int, int]]) -> Position:  # fmt: skip
+        found = super()._position(holder, s, cue, quotes)
+        if found.stance != "unclear":
+            return found
+        at, after = s.start + cue.start(), s.start + cue.end()
+        named = [m.start for m in holder.mentions if m.sentence == s.index
+                 and not any(a <= m.start < b for a, b in quotes)]  # fmt: skip
+        near = min(named, key=lambda x: abs(x - at), default=None)
+        forward = cue.group(1).casefold() in FORWARD_CUES
+        spans = reported(self.text, s, (at, after), near, quotes, forward)
+        first = min((m.start for m in holder.mentions if m.sentence == s.index), default=s.start)
+        words = holder_words(self.text, s, first, spans, quotes)
+        if not words.strip():  # "Laut Ole Brenn könnten ..."
+            words = rest_after(self.text, after, s.end,
+                               [m.end for m in holder.mentions if m.sentence == s.index])
+        stance = stance_of(cue.group(1), words, False) or denial(words, self.code)
+        return found.model_copy(update={"stance": stance}) if stance else found
+
+
+def position_finder(text: str, clusters: list[Cluster], author: Cluster | None,
+                    language: str | None) -> PositionFinder:  # fmt: skip
+    """The finder for an article's language (None or "en": English)."""
+    if language in (None, "en"):
+        return PositionFinder(text, clusters, author, language)
+    return ForeignPositionFinder(text, clusters, author, language)
