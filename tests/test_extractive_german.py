@@ -101,3 +101,23 @@ def test_title_kinds_by_their_ending() -> None:
     assert kinds.get("Ole Brandtner") == "official"
     assert kinds.get("Ilka Dornbusch") == "media"
     assert kinds.get("Uwe Brammerts") == "business"
+
+
+def test_a_pronoun_after_the_verb_is_its_subject() -> None:
+    text = _LEAD + ("Das Landgericht Lindenau prüfte die Klage der Anwohner. Zwar erklärte es "
+                    "einen Teil der Klage für unzulässig.")  # fmt: skip
+    assert "Landgericht Lindenau" in _held(brief_of(text, "de"))
+
+
+def test_nach_angaben_names_the_holder_after_an_article() -> None:
+    text = _LEAD + "Nach Angaben der Gewerkschaft IG BCE würden die Beschäftigten entlastet."
+    assert _held(brief_of(text, "de")).get("IG BCE") == ["support"]
+
+
+def test_he_is_the_manager_who_spoke_last() -> None:
+    text = _LEAD + ("Minister Jens Arndt lobte den Plan. Der Bau sei zu teuer, sagt "
+                    "Kaldo-Manager Uwe Brammerts. Das Vorhaben sei „völlig unverständlich“, "
+                    "warnt er.")  # fmt: skip
+    held = _held(brief_of(text, "de"))
+    assert len(held.get("Uwe Brammerts", [])) == 2
+    assert held.get("Jens Arndt") == ["support"]

@@ -17,6 +17,8 @@ from summarizer.engines.extractive.inverted_speech import (
     denial,
     rest_after,
     speaker_after,
+    speaker_named_after,
+    v2_pronoun,
 )
 from summarizer.engines.extractive.lexicon import FORWARD_CUES
 from summarizer.engines.extractive.phrases import Found
@@ -33,14 +35,25 @@ class ForeignPositionFinder(PositionFinder):
                  language: str | None = None) -> None:  # fmt: skip
         super().__init__(text, clusters, author, language)
         self.code = language or "de"
+        self.titled: tuple[Cluster, int] | None = None  # the last titled holder ("-Manager X")
 
     def _holder(self, s: Sentence, cue: Found, quotes: list[tuple[int, int]],
                 last: Cluster | None, last_person: Cluster | None) -> Cluster | None:  # fmt: skip
         at, after = s.start + cue.start(), s.start + cue.end()
-        if cue.group(1).casefold() not in FORWARD_CUES:
-            hits = [(h.start, h.end, h.cluster, h.cluster.kind in PERSON_KINDS)
-                    for h in self.hits.get(s.index, [])
-                    if not any(a <= h.start < b for a, b in quotes)]  # fmt: skip
+        hits = [(h.start, h.end, h.cluster, h.cluster.kind in PERSON_KINDS)
+                for h in self.hits.get(s.index, [])
+                if not any(a <= h.start < b for a, b in quotes)]  # fmt: skip
+        if cue.group(1).casefold() in FORWARD_CUES:
+            named = speaker_named_after(self.text, after, self.code,
+                                        [(a, b, c) for a, b, c, _ in hits])  # fmt: skip
+            if named is not None:
+                return named
+        else:
+            v2 = v2_pronoun(self.text[s.start : at], self.text[after : after + 6])
+            if v2 is not None and self.code == "de":
+                return last_person if v2 == "person" else last
+            if self.titled is not None and s.index - self.titled[1] <= 1:
+                last_person = self.titled[0]  # "..., sagt Kaldo-Manager Brenn. ..., warnt er"
             found = speaker_after(self.text, self.text[s.start : at], after, self.code,
                                   [(a, b, c) for a, b, c, _ in hits], last_person)  # fmt: skip
             found = found or apposed_speaker(self.text, at, hits)
@@ -51,6 +64,8 @@ class ForeignPositionFinder(PositionFinder):
     def _position(self, holder: Cluster, s: Sentence, cue: Found,
                   quotes: list[tuple[int, int]]) -> Position:  # fmt: skip
         found = super()._position(holder, s, cue, quotes)
+        if holder.title is not None and holder.kind not in PERSON_KINDS:
+            self.titled = (holder, s.index)  # a person with a business title: still a "he"
         if found.stance != "unclear":
             return found
         at, after = s.start + cue.start(), s.start + cue.end()

@@ -20,6 +20,7 @@ _T = TypeVar("_T")
 _GAP = {code: frozenset(w.casefold() for w in ordered("inversion_gap", code))
         for code in ("de", "fr", "es")}  # fmt: skip
 _TITLE_ENDS = tuple(one("de", "names").get("title_ends", ()))
+_TITLE_ENDS += tuple(one("de", "names").get("org_ends", {}))  # "der Gewerkschaft IG BCE"
 # Before the verb of an inserted clause: a comma or a closing quotation mark, maybe an
 # auxiliary ("», a déclaré", ", ha dicho").
 _INSERTED = re.compile(r"(?:[,“”\"»«]|[,“”\"»«]\s*(?:a|ont|avait|ha|han|había|habían))\s*$")
@@ -101,3 +102,21 @@ def apposed_speaker(text: str, at: int,
     if person[3] and not org[3] and _ROLE.fullmatch(text, person[1], org[0]):
         return person[2]
     return None
+
+
+def speaker_named_after(text: str, after: int, code: str,
+                        spans: Sequence[tuple[int, int, _T]]) -> _T | None:  # fmt: skip
+    """The actor a forward cue names, past articles and titles ("nach Angaben der Polizei
+    von Lindenau", "laut dem Vorsitzenden Ole Brenn")."""
+    return next((x for a, _b, x in sorted(spans, key=lambda t: t[0])
+                 if a >= after and _gap_ok(text[after:a], code)), None)  # fmt: skip
+
+
+def v2_pronoun(before: str, after_text: str) -> str | None:
+    """German verb-second order: a pronoun right after a speech verb that does not open its
+    sentence is its subject ("Zwar erklärte es", "Am Montag sagte er"): "person" for "er",
+    "body" for "es"; None otherwise."""
+    if not re.search(r"\w", before) or inserted(before):
+        return None
+    m = re.match(r"\s+(er|es)\b", after_text)
+    return None if m is None else "person" if m.group(1) == "er" else "body"
