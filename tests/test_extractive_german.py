@@ -121,3 +121,11 @@ def test_he_is_the_manager_who_spoke_last() -> None:
     held = _held(brief_of(text, "de"))
     assert len(held.get("Uwe Brammerts", [])) == 2
     assert held.get("Jens Arndt") == ["support"]
+
+
+def test_institutions_alone_and_with_their_adjective() -> None:
+    text = _LEAD + ("Der Stadtrat stimmte zu. Die Europäische Prüfbehörde und der Bayerische "
+                    "Prüfverband kritisierten den Plan. Ein Pharmakonzern schwieg.")  # fmt: skip
+    names = set(_mentions(text))
+    assert {"Stadtrat", "Europäische Prüfbehörde", "Bayerische Prüfverband"} <= names
+    assert "Pharmakonzern" not in names and "Der Stadtrat" not in names

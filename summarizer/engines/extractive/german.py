@@ -27,6 +27,8 @@ _ORG_ENDS: dict[str, str] = _NAMES.get("org_ends", {})
 # Bare institution words that need a name after them ("Gewerkschaft IG BCE", not "Gewerkschaft").
 _NEEDS_NAME = frozenset(_NAMES.get("needs_name", ()))
 _FORMS = frozenset(_NAMES.get("forms", ()))
+_WHOLE = frozenset(_NAMES.get("whole", ()))  # "Bundestag", "Stadtrat": an institution alone
+_ADJ_ENDS = tuple(_NAMES.get("adjective_ends", ()))  # "Deutscher", "Europäische"
 _WORD = re.compile(r"[A-ZÄÖÜ][\wÄÖÜäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*|[a-zäöüß][\wäöüß-]*")
 _ARTICLES = frozenset(
     """der die das den dem des ein eine einen einem einer eines wegen gegen unter über oder
@@ -105,13 +107,16 @@ def _orgs(s: Sentence, nouns: frozenset[str]) -> list[Mention]:
             continue
         a, b = m.start(), m.end()
         prev = toks[i - 1] if i else None
-        if prev and prev.group()[0].isupper() and prev.group().endswith(("er", "en", "es")) \
-                and prev.group() not in nouns and s.text[prev.end() : a] == " ":  # fmt: skip
+        if prev and prev.group()[0].isupper() and prev.group().endswith(_ADJ_ENDS) \
+                and prev.group().casefold() not in _ARTICLES \
+                and (prev.group() not in nouns or prev.group().endswith(_ADJ_ENDS[3:])) \
+                and s.text[prev.end() : a] == " ":  # fmt: skip
             a = prev.start()  # "Deutscher Gewerkschaftsbund"
         named = nxt and nxt.group()[0].isupper() and nxt.group() not in nouns
         if named and nxt and s.text[b : nxt.start()] == " " and not _ACRONYM.fullmatch(nxt.group()):
             b = nxt.end()  # "Arbeitsgericht Kassel"
-        elif a == m.start() and (fold in _NEEDS_NAME or (fold == end and end != "gericht")):
+        elif a == m.start() and (fold in _NEEDS_NAME
+                                 or fold == end != "gericht" and fold not in _WHOLE):
             continue
         out.append(_mention(s, a, b, _ORG_ENDS[end]))
     for m in _PARTIES.finditer(s.text):
