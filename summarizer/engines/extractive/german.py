@@ -123,8 +123,8 @@ def _orgs(s: Sentence, nouns: frozenset[str]) -> list[Mention]:
         out.append(_mention(s, m.start(), m.end(), "civil_society"))
     for m in _ACRONYM.finditer(s.text):
         word = m.group()
-        if word in _NOT_ACRONYMS or country_alpha3(word) or s.text[m.end() : m.end() + 1] == ")":
-            continue  # "TV", "USA", "Netze (TEN)": no actor of its own
+        if word in _NOT_ACRONYMS or country_alpha3(word):
+            continue  # "TV", "USA": no actor of its own
         known = KNOWN_ORGS.get(word.casefold())
         out.append(_mention(s, m.start(), m.end(), known[0] if known else "civil_society"))
     return out
