@@ -59,3 +59,11 @@ def test_spanish_institutions_by_their_first_word() -> None:
             "estudia la decisión, dijo el fiscal Tomás Arévalo.")  # fmt: skip
     kinds = {a.name: a.kind for a in brief_of(text, "es").actors}
     assert kinds.get("Audiencia de Valdera") == "court"
+
+
+def test_a_title_set_off_before_the_name() -> None:
+    text = ("Le tribunal de Lorval a jugé l’affaire mardi. Le dossier a été confié à la juge "
+            "d’instruction, Martine Vasseur, qui n’a rien dit. Le maire, Paul Lemarchand, "
+            "a refusé de commenter. Les voisins sont inquiets.")  # fmt: skip
+    kinds = {a.name: a.kind for a in brief_of(text, "fr").actors}
+    assert kinds.get("Martine Vasseur") == "official"

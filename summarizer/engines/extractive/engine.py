@@ -43,6 +43,7 @@ from summarizer.engines.extractive.lexicon import languages
 from summarizer.engines.extractive.names import Mention, NameScanner
 from summarizer.engines.extractive.opinion import first_person, is_opinion, opinion_bluf
 from summarizer.engines.extractive.positions import MAX_POSITIONS
+from summarizer.engines.extractive.romance_titles import apposed_titles
 from summarizer.engines.extractive.segment import Doc, Sentence, segment
 from summarizer.errors import UnsupportedLanguageError
 from summarizer.language import detect_language
@@ -137,6 +138,8 @@ def _mentions(doc: Doc, language: str | None = None) -> list[Mention]:
         for m in found:
             if not (out and _appositive(out[-1], m, doc.text)):
                 out.append(m)
+    if language in ("fr", "es"):
+        apposed_titles(out, doc.text)  # "la juge d'instruction, Ana Ruiz"
     return merge(out, collective_mentions(doc.text, doc.sentences, out))
 
 
