@@ -129,3 +129,8 @@ def test_institutions_alone_and_with_their_adjective() -> None:
     names = set(_mentions(text))
     assert {"Stadtrat", "Europäische Prüfbehörde", "Bayerische Prüfverband"} <= names
     assert "Pharmakonzern" not in names and "Der Stadtrat" not in names
+
+
+def test_a_demand_is_a_cue() -> None:
+    text = _LEAD + "Die Bundesnetzagentur verlangt die Rückzahlung der illegalen Zuschüsse."
+    assert "Bundesnetzagentur" in _held(brief_of(text, "de"))
