@@ -134,3 +134,11 @@ def test_institutions_alone_and_with_their_adjective() -> None:
 def test_a_demand_is_a_cue() -> None:
     text = _LEAD + "Die Bundesnetzagentur verlangt die Rückzahlung der illegalen Zuschüsse."
     assert "Bundesnetzagentur" in _held(brief_of(text, "de"))
+
+
+def test_a_separable_verb_needs_its_particle() -> None:
+    text = _LEAD + ("Die Stadtverwaltung wies die Vorwürfe am Montag zurück. Die Bundesnetzagentur "
+                    "teilte das Budget unter den Ländern auf.")  # fmt: skip
+    held = _held(brief_of(text, "de"))
+    assert held.get("Stadtverwaltung") == ["oppose"]
+    assert "Bundesnetzagentur" not in held

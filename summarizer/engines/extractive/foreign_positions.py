@@ -24,6 +24,7 @@ from summarizer.engines.extractive.lexicon import FORWARD_CUES
 from summarizer.engines.extractive.phrases import Found
 from summarizer.engines.extractive.positions import PositionFinder
 from summarizer.engines.extractive.segment import Sentence
+from summarizer.engines.extractive.separable import particle, particle_stance
 from summarizer.engines.extractive.stance import holder_words, reported, stance_of
 from summarizer.engines.extractive.titles import PERSON_KINDS
 
@@ -40,6 +41,8 @@ class ForeignPositionFinder(PositionFinder):
     def _holder(self, s: Sentence, cue: Found, quotes: list[tuple[int, int]],
                 last: Cluster | None, last_person: Cluster | None) -> Cluster | None:  # fmt: skip
         at, after = s.start + cue.start(), s.start + cue.end()
+        if self.code == "de" and particle(self.text, after, cue.group(1)) == "":
+            return None  # "teilte das Geld": no "mit" closes the clause, no report
         hits = [(h.start, h.end, h.cluster, h.cluster.kind in PERSON_KINDS)
                 for h in self.hits.get(s.index, [])
                 if not any(a <= h.start < b for a, b in quotes)]  # fmt: skip
@@ -64,6 +67,9 @@ class ForeignPositionFinder(PositionFinder):
     def _position(self, holder: Cluster, s: Sentence, cue: Found,
                   quotes: list[tuple[int, int]]) -> Position:  # fmt: skip
         found = super()._position(holder, s, cue, quotes)
+        closing = particle_stance(particle(self.text, s.start + cue.end(), cue.group(1)))
+        if closing is not None and self.code == "de" and found.stance == "unclear":
+            return found.model_copy(update={"stance": closing})  # "wies die Vorwürfe zurück"
         if holder.title is not None and holder.kind not in PERSON_KINDS:
             self.titled = (holder, s.index)  # a person with a business title: still a "he"
         if found.stance != "unclear":
