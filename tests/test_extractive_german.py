@@ -142,3 +142,9 @@ def test_a_separable_verb_needs_its_particle() -> None:
     held = _held(brief_of(text, "de"))
     assert held.get("Stadtverwaltung") == ["oppose"]
     assert "Bundesnetzagentur" not in held
+
+
+def test_the_judges_are_the_court_named_before() -> None:
+    text = _LEAD + ("Das Landgericht Lindenau verhandelte am Montag den Fall. Die zuständigen "
+                    "Richter erklärten den Vertrag für unzulässig.")  # fmt: skip
+    assert _held(brief_of(text, "de")).get("Landgericht Lindenau") == ["oppose"]

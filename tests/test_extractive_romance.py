@@ -67,3 +67,9 @@ def test_a_title_set_off_before_the_name() -> None:
             "a refusé de commenter. Les voisins sont inquiets.")  # fmt: skip
     kinds = {a.name: a.kind for a in brief_of(text, "fr").actors}
     assert kinds.get("Martine Vasseur") == "official"
+
+
+def test_the_tribunal_is_the_court_named_before() -> None:
+    text = ("Le Tribunal administratif de Lorval a examiné mardi le recours des riverains. "
+            "Le tribunal a estimé que la fermeture était injuste.")  # fmt: skip
+    assert any(h.startswith("Tribunal") for h in _held(brief_of(text, "fr")))
