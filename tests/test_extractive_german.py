@@ -148,3 +148,12 @@ def test_the_judges_are_the_court_named_before() -> None:
     text = _LEAD + ("Das Landgericht Lindenau verhandelte am Montag den Fall. Die zuständigen "
                     "Richter erklärten den Vertrag für unzulässig.")  # fmt: skip
     assert _held(brief_of(text, "de")).get("Landgericht Lindenau") == ["oppose"]
+
+
+def test_a_name_particle_stays_in_the_name() -> None:
+    names = _mentions(_LEAD + "Das bestätigte Chefredakteur Pietro di Salvatore am Montag.")
+    assert "Pietro di Salvatore" in names
+
+
+def test_a_first_name_and_a_particle_name() -> None:
+    assert "Giovanni de Santis" in _mentions(_LEAD + "Am Abend kam Giovanni de Santis dazu.")

@@ -41,6 +41,7 @@ _NOT_ACRONYMS = frozenset(_NAMES.get("not_acronyms", ()))
 _PARTIES = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, _NAMES.get("parties", ())))
                       + r")(?![\w-])")  # fmt: skip
 _STOP = _ARTICLES | frozenset(ordered("stop", "de"))
+_PARTICLES = frozenset(_NAMES.get("particles", ()))  # "von", "di"
 
 
 def common_nouns(text: str) -> frozenset[str]:
@@ -67,9 +68,14 @@ def _titled(s: Sentence, nouns: frozenset[str]) -> list[Mention]:
         if not _is_title(w.group()) or not w.group()[0].isupper():
             continue
         names: list[re.Match[str]] = []
-        for n in words[i + 1 : i + 4]:
-            gap = s.text[(names[-1] if names else w).end() : n.start()]
-            if gap != " " or not re.fullmatch(_NAME, n.group()) or n.group() in nouns:
+        last = w.end()
+        for n in words[i + 1 : i + 5]:
+            if s.text[last : n.start()] != " ":
+                break
+            last = n.end()
+            if names and n.group() in _PARTICLES:
+                continue  # "Pietro di Salvatore"
+            if not re.fullmatch(_NAME, n.group()) or n.group() in nouns:
                 break
             if _is_title(n.group()):
                 break

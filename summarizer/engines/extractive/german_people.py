@@ -56,7 +56,8 @@ def people(s: Sentence, nouns: frozenset[str], stop: frozenset[str]) -> list[Spa
         if _NAME.fullmatch(w) and w not in nouns and w.casefold() not in stop \
                 and not _title(w) and (given(w) or after_speech and _surname(w, nouns, stop)):
             end, j = toks[i].end(), i + 1
-            while j < len(toks) and j <= i + 3 and s.text[end : toks[j].start()] == " ":
+            while j < len(toks) and j <= i + 3 \
+                    and s.text[toks[j - 1].end() : toks[j].start()] == " ":  # fmt: skip
                 word = toks[j].group()
                 if word in _PARTICLES and j + 1 < len(toks) \
                         and _surname(toks[j + 1].group(), nouns, stop):  # fmt: skip
