@@ -157,3 +157,10 @@ def test_a_name_particle_stays_in_the_name() -> None:
 
 def test_a_first_name_and_a_particle_name() -> None:
     assert "Giovanni de Santis" in _mentions(_LEAD + "Am Abend kam Giovanni de Santis dazu.")
+
+
+def test_instruments_whole_and_hyphenated() -> None:
+    text = _LEAD + ("Im Gemeinderat wurde der Bebauungsplan beschlossen. Das Brenn-Urteil "
+                    "gilt seit Montag.")  # fmt: skip
+    names = {i.instrument for i in brief_of(text, "de").legal_context}
+    assert {"Bebauungsplan", "Brenn-Urteil"} <= names

@@ -164,7 +164,9 @@ class GermanScanner:
 
 
 _LEGAL_ENDS: dict[str, str] = one("de", "instruments").get("ends", {})
-_LEGAL = re.compile(r"\b(?:([a-zäöüß]+(?:e|er|en|em|es))\s+)?([A-ZÄÖÜ][a-zäöüß]*)\b")
+_LEGAL_WHOLE = frozenset(one("de", "instruments").get("whole", ()))  # "der Bebauungsplan"
+_LEGAL = re.compile(r"\b(?:([a-zäöüß]+(?:e|er|en|em|es))\s+)?"
+                    r"([A-ZÄÖÜ][a-zäöüß]*(?:-[A-ZÄÖÜ][a-zäöüß]*)*)\b(?!-)")  # "Brenn-Urteil"
 
 
 def german_instruments(s: Sentence) -> list[tuple[int, int, str]]:
@@ -176,7 +178,7 @@ def german_instruments(s: Sentence) -> list[tuple[int, int, str]]:
         if end is None:
             continue
         adjective = m.group(1) and m.group(1) not in _ARTICLES
-        if word == end and not adjective:
+        if word == end and not adjective and word not in _LEGAL_WHOLE:
             continue  # "ein Gesetz", "das Urteil": too vague alone
         start = m.start(1) if adjective else m.start(2)
         out.append((s.start + start, s.start + m.end(), _LEGAL_ENDS[end]))
