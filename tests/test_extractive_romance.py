@@ -73,3 +73,10 @@ def test_the_tribunal_is_the_court_named_before() -> None:
     text = ("Le Tribunal administratif de Lorval a examiné mardi le recours des riverains. "
             "Le tribunal a estimé que la fermeture était injuste.")  # fmt: skip
     assert any(h.startswith("Tribunal") for h in _held(brief_of(text, "fr")))
+
+
+def test_spanish_imperfect_cue_and_the_judge() -> None:
+    text = ("El juez Tomás Arévalo citó a la empresa el martes. El juez señala en el auto que "
+            "la empresa ocultó datos. «Las cuentas no cuadran», sostenía Arévalo.")  # fmt: skip
+    held = _held(brief_of(text, "es"))
+    assert len(held.get("Tomás Arévalo", [])) == 2
