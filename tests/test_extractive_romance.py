@@ -80,3 +80,13 @@ def test_spanish_imperfect_cue_and_the_judge() -> None:
             "la empresa ocultó datos. «Las cuentas no cuadran», sostenía Arévalo.")  # fmt: skip
     held = _held(brief_of(text, "es"))
     assert len(held.get("Tomás Arévalo", [])) == 2
+
+
+def test_the_person_after_a_french_verb_is_its_object() -> None:
+    text = ("Paul Lemarchand a été jugé mardi à Lorval pour braconnage. Prenant la parole devant "
+            "le juge, Paul Lemarchand a reconnu les faits. Dans son délibéré, le juge audiencier "
+            "a condamné Paul Lemarchand à un an de prison ferme. « C’est injuste », a déclaré "
+            "le président du comité de soutien, Marc Delorme.")  # fmt: skip
+    held = _held(brief_of(text, "fr"))
+    assert "oppose" not in held.get("Paul Lemarchand", [])
+    assert held.get("Marc Delorme") == ["oppose"]

@@ -15,6 +15,7 @@ from summarizer.engines.extractive.inverted_speech import (
     NOBODY,
     apposed_speaker,
     denial,
+    inserted,
     rest_after,
     speaker_after,
     speaker_named_after,
@@ -62,7 +63,12 @@ class ForeignPositionFinder(PositionFinder):
             found = found or apposed_speaker(self.text, at, hits)
             if found is not None:
                 return None if found is NOBODY else found  # type: ignore[return-value]
-        return super()._holder(s, cue, quotes, last, last_person)
+        found = super()._holder(s, cue, quotes, last, last_person)
+        if found is not None and self.code != "de" and cue.group(1).casefold() not in FORWARD_CUES:
+            mine = [a for a, _b, c, _ in hits if c is found]
+            if mine and min(mine) > at and not inserted(self.text[s.start : at]):
+                return None  # "le juge a condamné Paul Leroux": Paul Leroux is the object
+        return found
 
     def _position(self, holder: Cluster, s: Sentence, cue: Found,
                   quotes: list[tuple[int, int]]) -> Position:  # fmt: skip

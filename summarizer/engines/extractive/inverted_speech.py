@@ -31,6 +31,10 @@ _DENY = {code: frozenset(w.casefold() for w in one(code, "stance").get("deny", (
          for code in ("de", "fr", "es")}  # fmt: skip
 _DENIAL_WORDS = 8  # a negation this close to the start negates the statement itself
 _DENIAL_MIN = 5  # fewer words (to the first stop) are a reply, not a statement
+_TITLES = sorted({w.casefold() for code in ("fr", "es") for w in ordered("titles_official", code)
+                  if w.isalpha() and len(w) > 3}, key=len, reverse=True)  # fmt: skip
+_TITLED_GAP = re.compile(r"\s+(?:(?:le|la|l['’]|el)\s*)?(?i:" + "|".join(_TITLES)
+                         + r")\b[^,;:.«»\"“”]{0,60},\s*")  # fmt: skip
 NOBODY = object()  # the cue is an inserted clause with no actor to hold it
 
 
@@ -40,6 +44,8 @@ def inserted(before: str) -> bool:
 
 
 def _gap_ok(gap: str, code: str) -> bool:
+    if code != "de" and _TITLED_GAP.fullmatch(gap):
+        return True  # "a déclaré le président du comité, Marc Delorme"
     words = _WORD.findall(gap)
     if len(words) > 5 or re.search(r"[,;:.!?]", gap):
         return False
