@@ -164,3 +164,9 @@ def test_instruments_whole_and_hyphenated() -> None:
                     "gilt seit Montag.")  # fmt: skip
     names = {i.instrument for i in brief_of(text, "de").legal_context}
     assert {"Bebauungsplan", "Brenn-Urteil"} <= names
+
+
+def test_a_name_and_a_colon_open_the_persons_words() -> None:
+    text = _LEAD + ("Herr Brammerts, wie sehen Sie den Plan? Uwe Brammerts: Der Plan ist ein "
+                    "Fehler und viel zu teuer.")  # fmt: skip
+    assert _held(brief_of(text, "de")).get("Uwe Brammerts") == ["oppose"]

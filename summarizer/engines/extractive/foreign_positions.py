@@ -24,10 +24,13 @@ from summarizer.engines.extractive.inverted_speech import (
 from summarizer.engines.extractive.lexicon import FORWARD_CUES
 from summarizer.engines.extractive.phrases import Found
 from summarizer.engines.extractive.positions import PositionFinder
+from summarizer.engines.extractive.ranking import limit
 from summarizer.engines.extractive.segment import Sentence
 from summarizer.engines.extractive.separable import particle, particle_stance
 from summarizer.engines.extractive.stance import holder_words, reported, stance_of
 from summarizer.engines.extractive.titles import PERSON_KINDS
+
+_ON_WORDS = 14  # what a labelled answer is about: its first words
 
 
 class ForeignPositionFinder(PositionFinder):
@@ -38,6 +41,26 @@ class ForeignPositionFinder(PositionFinder):
         super().__init__(text, clusters, author, language)
         self.code = language or "de"
         self.titled: tuple[Cluster, int] | None = None  # the last titled holder ("-Manager X")
+
+    def find(self, sentences: list[Sentence]) -> list[tuple[Cluster, Position]]:
+        """The finder's positions, and the words a person's name and a colon open ("Ilka
+        Dorn: Der Plan ist falsch", an interview answer or a headline): in document order."""
+        found = super().find(sentences)
+        seen = {p.evidence[0].start for _c, p in found if p.evidence}
+        for s in sentences:
+            first = min(self.hits.get(s.index, []), key=lambda h: h.start, default=None)
+            if first is None or first.start != s.start or s.start in seen \
+                    or first.cluster.kind not in PERSON_KINDS \
+                    or not self.text.startswith(": ", first.end):  # fmt: skip
+                continue
+            words = self.text[first.end + 2 : s.end]
+            stance = stance_of("", words, False) or denial(words, self.code) or "unclear"
+            found.append((first.cluster, Position(
+                holder=first.cluster.name, on=" ".join(words.split()[:_ON_WORDS]),
+                stance=stance, summary=s.text, attributed=True,  # type: ignore[arg-type]
+                evidence=[s.quote()])))  # fmt: skip
+        found.sort(key=lambda cp: cp[1].evidence[0].start or 0 if cp[1].evidence else 0)
+        return limit(found)
 
     def _holder(self, s: Sentence, cue: Found, quotes: list[tuple[int, int]],
                 last: Cluster | None, last_person: Cluster | None) -> Cluster | None:  # fmt: skip
