@@ -170,3 +170,8 @@ def test_a_name_and_a_colon_open_the_persons_words() -> None:
     text = _LEAD + ("Herr Brammerts, wie sehen Sie den Plan? Uwe Brammerts: Der Plan ist ein "
                     "Fehler und viel zu teuer.")  # fmt: skip
     assert _held(brief_of(text, "de")).get("Uwe Brammerts") == ["oppose"]
+
+
+def test_media_acronyms_are_media() -> None:
+    text = _LEAD + "Das ZDF berichtete am Montag über den Plan. Das ZDF zeigte die Baustelle."
+    assert _actors(brief_of(text, "de")).get("ZDF") == "media"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from extractive_helpers import brief_of
 
 from summarizer.brief.schema import Brief
+from summarizer.engines.extractive.mention import Mention
+from summarizer.engines.extractive.romance_titles import apposed_titles
 
 
 def _held(brief: Brief) -> dict[str, list[str]]:
@@ -90,3 +92,22 @@ def test_the_person_after_a_french_verb_is_its_object() -> None:
     held = _held(brief_of(text, "fr"))
     assert "oppose" not in held.get("Paul Lemarchand", [])
     assert held.get("Marc Delorme") == ["oppose"]
+
+
+def test_a_title_before_a_name_that_opens_a_clause_is_no_apposition() -> None:
+    text = ("Prenant la parole devant le juge, Paul Lemarchand a reconnu les faits. Selon "
+            "la juge, Martine Vasseur, le dossier est vide.")  # fmt: skip
+    found = []
+    for name in ("Paul Lemarchand", "Martine Vasseur"):
+        at = text.index(name)
+        found.append(Mention(at, at + len(name), name, "person", None, sentence=0))
+    apposed_titles(found, text)
+    assert found[0].title is None
+    assert found[1].titled_kind == "official"
+
+
+def test_spanish_jefe_is_a_title() -> None:
+    text = ("El fiscal Tomás Arévalo se reunió con el jefe de la Fiscalía de Valdera, Jorge "
+            "Medina, en Madrid. Medina no quiso comentar.")  # fmt: skip
+    kinds = {a.name: a.kind for a in brief_of(text, "es").actors}
+    assert kinds.get("Jorge Medina") == "official"

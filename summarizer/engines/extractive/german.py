@@ -37,6 +37,7 @@ _ARTICLES = frozenset(
 )
 _NAME = r"[A-ZÄÖÜ][a-zäöüßéè]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
 _ACRONYM = re.compile(r"\b(?:IG\s+)?[A-ZÄÖÜ]{2,8}\b(?![-‐])")  # not "TV-Sender"
+_MEDIA = frozenset(_NAMES.get("media", ()))  # "ZDF", "SPIEGEL"
 _NOT_ACRONYMS = frozenset(_NAMES.get("not_acronyms", ()))
 _PARTIES = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, _NAMES.get("parties", ())))
                       + r")(?![\w-])")  # fmt: skip
@@ -132,7 +133,8 @@ def _orgs(s: Sentence, nouns: frozenset[str]) -> list[Mention]:
         if word in _NOT_ACRONYMS or country_alpha3(word):
             continue  # "TV", "USA": no actor of its own
         known = KNOWN_ORGS.get(word.casefold())
-        out.append(_mention(s, m.start(), m.end(), known[0] if known else "civil_society"))
+        kind = known[0] if known else "media" if word in _MEDIA else "civil_society"
+        out.append(_mention(s, m.start(), m.end(), kind))
     return out
 
 

@@ -20,6 +20,8 @@ _BEFORE = re.compile(
     r"(?:\s+(?:de|des|du|d['’]|del|de la|en)\s*[^,;.()\"«»]{1,50})?,\s*$"
 )
 
+_CLOSED = re.compile(r"\s*(?:[,.;:)]|$)")  # the apposition ends with the name
+
 
 def apposed_titles(mentions: list[Mention], text: str) -> None:
     """Give an untitled person the title set off before its name (in place)."""
@@ -27,6 +29,6 @@ def apposed_titles(mentions: list[Mention], text: str) -> None:
         if m.kind != "person" or m.title is not None:
             continue
         found = _BEFORE.search(text, max(0, m.start - 90), m.start)
-        if found is not None:
+        if found is not None and _CLOSED.match(text, m.end):  # not "devant le juge, X a dit"
             m.title = (found.start(1), found.end(1))
             m.titled_kind = "official"
