@@ -175,3 +175,8 @@ def test_a_name_and_a_colon_open_the_persons_words() -> None:
 def test_media_acronyms_are_media() -> None:
     text = _LEAD + "Das ZDF berichtete am Montag über den Plan. Das ZDF zeigte die Baustelle."
     assert _actors(brief_of(text, "de")).get("ZDF") == "media"
+
+
+def test_company_acronyms_are_businesses() -> None:
+    text = _LEAD + "Die BASF baut ein neues Werk. Die BASF zahlt dafür zwei Millionen Euro."
+    assert _actors(brief_of(text, "de")).get("BASF") == "business"

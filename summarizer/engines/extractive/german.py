@@ -37,6 +37,7 @@ _ARTICLES = frozenset(
 )
 _NAME = r"[A-ZÄÖÜ][a-zäöüßéè]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
 _ACRONYM = re.compile(r"\b(?:IG\s+)?[A-ZÄÖÜ]{2,8}\b(?![-‐])")  # not "TV-Sender"
+_FIRMS = frozenset(_NAMES.get("business_acronyms", ()))  # "BASF"
 _MEDIA = frozenset(_NAMES.get("media", ()))  # "ZDF", "SPIEGEL"
 _NOT_ACRONYMS = frozenset(_NAMES.get("not_acronyms", ()))
 _PARTIES = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, _NAMES.get("parties", ())))
@@ -133,7 +134,8 @@ def _orgs(s: Sentence, nouns: frozenset[str]) -> list[Mention]:
         if word in _NOT_ACRONYMS or country_alpha3(word):
             continue  # "TV", "USA": no actor of its own
         known = KNOWN_ORGS.get(word.casefold())
-        kind = known[0] if known else "media" if word in _MEDIA else "civil_society"
+        kind = known[0] if known else "media" if word in _MEDIA else (
+            "business" if word in _FIRMS else "civil_society")
         out.append(_mention(s, m.start(), m.end(), kind))
     return out
 
