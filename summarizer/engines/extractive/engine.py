@@ -35,13 +35,15 @@ from summarizer.engines.extractive.event import (
     open_questions,
     report_date,
 )
-from summarizer.engines.extractive.german import common_nouns, german_mentions
+from summarizer.engines.extractive.foreign_positions import position_finder
+from summarizer.engines.extractive.german import GermanScanner
 from summarizer.engines.extractive.kinds import final_kind
 from summarizer.engines.extractive.legal import LegalFinder
 from summarizer.engines.extractive.lexicon import languages
 from summarizer.engines.extractive.names import Mention, NameScanner
 from summarizer.engines.extractive.opinion import first_person, is_opinion, opinion_bluf
-from summarizer.engines.extractive.positions import MAX_POSITIONS, PositionFinder
+from summarizer.engines.extractive.positions import MAX_POSITIONS
+from summarizer.engines.extractive.romance_titles import apposed_titles
 from summarizer.engines.extractive.segment import Doc, Sentence, segment
 from summarizer.errors import UnsupportedLanguageError
 from summarizer.language import detect_language
@@ -128,14 +130,16 @@ def _appositive(a: Mention, b: Mention, text: str) -> bool:
 
 
 def _mentions(doc: Doc, language: str | None = None) -> list[Mention]:
-    scanner = NameScanner(doc.text, language)
-    nouns = common_nouns(doc.text) if language == "de" else frozenset()
+    scanner = (GermanScanner(doc.text, doc.sentences) if language == "de"
+               else NameScanner(doc.text, language))  # fmt: skip
     out: list[Mention] = []
     for s in doc.sentences:
-        found = german_mentions(s, nouns) if language == "de" else scanner.scan(s)
+        found = scanner.scan(s)
         for m in found:
             if not (out and _appositive(out[-1], m, doc.text)):
                 out.append(m)
+    if language in ("fr", "es"):
+        apposed_titles(out, doc.text)  # "la juge d'instruction, Ana Ruiz"
     return merge(out, collective_mentions(doc.text, doc.sentences, out))
 
 
@@ -211,7 +215,7 @@ def _build(article: Article, language: str | None) -> Brief:
     event = build_event(doc, headline)
     ev_sentences = [s for s in doc.sentences if any(q.start == s.start for q in event.evidence)]
     author = _author(clusters, ev_sentences[:1])
-    finder = PositionFinder(text, clusters, author, language)
+    finder = position_finder(text, clusters, author, language)
     found = _part(lambda: finder.find(doc.sentences), skipped)
     for c, _p in found:
         c.holder = True
