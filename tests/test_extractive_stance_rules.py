@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from extractive_helpers import brief_of
 
+from summarizer.engines.extractive.stance import stance_of
+
 
 def _positions(text: str, holder: str) -> list[str]:
     return [p.stance for p in brief_of(text, "en").positions if p.holder == holder]
@@ -19,3 +21,50 @@ def test_a_holders_first_position_is_one_that_takes_a_side() -> None:
     )
     stances = _positions(text, "Ines Varga")
     assert stances and stances[0] == "oppose", stances
+
+
+def _holders(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for p in brief_of(text, "en").positions:
+        out.setdefault(p.holder, []).append(p.summary)
+    return out
+
+
+def test_he_after_a_title_and_a_name_is_the_person_not_the_employer() -> None:
+    text = (
+        "A winter storm crossed the Dorvan plains on Monday.\n\n"
+        "Radio Kestrel forecaster Milan Oduya expected more snow in the hills.\n\n"
+        "But he added: \"The worst of the storm is behind us now.\"\n\n"
+        "Roads reopened on Tuesday."
+    )
+    holders = _holders(text)
+    assert "Radio Kestrel" not in holders, holders
+    assert any("he added" in s for s in holders.get("Milan Oduya", [])), holders
+
+
+def test_a_pronoun_whose_words_another_speaker_reports_holds_nothing() -> None:
+    text = (
+        "The Senate of Ardonia met the visiting delegation on Friday.\n\n"
+        "The Ardonian Farmers League attended the meeting with Senator Paulo Mendes and "
+        "claimed he announced a new subsidy.\n\n"
+        "The meeting ended at noon."
+    )
+    holders = _holders(text)
+    assert "Paulo Mendes" not in holders, holders
+
+
+def test_hindsight_criticises_what_happened() -> None:
+    assert stance_of("said", " the grant should have gone to the rural clinics", True) == "oppose"
+    assert stance_of("said", " the grant should go to the rural clinics", True) == "support"
+
+
+def test_a_quoted_title_before_the_speaker_is_not_the_speakers_words() -> None:
+    text = (
+        "The Halden film prizes were handed out in Orvik on Saturday.\n\n"
+        "But “Silver Harbour” actor Tomas Lind said the top prize should have gone to the "
+        "drama “Night Ferry.”\n\n"
+        "The ceremony ends the festival."
+    )
+    positions = [p for p in brief_of(text, "en").positions if p.holder == "Tomas Lind"]
+    assert positions and positions[0].stance == "oppose", positions
+    assert positions[0].on.startswith("the top prize"), positions[0].on

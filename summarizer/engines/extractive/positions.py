@@ -38,6 +38,7 @@ from summarizer.engines.extractive.reporting import (
     closing,
     embedded,
     employer,
+    head_of,
     no_report,
     relative_owner,
     relays,
@@ -155,9 +156,10 @@ class PositionFinder:
                     speaker = (holder, s.index)
             outside = self._outside(s, quotes)
             opener = self._opener(s.start, outside, s.end)
-            if opener is not None and opener.cluster.kind in PERSON_KINDS:
-                named = (opener.cluster, s.index)  # who the sentence is about
-            elif opener is not None:
+            head = head_of(self.text, opener, [(h.start, h.end, h) for h in outside])
+            if head is not None and head.cluster.kind in PERSON_KINDS:  # "TV5 reporter Ana Ruiz"
+                named = (head.cluster, s.index)  # who the sentence is about
+            if opener is not None and opener.cluster.kind not in PERSON_KINDS:
                 body = (opener.cluster, s.index)  # what "it" will point back to
             for h in outside:  # not "the offices of X": no subject "he" points back to
                 if h.cluster.kind in PERSON_KINDS and not self._after_prep(h.start, s.start):
@@ -196,8 +198,7 @@ class PositionFinder:
     def _holder(self, s: Sentence, cue: Found, quotes: list[tuple[int, int]],
                 last: Cluster | None, last_person: Cluster | None) -> Cluster | None:  # fmt: skip
         at, after = s.start + cue.start(), s.start + cue.end()
-        hits = [h for h in self.hits.get(s.index, [])
-                if not any(a <= h.start < b for a, b in quotes)]  # fmt: skip
+        hits = self._outside(s, quotes)
         if cue.group(1).casefold() in FORWARD_CUES:
             pron = _AFTER_PRONOUN.match(self.text[after : after + 8])
             if pron:
@@ -327,8 +328,8 @@ class PositionFinder:
         return h.cluster
 
     def _person_before(self, hits: list[_Hit], at: int) -> Cluster | None:
-        people = [h for h in hits if h.end <= at and h.cluster.kind in PERSON_KINDS]
-        return people[-1].cluster if people else None
+        return next((h.cluster for h in reversed(hits)
+                     if h.end <= at and h.cluster.kind in PERSON_KINDS), None)  # fmt: skip
 
     def _after_prep(self, start: int, floor: int) -> bool:
         before = self.text[max(floor, start - 40) : start].casefold().split()

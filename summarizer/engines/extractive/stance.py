@@ -52,6 +52,7 @@ def _listed(key: str) -> frozenset[str]:
 _COMMIT = _listed("commit")  # "pledged", "announced": the holder commits to what follows
 _HALT = _listed("halt")  # "end", "withdraw": what the holder wants stopped, it opposes
 _ADVOCATE = Phrases(_listed("advocate"), fold=True)  # "should", "must"
+_HINDSIGHT = Phrases(_listed("hindsight"), fold=True)  # "should have gone to Y": not to X
 _NEUTRAL = Phrases(_listed("neutral"), fold=True)  # "will comply", "takes note", "studying"
 _REQUEST = frozenset(c.casefold() for c in REQUEST_CUES)
 _NOT = re.compile(r"(?:\b(?:not|never|no longer|nicht|pas|jamais)|n['’]t)\b", re.I)
@@ -104,12 +105,15 @@ def commitment(cue: str, words: str) -> str | None:
 def advocacy(cue: str, words: str) -> str | None:
     """A request ("urged X to ...") or a call for action ("X should ...", "must end"): support
     of what is asked for; its opposition when what is asked for is a halt ("to withdraw",
-    "must end") or is negated ("not to", "should not"), not both."""
+    "must end") or is negated ("not to", "should not"), not both. Hindsight ("should have
+    gone to Y") criticises what happened: opposition."""
     if cue.casefold() in _REQUEST:
         m = _INFINITIVE.search(words)
         if m is None:
             return None  # "asked them about ...": a question, not a position
         return "oppose" if bool(m.group(1)) != _halting(m.group(2)) else "support"
+    if next(_HINDSIGHT.finditer(words), None) is not None:
+        return "oppose"  # "the prize should have gone to Y": what happened is criticised
     for found in _ADVOCATE.finditer(words):
         rest = words[found.end() :].split()[:4]
         before = words[max(0, found.start() - 25) : found.start()]
@@ -184,6 +188,8 @@ def _own_clause(text: str, start: int, end: int) -> int:
             return m.start()
     return end
 _MARKS = "\"“”«»„‘’' "
+_CLOSES = ",.!?…"
+_NAME_WORDS = 4  # a title or a name in quotation marks: this many words at most
 _NONSPACE = re.compile(r"\S+")
 _CLAUSE_END = re.compile(r"[,;.?!]|$")
 _DANGLING = re.compile(r"\s+(?:of|to|for|on|that|the|a|and|with|by|in)$")
@@ -191,6 +197,16 @@ _LEAD_IN = re.compile(
     r"^[\s,]*(?:\w+ing\s+)?(?:(?:\w+\s+){0,5}?that\s+|to\s+|about\s+|on\s+|for\s+|of\s+)?",
     re.I,
 )
+
+
+def _named(text: str, a: int, b: int, at: int) -> bool:
+    """Whether a quotation before the cue is a title or a name, not speech: a few capitalised
+    words that no punctuation closes ("“Mrs Lane” actress Ana Ruiz said", against "“We won,”
+    she said" or a fragment of the holder's words, "called it “deeply unfair” and said")."""
+    inner = text[a + 1 : b - 1].rstrip()
+    named = all(w[:1].isupper() for w in inner.split() if len(w) > 3)
+    return (b <= at and 0 < len(inner.split()) <= _NAME_WORDS and named
+            and inner[-1] not in _CLOSES and text[b : b + 1] not in _CLOSES)  # fmt: skip
 
 
 def reported(text: str, s: Sentence, cue: tuple[int, int], holder_at: int | None,
@@ -207,7 +223,8 @@ def reported(text: str, s: Sentence, cue: tuple[int, int], holder_at: int | None
     at, after = cue
     if forward:
         return [(s.start, at)]
-    inside = [(max(a, s.start), min(b, s.end)) for a, b in quotes if a < s.end and b > s.start]
+    inside = [(max(a, s.start), min(b, s.end)) for a, b in quotes if a < s.end and b > s.start
+              and not (a >= s.start and _named(text, a, b, at))]  # fmt: skip
     if inside and inside[0][0] >= after and len(text[after : inside[0][0]].split()) >= 3:
         return [(after, _own_clause(text, after, s.end))]  # reported speech, partly quoted
     if inside:
