@@ -68,3 +68,14 @@ def test_a_quoted_title_before_the_speaker_is_not_the_speakers_words() -> None:
     positions = [p for p in brief_of(text, "en").positions if p.holder == "Tomas Lind"]
     assert positions and positions[0].stance == "oppose", positions
     assert positions[0].on.startswith("the top prize"), positions[0].on
+
+
+def test_a_side_taken_in_so_many_words_comes_before_one_read_from_sentiment() -> None:
+    text = (
+        "The Marlow council voted on Tuesday to close the old ferry pier.\n\n"
+        "Council member Ines Varga said the evening was lovely and the crowd was wonderful.\n\n"
+        "Later, Varga criticised the closure of the pier.\n\n"
+        "The pier will close in March."
+    )
+    stances = _positions(text, "Ines Varga")
+    assert stances[:2] == ["oppose", "support"], stances

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.brief.countries import country_alpha3, demonym_alpha3
 from summarizer.brief.schema import Position
 from summarizer.engines.extractive.actors import Cluster
 from summarizer.engines.extractive.lexicon import (
@@ -23,6 +22,7 @@ from summarizer.engines.extractive.lexicon import (
     SPEECH_CUES,
     STANCE_CUES,
 )
+from summarizer.engines.extractive.nominal import nominal_actor
 from summarizer.engines.extractive.phrases import Found, Phrases
 from summarizer.engines.extractive.ranking import MAX_POSITIONS as MAX_POSITIONS
 from summarizer.engines.extractive.ranking import limit
@@ -32,8 +32,6 @@ from summarizer.engines.extractive.reporting import (
     CLAUSE_VERB,
     FIRST_PERSON,
     INVERSION,
-    NOMINAL,
-    NOMINAL_KIND,
     OWN_VOICE,
     closing,
     embedded,
@@ -52,6 +50,7 @@ from summarizer.engines.extractive.stance import (
     on_span,
     reported,
     stance_of,
+    worded,
 )
 from summarizer.engines.extractive.titles import PERSON_KINDS
 
@@ -102,6 +101,7 @@ class PositionFinder:
         self.english = language in (None, "en")
         self.clusters = clusters
         self.author = author
+        self.worded: set[int] = set()
         self.quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
         self.hits: dict[int, list[_Hit]] = {}
         for c in clusters:
@@ -116,6 +116,7 @@ class PositionFinder:
     def find(self, sentences: list[Sentence]) -> list[tuple[Cluster, Position]]:
         """Positions in document order, each with the actor cluster that holds it."""
         out: list[tuple[Cluster, Position]] = []
+        self.worded = set()
         speaker: tuple[Cluster, int] | None = None  # the last person who held a position
         named: tuple[Cluster, int] | None = None  # the last person a sentence opened with
         side: tuple[Cluster, int] | None = None  # the last person named anywhere
@@ -152,6 +153,8 @@ class PositionFinder:
                 if org is not None and id(org) not in seen:  # "X spokesman Li Wei said"
                     seen.add(id(org))
                     out.append((org, found.model_copy(update={"holder": org.name})))
+                    if id(found) in self.worded:
+                        self.worded.add(id(out[-1][1]))
                 if holder.kind in PERSON_KINDS:
                     speaker = (holder, s.index)
             outside = self._outside(s, quotes)
@@ -164,7 +167,7 @@ class PositionFinder:
             for h in outside:  # not "the offices of X": no subject "he" points back to
                 if h.cluster.kind in PERSON_KINDS and not self._after_prep(h.start, s.start):
                     side = (h.cluster, s.index)
-        return limit(out)
+        return limit(out, self.worded)
 
     def _outside(self, s: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit]:
         return [h for h in self.hits.get(s.index, [])
@@ -344,29 +347,7 @@ class PositionFinder:
 
     def _nominal(self, window: str, at: int, *, forward: bool,
                  quotes: list[tuple[int, int]]) -> Cluster | None:  # fmt: skip
-        """The actor a phrase like "the company" names, when it stands right before the cue
-        (or right after it): the latest such actor named outside quotation marks."""
-        found = list(NOMINAL.finditer(window))
-        if not found:
-            return None
-        hit = found[0] if forward else found[-1]
-        if (window[: hit.start()].strip() if forward
-                else not re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", window[hit.end() :])):
-            return None  # the phrase is not the cue's subject or its inverted speaker
-        noun = hit.group(1).casefold()
-        kinds = NOMINAL_KIND.get(noun, ())
-        adjective = re.search(r"(\w+)\s+\w+$", window[: hit.end()])
-        code = demonym_alpha3(adjective.group(1)) if adjective else None
-        before = [(max((m.start for m in c.mentions if m.start < at
-                        and not any(a <= m.start < b for a, b in quotes)), default=-1), c)
-                  for c in self.clusters]  # fmt: skip
-        recent = [c for pos, c in sorted(before, key=lambda t: -t[0]) if pos >= 0]
-        for test in (lambda c: noun in c.name.casefold(),  # a country is no "commission"
-                     lambda c: c.kind in kinds and not country_alpha3(c.name)):
-            for c in recent:
-                if test(c) and (not code or c.country == code):
-                    return c
-        return None
+        return nominal_actor(window, at, self.clusters, forward=forward, quotes=quotes)
 
     def _position(self, holder: Cluster, s: Sentence, cue: Found,
                   quotes: list[tuple[int, int]]) -> Position:  # fmt: skip
@@ -382,7 +363,7 @@ class PositionFinder:
         found = stance_of(cue.group(1), words, self.english)
         stance = found or ("support" if self._decided(holder)  # who decided stands by it
                            else "neutral" if flat(words, self.english) else "unclear")  # fmt: skip
-        return Position(
+        position = Position(
             holder=holder.name,
             on=on_span(self.text, s, spans, after, quotes).text,
             stance=stance,  # type: ignore[arg-type]
@@ -390,6 +371,9 @@ class PositionFinder:
             attributed=bool(quotes) or speech,
             evidence=[s.quote()],
         )
+        if found and worded(cue.group(1), words):
+            self.worded.add(id(position))
+        return position
 
     def _decided(self, holder: Cluster) -> bool:
         """A court, a judge, or the body the event names first and its office holders: the

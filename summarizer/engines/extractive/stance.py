@@ -133,6 +133,14 @@ def _valence(words: str) -> float:
     return float(_vader().polarity_scores(words.translate(_STRAIGHT))["compound"])
 
 
+def worded(cue: str, words: str) -> bool:
+    """Whether a statement's side is in its words, not only in their sentiment: the cue
+    verb, a stance word, a commitment or a call for action ("criticised", "unfair",
+    "pledged to", "should"). The side a holder takes in so many words comes first."""
+    return bool(_STANCE_OF.get(cue.casefold()) or lexical(words) or commitment(cue, words)
+                or advocacy(cue, words))  # fmt: skip
+
+
 def stance_of(cue: str, words: str, english: bool) -> str | None:
     """'support', 'oppose' or 'mixed' when the evidence says so, else None.
 
