@@ -79,3 +79,13 @@ def test_a_side_taken_in_so_many_words_comes_before_one_read_from_sentiment() ->
     )
     stances = _positions(text, "Ines Varga")
     assert stances[:2] == ["oppose", "support"], stances
+
+
+def test_he_with_an_auxiliary_and_an_adverb_before_the_cue_is_the_person_named() -> None:
+    text = (
+        "The Brevik label sued its former manager on Monday.\n\n"
+        "Label founder Oskar Lindqvist has been accused of withholding royalties.\n\n"
+        "He has repeatedly denied the claims.\n\n"
+        "The case opens in June."
+    )
+    assert _positions(text, "Oskar Lindqvist") == ["oppose"], _positions(text, "Oskar Lindqvist")

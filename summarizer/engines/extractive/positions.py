@@ -65,7 +65,8 @@ _CUE = Phrases({*SPEECH_CUES, *_VERB_STANCE, *REQUEST_CUES, "expressed regret",
 _QUOTED = re.compile(r"[\"“«„]([^\"”»“\n]{3,}?)[\"”»]|(?<!\w)['‘]([^'’\n]{8,}?)['’](?!\w)")
 _BOUNDARY = re.compile(r"[;:]|,\s+(?:but|and|while|whereas)\b|\bbut\b")
 _PRONOUN = re.compile(
-    r"\b(he|she|they|it|we|il|elle|ils|elles|él|ella)(?:\s+(?:\w+\s+)?|\s*)$", re.I
+    r"\b(he|she|they|it|we|il|elle|ils|elles|él|ella)(?:\s+(?:\w+\s+)?|\s*)$"
+    r"|\b(he|she)\s+(?:has|had|have)\s+\w+ly\s+$", re.I  # "he has consistently denied"
 )
 _PERSONAL = frozenset(("he", "she", "il", "elle", "él", "ella", "lui"))
 # French inverted subject ("a-t-elle affirmé"), a pronoun after "selon"/"según".
@@ -263,7 +264,7 @@ class PositionFinder:
             return next((h for h in named if h.cluster.kind in PERSON_KINDS), named[0]).cluster
         pronoun = _PRONOUN.search(self.text[max(floor, at - 40) : at])
         if pronoun:
-            word = pronoun.group(1).casefold()
+            word = (pronoun.group(1) or pronoun.group(2)).casefold()
             if word in _PERSONAL:
                 return self._person_before(hits, at) or last_person
             return last if word in ("it", "il", "elle") else None
