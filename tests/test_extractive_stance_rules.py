@@ -89,3 +89,13 @@ def test_he_with_an_auxiliary_and_an_adverb_before_the_cue_is_the_person_named()
         "The case opens in June."
     )
     assert _positions(text, "Oskar Lindqvist") == ["oppose"], _positions(text, "Oskar Lindqvist")
+
+
+def test_a_media_company_holds_what_its_chief_executive_says() -> None:
+    text = (
+        "A court in Velmora upheld the suspension of the broadcaster Kestrel TV on Monday.\n\n"
+        "Kestrel TV chief executive Milan Oduya said the station would appeal the ruling.\n\n"
+        "The suspension runs for thirty days."
+    )
+    holders = _holders(text)
+    assert "Milan Oduya" in holders and "Kestrel TV" in holders, holders

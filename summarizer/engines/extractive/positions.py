@@ -179,7 +179,8 @@ class PositionFinder:
         if holder.kind not in PERSON_KINDS:
             return None
         orgs = [(h.start, h.end, h.cluster) for h in self._outside(s, quotes)
-                if h.cluster.kind not in PERSON_KINDS]  # fmt: skip
+                if h.cluster.kind not in PERSON_KINDS or h.cluster.kind == "media"
+                and h.cluster is not holder]  # fmt: skip  # "TV5 chief executive X said"
         found = (employer(self.text, (m.start, m.end), orgs) for m in holder.mentions
                  if m.sentence == s.index)  # fmt: skip
         return next((f for f in found if f is not None), None)
