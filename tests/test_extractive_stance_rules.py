@@ -99,3 +99,11 @@ def test_a_media_company_holds_what_its_chief_executive_says() -> None:
     )
     holders = _holders(text)
     assert "Milan Oduya" in holders and "Kestrel TV" in holders, holders
+
+
+def test_a_call_for_a_sanction_or_a_reproach_is_opposition() -> None:
+    assert stance_of("said", " the harbour master should resign over the spill", True) == "oppose"
+    assert stance_of("said", " the board must be held accountable for the losses", True) == (
+        "oppose")
+    assert stance_of("said", " he should be ashamed of the new rules", True) == "oppose"
+    assert stance_of("said", " the harbour master should not resign", True) == "support"
