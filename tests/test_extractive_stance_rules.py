@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from extractive_helpers import brief_of
 
-from summarizer.engines.extractive.stance import stance_of
+from summarizer.engines.extractive.stance import flat, stance_of
 
 
 def _positions(text: str, holder: str) -> list[str]:
@@ -107,3 +107,12 @@ def test_a_call_for_a_sanction_or_a_reproach_is_opposition() -> None:
         "oppose")
     assert stance_of("said", " he should be ashamed of the new rules", True) == "oppose"
     assert stance_of("said", " the harbour master should not resign", True) == "support"
+
+
+def test_reported_harm_is_a_fact_not_a_judgement() -> None:
+    words = " three people were killed and two injured in the fire at the depot on Friday"
+    assert stance_of("said", words, True) == "neutral"
+    assert flat(words, True)
+    named = " two United States soldiers were killed in a crash near the border"
+    assert stance_of("said", named, True) == "neutral"  # no praise left when harm is left out
+    assert stance_of("said", " the raid was a cruel and disgraceful act", True) == "oppose"

@@ -128,9 +128,20 @@ def advocacy(cue: str, words: str) -> str | None:
 _STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 
 
+_HARM_WORDS = sorted(map(re.escape, _listed("harm")), key=len, reverse=True)
+_HARM = re.compile(r"\b(?:" + "|".join(_HARM_WORDS) + r")\b", re.I)  # "killed", "fire"
+
+
 @lru_cache(maxsize=256)  # stance_of and flat ask for the same words
 def _valence(words: str) -> float:
-    return float(_vader().polarity_scores(words.translate(_STRAIGHT))["compound"])
+    """VADER's compound score, the words naming harm done (deaths, fires) left out: a holder
+    who reports them reports a fact, not a judgement. Leaving them out takes negativity
+    away; it does not make the words praise ("the United States service members killed")."""
+    straight = words.translate(_STRAIGHT)
+    score = float(_vader().polarity_scores(_HARM.sub("", straight))["compound"])
+    if score > 0 and _HARM.search(straight) and _vader().polarity_scores(straight)["compound"] < 0:
+        return 0.0
+    return score
 
 
 def worded(cue: str, words: str) -> bool:
@@ -173,6 +184,8 @@ def stance_of(cue: str, words: str, english: bool) -> str | None:
         if sides[0] <= -SIDE_VALENCE and sides[1] >= SIDE_VALENCE:
             return "mixed"
     score = _valence(words)
+    if abs(score) < FLAT and _HARM.search(words):
+        return "neutral"  # "two soldiers were killed in the crash": harm reported, no side
     return "support" if score >= VALENCE else "oppose" if score <= -VALENCE else None
 
 
