@@ -116,3 +116,16 @@ def test_reported_harm_is_a_fact_not_a_judgement() -> None:
     named = " two United States soldiers were killed in a crash near the border"
     assert stance_of("said", named, True) == "neutral"  # no praise left when harm is left out
     assert stance_of("said", " the raid was a cruel and disgraceful act", True) == "oppose"
+
+
+def test_she_does_not_point_to_a_name_that_only_modifies_a_noun() -> None:
+    text = (
+        "Solicitor General Ana Brill argued the Harrow case before the Supreme Court on "
+        "Monday.\n\n"
+        "Brill, who grew up in Tolland, studied at Emory University. Dana Kovac, the singer, "
+        "founded a prize for young lawyers in 1990.\n\n"
+        "As a teen she entered debating contests, and later she won the Dana Kovac prize.\n\n"
+        "She said she used the prize money for law school.\n\n"
+        "The Supreme Court will rule in June."
+    )
+    assert "Dana Kovac" not in _holders(text), _holders(text)

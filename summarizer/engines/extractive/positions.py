@@ -37,6 +37,7 @@ from summarizer.engines.extractive.reporting import (
     embedded,
     employer,
     head_of,
+    modifier,
     no_report,
     relative_owner,
     relays,
@@ -166,7 +167,8 @@ class PositionFinder:
             if opener is not None and opener.cluster.kind not in PERSON_KINDS:
                 body = (opener.cluster, s.index)  # what "it" will point back to
             for h in outside:  # not "the offices of X": no subject "he" points back to
-                if h.cluster.kind in PERSON_KINDS and not self._after_prep(h.start, s.start):
+                if h.cluster.kind in PERSON_KINDS and not self._after_prep(h.start, s.start) \
+                        and not modifier(self.text, h.start, h.end):  # "the Ruiz campaign"
                     side = (h.cluster, s.index)
         return limit(out, self.worded)
 

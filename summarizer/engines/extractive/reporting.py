@@ -101,6 +101,11 @@ _EMBEDDED_BARE = re.compile(r"\b([a-z]+)\s+(?:he|she|they|it)\s+$")
 # "CNN meteorologist Ana Ruiz": one to three lower-case title words between two names.
 _TITLE_GAP = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,3})")
 _NOT_TITLE = frozenset("and or but nor with to of for by from in at on as than".split())
+# "the Miss Lane title", "the Ruiz campaign": a name that modifies a noun after a determiner.
+_DETERMINED = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z][\w.’'-]*\s+)*$")
+_MODIFIED = re.compile(r"\s+([a-z]+)\b")
+_VERBISH = frozenset("is are was were has have had will would can could may might must should "
+                     "did does do who which that".split())  # fmt: skip
 _NO_COMMENT = re.compile(r"\s+to\s+(?:comment|say|discuss|elaborate|confirm|specify)\b", re.I)
 _AFTER_QUOTE = re.compile(r"[\"”’»]\s*(?:\w+\s+)?$")
 _QUOTE_MARK = re.compile(r"[\"”»]")
@@ -148,6 +153,16 @@ def embedded(sentence: str, cue: Found) -> bool:
     bare = _EMBEDDED_BARE.search(before)
     return _EMBEDDED.search(before) is not None or (
         bare is not None and bare.group(1).casefold() in _SPEECH_WORDS)
+
+
+def modifier(text: str, start: int, end: int) -> bool:
+    """Whether a name only modifies a noun ("won the Miss Lane title", "the Ruiz campaign"):
+    a determiner before it, a lower-case noun (no verb) after it. No pronoun points to it."""
+    after = _MODIFIED.match(text, end)
+    if after is None or not _DETERMINED.search(text, max(0, start - 40), start):
+        return False
+    noun = after.group(1)
+    return not (noun in _VERBISH or noun in _SPEECH_WORDS or noun.endswith("ed"))
 
 
 def head_of(text: str, first: _T | None, spans: Sequence[tuple[int, int, _T]]) -> _T | None:
