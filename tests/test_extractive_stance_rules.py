@@ -129,3 +129,19 @@ def test_she_does_not_point_to_a_name_that_only_modifies_a_noun() -> None:
         "The Supreme Court will rule in June."
     )
     assert "Dana Kovac" not in _holders(text), _holders(text)
+
+
+def test_according_to_a_statement_from_a_body_is_the_bodys_position() -> None:
+    lead = (
+        "Harbour workers of the Velmora Dockers Union walked out across the port of Velmora "
+        "on Monday. The Velmora Port Authority called the strike illegal.\n\n"
+    )
+    for line, holder in (
+        ("According to a statement from the Velmora Dockers Union, the strike will continue "
+         "until Friday.", "Velmora Dockers Union"),
+        ("The strike is unlawful, according to a spokesman for the Velmora Port Authority.",
+         "Velmora Port Authority"),
+    ):  # fmt: skip
+        found = [p.holder for p in brief_of(lead + line + "\n\nTalks resume on Friday.",
+                                            "en").positions if p.summary == line]  # fmt: skip
+        assert found == [holder], (line, found)

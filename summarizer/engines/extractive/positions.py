@@ -33,6 +33,7 @@ from summarizer.engines.extractive.reporting import (
     FIRST_PERSON,
     INVERSION,
     OWN_VOICE,
+    THROUGH,
     closing,
     embedded,
     employer,
@@ -211,7 +212,8 @@ class PositionFinder:
             if pron:
                 return last_person if pron.group(1).casefold() in _PERSONAL else last
             return next((h.cluster for h in hits if after <= h.start <= after + 40
-                         and INVERSION.fullmatch(self.text, after, h.start)), None) or (
+                         and (INVERSION.fullmatch(self.text, after, h.start)
+                              or THROUGH.fullmatch(self.text, after, h.start))), None) or (
                 self._nominal(self.text[after : after + 40], at, forward=True, quotes=quotes)
             )  # fmt: skip
         clause = self.text[s.start : at]

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import TypeVar
 
-from summarizer.engines.extractive.lexicon import SPEECH_CUES, table, words
+from summarizer.engines.extractive.lexicon import SPEECH_CUES, languages, one, table, words
 from summarizer.engines.extractive.phrases import Found, Phrases
 
 _T = TypeVar("_T")
@@ -28,6 +28,12 @@ NOMINAL = re.compile(
     r"\b(?:" + "|".join(f"[{d[0].upper()}{d[0]}]{d[1:]}" for d in _DETERMINERS) + r")\s+"
     r"(?:[a-z][\w-]*\s+)?(" + "|".join(_NOMINAL_HEADS) + r")\b"
 )
+_DOCUMENTS = sorted((d for code in languages() for d in one(code, "nominal_heads").get(
+    "documents", ())), key=len, reverse=True)  # a language may list none
+# "according to a statement from X": a document or a spokesman between the cue and X.
+THROUGH = re.compile(r"\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?(?:(?:" + "|".join(_DOCUMENTS)
+                     + r")\s+(?:from|by|of|issued by|released by)|spokes\w+\s+for)"
+                     r"\s+(?:the\s+)?")  # fmt: skip
 # The kinds of actor each such noun can stand for (none: the noun must be in the name).
 NOMINAL_KIND = {noun: tuple(kinds) for noun, kinds in _NOMINAL_HEADS.items() if kinds}
 # Between a speech cue and the speaker named after it ("said Mira Solberg"): a few words,
