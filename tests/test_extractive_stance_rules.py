@@ -145,3 +145,15 @@ def test_according_to_a_statement_from_a_body_is_the_bodys_position() -> None:
         found = [p.holder for p in brief_of(lead + line + "\n\nTalks resume on Friday.",
                                             "en").positions if p.summary == line]  # fmt: skip
         assert found == [holder], (line, found)
+
+
+def test_an_opening_frame_is_not_the_holders_words_when_a_clause_follows_the_cue() -> None:
+    text = (
+        "Harbour workers of the Velmora Dockers Union walked out across the port of Velmora "
+        "on Monday.\n\n"
+        "In a statement on Tuesday, the Velmora Dockers Union said the new rules were unfair."
+        "\n\nTalks resume on Friday."
+    )
+    found = [p for p in brief_of(text, "en").positions if p.holder == "Velmora Dockers Union"]
+    assert found and found[0].stance == "oppose", found
+    assert found[0].on.startswith("the new rules"), found[0].on

@@ -29,6 +29,7 @@ from summarizer.engines.extractive.lexicon import (
     STANCE_CUES,
     languages,
     one,
+    words,
 )
 from summarizer.engines.extractive.phrases import Phrases
 from summarizer.engines.extractive.segment import Sentence, span
@@ -210,6 +211,7 @@ def _own_clause(text: str, start: int, end: int) -> int:
     return end
 _MARKS = "\"“”«»„‘’' "
 _CLOSES = ",.!?…"
+_OPENERS = words("clause_openers")  # "said the rules were unfair": a clause, not an adjunct
 _NAME_WORDS = 4  # a title or a name in quotation marks: this many words at most
 _NONSPACE = re.compile(r"\S+")
 _CLAUSE_END = re.compile(r"[,;.?!]|$")
@@ -259,8 +261,9 @@ def reported(text: str, s: Sentence, cue: tuple[int, int], holder_at: int | None
             return [before]  # "..., said Ana Ruiz, an economist at ..."
         if tail.lstrip().startswith(","):
             return [before, (after, s.end)]  # "A, she said, is B"
-        if len(tail.split()) <= 6:
-            return [before]  # "..., the ministry said in a statement."
+        first = tail.split()[:1]
+        if len(tail.split()) <= 6 and not (first and first[0].casefold() in _OPENERS):
+            return [before]  # "..., the ministry said in a statement.", not "..., X said it"
     return [(after, _own_clause(text, after, s.end))]
 
 
