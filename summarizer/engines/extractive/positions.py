@@ -49,10 +49,9 @@ from summarizer.engines.extractive.segment import Sentence
 from summarizer.engines.extractive.stance import (
     flat,
     holder_words,
+    judged,
     on_span,
     reported,
-    stance_of,
-    worded,
 )
 from summarizer.engines.extractive.titles import PERSON_KINDS
 
@@ -366,7 +365,7 @@ class PositionFinder:
                          cue.group(1).casefold() in FORWARD_CUES)  # fmt: skip
         first = min((m.start for m in holder.mentions if m.sentence == s.index), default=s.start)
         words = holder_words(self.text, s, first, spans, quotes)
-        found = stance_of(cue.group(1), words, self.english)
+        found, worded = judged(cue.group(1), words, self.english)
         stance = found or ("support" if self._decided(holder)  # who decided stands by it
                            else "neutral" if flat(words, self.english) else "unclear")  # fmt: skip
         position = Position(
@@ -377,7 +376,7 @@ class PositionFinder:
             attributed=bool(quotes) or speech,
             evidence=[s.quote()],
         )
-        if found and worded(cue.group(1), words):
+        if found and worded:
             self.worded.add(id(position))
         return position
 

@@ -145,14 +145,6 @@ def _valence(words: str) -> float:
     return score
 
 
-def worded(cue: str, words: str) -> bool:
-    """Whether a statement's side is in its words, not only in their sentiment: the cue
-    verb, a stance word, a commitment or a call for action ("criticised", "unfair",
-    "pledged to", "should"). The side a holder takes in so many words comes first."""
-    return bool(_STANCE_OF.get(cue.casefold()) or lexical(words) or commitment(cue, words)
-                or advocacy(cue, words))  # fmt: skip
-
-
 def stance_of(cue: str, words: str, english: bool) -> str | None:
     """'support', 'oppose' or 'mixed' when the evidence says so, else None.
 
@@ -161,19 +153,31 @@ def stance_of(cue: str, words: str, english: bool) -> str | None:
         words: The holder's own words (a quotation, or the reported clause).
         english: Whether the sentiment lexicon (English) may be asked.
     """
+    return judged(cue, words, english)[0]
+
+
+def judged(cue: str, words: str, english: bool) -> tuple[str | None, bool]:
+    """`stance_of`'s answer, and whether the side is in so many words, not only in their
+    sentiment: the cue verb, a stance word, a commitment or a call for action
+    ("criticised", "unfair", "pledged to", "should"). Such a side comes first."""
     verb = _STANCE_OF.get(cue.casefold())
     if verb is not None:
-        return verb
+        return verb, True
     found = lexical(words)
     if len(found) > 1:
-        return "mixed"
+        return "mixed", True
     if found:
-        return found.pop()
+        return found.pop(), True
     if next(_NEUTRAL.finditer(words), None) is not None:
-        return "neutral"  # a holder who complies, takes note or studies takes no side
+        return "neutral", False  # a holder who complies, takes note or studies takes no side
     ruled = commitment(cue, words) or advocacy(cue, words)
     if ruled or cue.casefold() in _REQUEST:
-        return ruled
+        return ruled, ruled is not None
+    return _sentiment(words, english), False
+
+
+def _sentiment(words: str, english: bool) -> str | None:
+    """The side VADER reads in the words, when it reads one clearly."""
     if not (english and words.split() and _vader() is not None):
         return None
     if len(words.split()) < 3:  # "Amazing," X said: one strong word is the whole answer
