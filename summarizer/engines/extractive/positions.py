@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.brief.countries import country_alpha3, demonym_alpha3
 from summarizer.brief.schema import Position
 from summarizer.engines.extractive.actors import Cluster
 from summarizer.engines.extractive.lexicon import (
@@ -23,6 +22,7 @@ from summarizer.engines.extractive.lexicon import (
     SPEECH_CUES,
     STANCE_CUES,
 )
+from summarizer.engines.extractive.nominal import nominal_actor
 from summarizer.engines.extractive.phrases import Found, Phrases
 from summarizer.engines.extractive.ranking import MAX_POSITIONS as MAX_POSITIONS
 from summarizer.engines.extractive.ranking import limit
@@ -32,12 +32,13 @@ from summarizer.engines.extractive.reporting import (
     CLAUSE_VERB,
     FIRST_PERSON,
     INVERSION,
-    NOMINAL,
-    NOMINAL_KIND,
     OWN_VOICE,
+    THROUGH,
     closing,
     embedded,
     employer,
+    head_of,
+    modifier,
     no_report,
     relative_owner,
     relays,
@@ -48,9 +49,9 @@ from summarizer.engines.extractive.segment import Sentence
 from summarizer.engines.extractive.stance import (
     flat,
     holder_words,
+    judged,
     on_span,
     reported,
-    stance_of,
 )
 from summarizer.engines.extractive.titles import PERSON_KINDS
 
@@ -65,7 +66,8 @@ _CUE = Phrases({*SPEECH_CUES, *_VERB_STANCE, *REQUEST_CUES, "expressed regret",
 _QUOTED = re.compile(r"[\"“«„]([^\"”»“\n]{3,}?)[\"”»]|(?<!\w)['‘]([^'’\n]{8,}?)['’](?!\w)")
 _BOUNDARY = re.compile(r"[;:]|,\s+(?:but|and|while|whereas)\b|\bbut\b")
 _PRONOUN = re.compile(
-    r"\b(he|she|they|it|we|il|elle|ils|elles|él|ella)(?:\s+(?:\w+\s+)?|\s*)$", re.I
+    r"\b(he|she|they|it|we|il|elle|ils|elles|él|ella)(?:\s+(?:\w+\s+)?|\s*)$"
+    r"|\b(he|she)\s+(?:has|had|have)\s+\w+ly\s+$", re.I  # "he has consistently denied"
 )
 _PERSONAL = frozenset(("he", "she", "il", "elle", "él", "ella", "lui"))
 # French inverted subject ("a-t-elle affirmé"), a pronoun after "selon"/"según".
@@ -101,6 +103,7 @@ class PositionFinder:
         self.english = language in (None, "en")
         self.clusters = clusters
         self.author = author
+        self.worded: set[int] = set()
         self.quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
         self.hits: dict[int, list[_Hit]] = {}
         for c in clusters:
@@ -115,6 +118,7 @@ class PositionFinder:
     def find(self, sentences: list[Sentence]) -> list[tuple[Cluster, Position]]:
         """Positions in document order, each with the actor cluster that holds it."""
         out: list[tuple[Cluster, Position]] = []
+        self.worded = set()
         speaker: tuple[Cluster, int] | None = None  # the last person who held a position
         named: tuple[Cluster, int] | None = None  # the last person a sentence opened with
         side: tuple[Cluster, int] | None = None  # the last person named anywhere
@@ -151,18 +155,22 @@ class PositionFinder:
                 if org is not None and id(org) not in seen:  # "X spokesman Li Wei said"
                     seen.add(id(org))
                     out.append((org, found.model_copy(update={"holder": org.name})))
+                    if id(found) in self.worded:
+                        self.worded.add(id(out[-1][1]))
                 if holder.kind in PERSON_KINDS:
                     speaker = (holder, s.index)
             outside = self._outside(s, quotes)
             opener = self._opener(s.start, outside, s.end)
-            if opener is not None and opener.cluster.kind in PERSON_KINDS:
-                named = (opener.cluster, s.index)  # who the sentence is about
-            elif opener is not None:
+            head = head_of(self.text, opener, [(h.start, h.end, h) for h in outside])
+            if head is not None and head.cluster.kind in PERSON_KINDS:  # "TV5 reporter Ana Ruiz"
+                named = (head.cluster, s.index)  # who the sentence is about
+            if opener is not None and opener.cluster.kind not in PERSON_KINDS:
                 body = (opener.cluster, s.index)  # what "it" will point back to
             for h in outside:  # not "the offices of X": no subject "he" points back to
-                if h.cluster.kind in PERSON_KINDS and not self._after_prep(h.start, s.start):
+                if h.cluster.kind in PERSON_KINDS and not self._after_prep(h.start, s.start) \
+                        and not modifier(self.text, h.start, h.end):  # "the Ruiz campaign"
                     side = (h.cluster, s.index)
-        return limit(out)
+        return limit(out, self.worded)
 
     def _outside(self, s: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit]:
         return [h for h in self.hits.get(s.index, [])
@@ -173,7 +181,8 @@ class PositionFinder:
         if holder.kind not in PERSON_KINDS:
             return None
         orgs = [(h.start, h.end, h.cluster) for h in self._outside(s, quotes)
-                if h.cluster.kind not in PERSON_KINDS]  # fmt: skip
+                if h.cluster.kind not in PERSON_KINDS or h.cluster.kind == "media"
+                and h.cluster is not holder]  # fmt: skip  # "TV5 chief executive X said"
         found = (employer(self.text, (m.start, m.end), orgs) for m in holder.mentions
                  if m.sentence == s.index)  # fmt: skip
         return next((f for f in found if f is not None), None)
@@ -196,14 +205,14 @@ class PositionFinder:
     def _holder(self, s: Sentence, cue: Found, quotes: list[tuple[int, int]],
                 last: Cluster | None, last_person: Cluster | None) -> Cluster | None:  # fmt: skip
         at, after = s.start + cue.start(), s.start + cue.end()
-        hits = [h for h in self.hits.get(s.index, [])
-                if not any(a <= h.start < b for a, b in quotes)]  # fmt: skip
+        hits = self._outside(s, quotes)
         if cue.group(1).casefold() in FORWARD_CUES:
             pron = _AFTER_PRONOUN.match(self.text[after : after + 8])
             if pron:
                 return last_person if pron.group(1).casefold() in _PERSONAL else last
             return next((h.cluster for h in hits if after <= h.start <= after + 40
-                         and INVERSION.fullmatch(self.text, after, h.start)), None) or (
+                         and (INVERSION.fullmatch(self.text, after, h.start)
+                              or THROUGH.fullmatch(self.text, after, h.start))), None) or (
                 self._nominal(self.text[after : after + 40], at, forward=True, quotes=quotes)
             )  # fmt: skip
         clause = self.text[s.start : at]
@@ -259,7 +268,7 @@ class PositionFinder:
             return next((h for h in named if h.cluster.kind in PERSON_KINDS), named[0]).cluster
         pronoun = _PRONOUN.search(self.text[max(floor, at - 40) : at])
         if pronoun:
-            word = pronoun.group(1).casefold()
+            word = (pronoun.group(1) or pronoun.group(2)).casefold()
             if word in _PERSONAL:
                 return self._person_before(hits, at) or last_person
             return last if word in ("it", "il", "elle") else None
@@ -327,8 +336,8 @@ class PositionFinder:
         return h.cluster
 
     def _person_before(self, hits: list[_Hit], at: int) -> Cluster | None:
-        people = [h for h in hits if h.end <= at and h.cluster.kind in PERSON_KINDS]
-        return people[-1].cluster if people else None
+        return next((h.cluster for h in reversed(hits)
+                     if h.end <= at and h.cluster.kind in PERSON_KINDS), None)  # fmt: skip
 
     def _after_prep(self, start: int, floor: int) -> bool:
         before = self.text[max(floor, start - 40) : start].casefold().split()
@@ -343,29 +352,7 @@ class PositionFinder:
 
     def _nominal(self, window: str, at: int, *, forward: bool,
                  quotes: list[tuple[int, int]]) -> Cluster | None:  # fmt: skip
-        """The actor a phrase like "the company" names, when it stands right before the cue
-        (or right after it): the latest such actor named outside quotation marks."""
-        found = list(NOMINAL.finditer(window))
-        if not found:
-            return None
-        hit = found[0] if forward else found[-1]
-        if (window[: hit.start()].strip() if forward
-                else not re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", window[hit.end() :])):
-            return None  # the phrase is not the cue's subject or its inverted speaker
-        noun = hit.group(1).casefold()
-        kinds = NOMINAL_KIND.get(noun, ())
-        adjective = re.search(r"(\w+)\s+\w+$", window[: hit.end()])
-        code = demonym_alpha3(adjective.group(1)) if adjective else None
-        before = [(max((m.start for m in c.mentions if m.start < at
-                        and not any(a <= m.start < b for a, b in quotes)), default=-1), c)
-                  for c in self.clusters]  # fmt: skip
-        recent = [c for pos, c in sorted(before, key=lambda t: -t[0]) if pos >= 0]
-        for test in (lambda c: noun in c.name.casefold(),  # a country is no "commission"
-                     lambda c: c.kind in kinds and not country_alpha3(c.name)):
-            for c in recent:
-                if test(c) and (not code or c.country == code):
-                    return c
-        return None
+        return nominal_actor(window, at, self.clusters, forward=forward, quotes=quotes)
 
     def _position(self, holder: Cluster, s: Sentence, cue: Found,
                   quotes: list[tuple[int, int]]) -> Position:  # fmt: skip
@@ -378,10 +365,10 @@ class PositionFinder:
                          cue.group(1).casefold() in FORWARD_CUES)  # fmt: skip
         first = min((m.start for m in holder.mentions if m.sentence == s.index), default=s.start)
         words = holder_words(self.text, s, first, spans, quotes)
-        found = stance_of(cue.group(1), words, self.english)
+        found, worded = judged(cue.group(1), words, self.english)
         stance = found or ("support" if self._decided(holder)  # who decided stands by it
                            else "neutral" if flat(words, self.english) else "unclear")  # fmt: skip
-        return Position(
+        position = Position(
             holder=holder.name,
             on=on_span(self.text, s, spans, after, quotes).text,
             stance=stance,  # type: ignore[arg-type]
@@ -389,6 +376,9 @@ class PositionFinder:
             attributed=bool(quotes) or speech,
             evidence=[s.quote()],
         )
+        if found and worded:
+            self.worded.add(id(position))
+        return position
 
     def _decided(self, holder: Cluster) -> bool:
         """A court, a judge, or the body the event names first and its office holders: the

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import TypeVar
 
-from summarizer.engines.extractive.lexicon import table, words
+from summarizer.engines.extractive.lexicon import SPEECH_CUES, languages, one, table, words
 from summarizer.engines.extractive.phrases import Found, Phrases
 
 _T = TypeVar("_T")
@@ -28,6 +28,12 @@ NOMINAL = re.compile(
     r"\b(?:" + "|".join(f"[{d[0].upper()}{d[0]}]{d[1:]}" for d in _DETERMINERS) + r")\s+"
     r"(?:[a-z][\w-]*\s+)?(" + "|".join(_NOMINAL_HEADS) + r")\b"
 )
+_DOCUMENTS = sorted((d for code in languages() for d in one(code, "nominal_heads").get(
+    "documents", ())), key=len, reverse=True)  # a language may list none
+# "according to a statement from X": a document or a spokesman between the cue and X.
+THROUGH = re.compile(r"\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?(?:(?:" + "|".join(_DOCUMENTS)
+                     + r")\s+(?:from|by|of|issued by|released by)|spokes\w+\s+for)"
+                     r"\s+(?:the\s+)?")  # fmt: skip
 # The kinds of actor each such noun can stand for (none: the noun must be in the name).
 NOMINAL_KIND = {noun: tuple(kinds) for noun, kinds in _NOMINAL_HEADS.items() if kinds}
 # Between a speech cue and the speaker named after it ("said Mira Solberg"): a few words,
@@ -95,6 +101,17 @@ _WORK = re.compile(r"\s+(?:a|an|the|his|her|their|its|several|many|two|three|(?!
 _WRITE = frozenset("wrote writes write".split())
 _RELAYED = re.compile(r"\b[a-z]+(?:ed|s):\s*[\"“«„]")
 _EMBEDDED = re.compile(r"\b[a-z]+(?:ed|s)\s+that\s+(?:he|she|they|it)\s+$")
+_SPEECH_WORDS = frozenset(w.casefold() for w in SPEECH_CUES)
+# "claimed he announced", "said she told": a speech verb reporting the pronoun's words.
+_EMBEDDED_BARE = re.compile(r"\b([a-z]+)\s+(?:he|she|they|it)\s+$")
+# "CNN meteorologist Ana Ruiz": one to three lower-case title words between two names.
+_TITLE_GAP = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,3})")
+_NOT_TITLE = frozenset("and or but nor with to of for by from in at on as than".split())
+# "the Miss Lane title", "the Ruiz campaign": a name that modifies a noun after a determiner.
+_DETERMINED = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z][\w.’'-]*\s+)*$")
+_MODIFIED = re.compile(r"\s+([a-z]+)\b")
+_VERBISH = frozenset("is are was were has have had will would can could may might must should "
+                     "did does do who which that".split())  # fmt: skip
 _NO_COMMENT = re.compile(r"\s+to\s+(?:comment|say|discuss|elaborate|confirm|specify)\b", re.I)
 _AFTER_QUOTE = re.compile(r"[\"”’»]\s*(?:\w+\s+)?$")
 _QUOTE_MARK = re.compile(r"[\"”»]")
@@ -138,7 +155,32 @@ def no_report(sentence: str, cue: Found) -> bool:
 def embedded(sentence: str, cue: Found) -> bool:
     """Whether a cue with a pronoun subject sits inside what another verb reports ("the
     aide recalled that he said ..."): the pronoun is someone the report is about."""
-    return _EMBEDDED.search(sentence[: cue.start()]) is not None
+    before = sentence[: cue.start()]
+    bare = _EMBEDDED_BARE.search(before)
+    return _EMBEDDED.search(before) is not None or (
+        bare is not None and bare.group(1).casefold() in _SPEECH_WORDS)
+
+
+def modifier(text: str, start: int, end: int) -> bool:
+    """Whether a name only modifies a noun ("won the Miss Lane title", "the Ruiz campaign"):
+    a determiner before it, a lower-case noun (no verb) after it. No pronoun points to it."""
+    after = _MODIFIED.match(text, end)
+    if after is None or not _DETERMINED.search(text, max(0, start - 40), start):
+        return False
+    noun = after.group(1)
+    return not (noun in _VERBISH or noun in _SPEECH_WORDS or noun.endswith("ed"))
+
+
+def head_of(text: str, first: _T | None, spans: Sequence[tuple[int, int, _T]]) -> _T | None:
+    """The name a noun phrase opened by `first` is about: the person in "CNN meteorologist
+    Ana Ruiz" (lower-case title words alone between the two names), else `first`."""
+    end = next((b for a, b, x in spans if x is first), None)
+    for a, _b, x in spans:
+        m = _TITLE_GAP.fullmatch(text, end, a) if end is not None and a >= end else None
+        if m and not any(w in _NOT_TITLE or w in _SPEECH_WORDS or w.endswith("ed")
+                         for w in m.group(1).split()):  # fmt: skip
+            return x
+    return first
 
 
 def talked_about(named: Sequence[int], quotes: Sequence[tuple[int, int]]) -> bool:

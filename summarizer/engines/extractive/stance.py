@@ -29,6 +29,7 @@ from summarizer.engines.extractive.lexicon import (
     STANCE_CUES,
     languages,
     one,
+    words,
 )
 from summarizer.engines.extractive.phrases import Phrases
 from summarizer.engines.extractive.segment import Sentence, span
@@ -52,6 +53,7 @@ def _listed(key: str) -> frozenset[str]:
 _COMMIT = _listed("commit")  # "pledged", "announced": the holder commits to what follows
 _HALT = _listed("halt")  # "end", "withdraw": what the holder wants stopped, it opposes
 _ADVOCATE = Phrases(_listed("advocate"), fold=True)  # "should", "must"
+_HINDSIGHT = Phrases(_listed("hindsight"), fold=True)  # "should have gone to Y": not to X
 _NEUTRAL = Phrases(_listed("neutral"), fold=True)  # "will comply", "takes note", "studying"
 _REQUEST = frozenset(c.casefold() for c in REQUEST_CUES)
 _NOT = re.compile(r"(?:\b(?:not|never|no longer|nicht|pas|jamais)|n['’]t)\b", re.I)
@@ -104,12 +106,15 @@ def commitment(cue: str, words: str) -> str | None:
 def advocacy(cue: str, words: str) -> str | None:
     """A request ("urged X to ...") or a call for action ("X should ...", "must end"): support
     of what is asked for; its opposition when what is asked for is a halt ("to withdraw",
-    "must end") or is negated ("not to", "should not"), not both."""
+    "must end") or is negated ("not to", "should not"), not both. Hindsight ("should have
+    gone to Y") criticises what happened: opposition."""
     if cue.casefold() in _REQUEST:
         m = _INFINITIVE.search(words)
         if m is None:
             return None  # "asked them about ...": a question, not a position
         return "oppose" if bool(m.group(1)) != _halting(m.group(2)) else "support"
+    if next(_HINDSIGHT.finditer(words), None) is not None:
+        return "oppose"  # "the prize should have gone to Y": what happened is criticised
     for found in _ADVOCATE.finditer(words):
         rest = words[found.end() :].split()[:4]
         before = words[max(0, found.start() - 25) : found.start()]
@@ -124,9 +129,20 @@ def advocacy(cue: str, words: str) -> str | None:
 _STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 
 
+_HARM_WORDS = sorted(map(re.escape, _listed("harm")), key=len, reverse=True)
+_HARM = re.compile(r"\b(?:" + "|".join(_HARM_WORDS) + r")\b", re.I)  # "killed", "fire"
+
+
 @lru_cache(maxsize=256)  # stance_of and flat ask for the same words
 def _valence(words: str) -> float:
-    return float(_vader().polarity_scores(words.translate(_STRAIGHT))["compound"])
+    """VADER's compound score, the words naming harm done (deaths, fires) left out: a holder
+    who reports them reports a fact, not a judgement. Leaving them out takes negativity
+    away; it does not make the words praise ("the United States service members killed")."""
+    straight = words.translate(_STRAIGHT)
+    score = float(_vader().polarity_scores(_HARM.sub("", straight))["compound"])
+    if score > 0 and _HARM.search(straight) and _vader().polarity_scores(straight)["compound"] < 0:
+        return 0.0
+    return score
 
 
 def stance_of(cue: str, words: str, english: bool) -> str | None:
@@ -137,19 +153,31 @@ def stance_of(cue: str, words: str, english: bool) -> str | None:
         words: The holder's own words (a quotation, or the reported clause).
         english: Whether the sentiment lexicon (English) may be asked.
     """
+    return judged(cue, words, english)[0]
+
+
+def judged(cue: str, words: str, english: bool) -> tuple[str | None, bool]:
+    """`stance_of`'s answer, and whether the side is in so many words, not only in their
+    sentiment: the cue verb, a stance word, a commitment or a call for action
+    ("criticised", "unfair", "pledged to", "should"). Such a side comes first."""
     verb = _STANCE_OF.get(cue.casefold())
     if verb is not None:
-        return verb
+        return verb, True
     found = lexical(words)
     if len(found) > 1:
-        return "mixed"
+        return "mixed", True
     if found:
-        return found.pop()
+        return found.pop(), True
     if next(_NEUTRAL.finditer(words), None) is not None:
-        return "neutral"  # a holder who complies, takes note or studies takes no side
+        return "neutral", False  # a holder who complies, takes note or studies takes no side
     ruled = commitment(cue, words) or advocacy(cue, words)
     if ruled or cue.casefold() in _REQUEST:
-        return ruled
+        return ruled, ruled is not None
+    return _sentiment(words, english), False
+
+
+def _sentiment(words: str, english: bool) -> str | None:
+    """The side VADER reads in the words, when it reads one clearly."""
     if not (english and words.split() and _vader() is not None):
         return None
     if len(words.split()) < 3:  # "Amazing," X said: one strong word is the whole answer
@@ -161,6 +189,8 @@ def stance_of(cue: str, words: str, english: bool) -> str | None:
         if sides[0] <= -SIDE_VALENCE and sides[1] >= SIDE_VALENCE:
             return "mixed"
     score = _valence(words)
+    if abs(score) < FLAT and _HARM.search(words):
+        return "neutral"  # "two soldiers were killed in the crash": harm reported, no side
     return "support" if score >= VALENCE else "oppose" if score <= -VALENCE else None
 
 
@@ -184,6 +214,9 @@ def _own_clause(text: str, start: int, end: int) -> int:
             return m.start()
     return end
 _MARKS = "\"“”«»„‘’' "
+_CLOSES = ",.!?…"
+_OPENERS = words("clause_openers")  # "said the rules were unfair": a clause, not an adjunct
+_NAME_WORDS = 4  # a title or a name in quotation marks: this many words at most
 _NONSPACE = re.compile(r"\S+")
 _CLAUSE_END = re.compile(r"[,;.?!]|$")
 _DANGLING = re.compile(r"\s+(?:of|to|for|on|that|the|a|and|with|by|in)$")
@@ -191,6 +224,16 @@ _LEAD_IN = re.compile(
     r"^[\s,]*(?:\w+ing\s+)?(?:(?:\w+\s+){0,5}?that\s+|to\s+|about\s+|on\s+|for\s+|of\s+)?",
     re.I,
 )
+
+
+def _named(text: str, a: int, b: int, at: int) -> bool:
+    """Whether a quotation before the cue is a title or a name, not speech: a few capitalised
+    words that no punctuation closes ("“Mrs Lane” actress Ana Ruiz said", against "“We won,”
+    she said" or a fragment of the holder's words, "called it “deeply unfair” and said")."""
+    inner = text[a + 1 : b - 1].rstrip()
+    named = all(w[:1].isupper() for w in inner.split() if len(w) > 3)
+    return (b <= at and 0 < len(inner.split()) <= _NAME_WORDS and named
+            and inner[-1] not in _CLOSES and text[b : b + 1] not in _CLOSES)  # fmt: skip
 
 
 def reported(text: str, s: Sentence, cue: tuple[int, int], holder_at: int | None,
@@ -207,7 +250,8 @@ def reported(text: str, s: Sentence, cue: tuple[int, int], holder_at: int | None
     at, after = cue
     if forward:
         return [(s.start, at)]
-    inside = [(max(a, s.start), min(b, s.end)) for a, b in quotes if a < s.end and b > s.start]
+    inside = [(max(a, s.start), min(b, s.end)) for a, b in quotes if a < s.end and b > s.start
+              and not (a >= s.start and _named(text, a, b, at))]  # fmt: skip
     if inside and inside[0][0] >= after and len(text[after : inside[0][0]].split()) >= 3:
         return [(after, _own_clause(text, after, s.end))]  # reported speech, partly quoted
     if inside:
@@ -221,8 +265,9 @@ def reported(text: str, s: Sentence, cue: tuple[int, int], holder_at: int | None
             return [before]  # "..., said Ana Ruiz, an economist at ..."
         if tail.lstrip().startswith(","):
             return [before, (after, s.end)]  # "A, she said, is B"
-        if len(tail.split()) <= 6:
-            return [before]  # "..., the ministry said in a statement."
+        first = tail.split()[:1]
+        if len(tail.split()) <= 6 and not (first and first[0].casefold() in _OPENERS):
+            return [before]  # "..., the ministry said in a statement.", not "..., X said it"
     return [(after, _own_clause(text, after, s.end))]
 
 
