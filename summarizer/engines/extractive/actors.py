@@ -38,7 +38,7 @@ MAX_ACTORS = 20
 normalize = lru_cache(maxsize=16384)(_normalize)  # names are compared again and again
 _ACRONYM_DEF = re.compile(r"([A-ZÀ-Þ][^()\n]{3,90}?)\s*\(([A-Z][A-Za-z]{1,9})\)")
 _APPOSITIVE = re.compile(
-    r"^,\s+(?:the|a|an|its|his|her)?\s*((?:[\w’'-]+\s+){0,6}?)([\w’'-]+)"
+    r"^,\s+(?:(?:the|a|an|its|his|her)\s+)?((?:[\w’'-]+\s+){0,6}?)([\w’'-]+)"
     r"(?=[,.;]|\s+(?:of|for|who|at|to|in|on|since|from)\b)"
 )
 # Kinds whose names later mentions shorten: a person's to the surname ("Putin"), a company's to
@@ -278,8 +278,9 @@ def _appositive(c: Cluster, text: str) -> None:
             if code and _HEAD_WORDS & {w.casefold() for w in words}:
                 c.kind = "head_of_state"
             elif c.kind in ("person", "single"):  # "X, a lawyer with the group": a person
-                generic = all(w.casefold() in ROLES or w.casefold() in PERSON_TITLES
-                              for w in words[-2:]) and not code  # fmt: skip
+                generic = (words[-1].casefold() in PERSON_TITLES or all(
+                    w.casefold() in ROLES or w.casefold() in PERSON_TITLES for w in words[-2:]
+                )) and not code  # "a trade professor": a professor, whatever he teaches
                 c.kind = "person" if generic else "official"
             return
 

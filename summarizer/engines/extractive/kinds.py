@@ -9,7 +9,7 @@ from typing import Protocol
 
 from summarizer.brief.countries import country_alpha3, demonym_alpha3, is_city, is_subdivision
 from summarizer.engines.extractive.given import opens_with_given
-from summarizer.engines.extractive.lexicon import BUSINESS_TITLES, KNOWN_ORGS, words
+from summarizer.engines.extractive.lexicon import BUSINESS_TITLES, KNOWN_ORGS, ORG_HEADS, words
 from summarizer.engines.extractive.names import Mention
 
 
@@ -72,12 +72,39 @@ def _led_firm(name: str, text: str) -> bool:
     return False
 
 
+_COMPANY_OFFICE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words("company_offices")),
+                                                       key=len, reverse=True)) + r")\b", re.I)
+_CAPITALISED = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.&’'-]*)*")
+
+
+def _company_officer(c: Actor, text: str) -> bool:
+    """A person titled with a company office ("CEO", "executive chairman"), the title naming
+    no place ("Hong Kong Chief Executive") and no public or non-profit body: a business's
+    voice, which the schema files under the business."""
+    if c.kind not in ("person", "official") or c.title is None:
+        return False
+    role = text[c.title[0] : c.title[1]]
+    if not _COMPANY_OFFICE.search(role):
+        return False
+    for run in _CAPITALISED.findall(role):
+        found = run.split()
+        spans = (" ".join(found[i:j]) for i in range(len(found)) for j in range(i + 1, i + 4))
+        if any(country_alpha3(w) or demonym_alpha3(w) or is_city(w) or is_subdivision(w)
+               for w in spans):  # fmt: skip
+            return False
+        if any(ORG_HEADS.get(w.casefold(), "business") != "business" for w in found):
+            return False  # "Executive Director of the Wikimedia Foundation"
+    return True
+
+
 def final_kind(c: Actor, text: str) -> str:
     """The schema's ActorKind for a cluster: an untitled 'person' that the text calls a
     company and never 'he' or 'she' is a business."""
     known = KNOWN_ORGS.get(c.name.casefold()) or _placed_known(c.name)
     if known is not None and (c.kind == "single" or " " in c.name):  # "Islamic State"
         return known[0]
+    if _company_officer(c, text):
+        return "business"  # "Norvale CEO Ada Obi", "Ada Obi, its chief operating officer"
     if c.kind in ("single", "other") and _team(c, text):
         return "business"  # a sports club: "the Sabres' season", "Hotspur's coach"
     if (c.kind in ("single", "other") or (c.kind == "person" and c.title is None

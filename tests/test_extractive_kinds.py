@@ -1,0 +1,48 @@
+"""Actor kinds in English: company officers, royals and appositive titles (sentences written
+for these tests)."""
+
+from __future__ import annotations
+
+from extractive_helpers import brief_of
+
+
+def _kinds(text: str) -> dict[str, str]:
+    return {a.name: a.kind for a in brief_of(text).actors}
+
+
+def test_a_company_officer_speaks_for_the_business() -> None:
+    text = (
+        "Brindle Foods cut its forecast on Tuesday. Brindle Foods CEO Oren Vask said demand "
+        "had slowed. Vask added that prices would rise. Later, Nell Arro, its chief operating "
+        "officer, said two plants would close, and Arro said staff would be moved."
+    )
+    kinds = _kinds(text)
+    assert kinds.get("Oren Vask") == "business", kinds
+    assert kinds.get("Nell Arro") == "business", kinds
+
+
+def test_a_chief_executive_of_a_place_stays_an_official() -> None:
+    text = (
+        "Protests spread on Sunday. Hong Kong Chief Executive Mara Lune said order would "
+        "return. Lune added that talks were possible, and Lune said police would withdraw."
+    )
+    assert _kinds(text).get("Mara Lune") != "business", _kinds(text)
+
+
+def test_a_royal_without_office_is_a_person() -> None:
+    text = (
+        "The palace issued a statement on Monday. Prince Aldric said he regretted the "
+        "interview. Aldric said he would step back from public duties."
+    )
+    assert _kinds(text).get("Prince Aldric") == "person", _kinds(text)
+
+
+def test_an_appositive_headed_by_a_persons_title_makes_a_person() -> None:
+    text = (
+        "Tariffs rose again on Friday. Ilse Varga, an adjunct professor at a state university, "
+        "said the move would hurt farmers. Tomas Brel, a trade professor, said exports would "
+        "fall. Varga and Brel said talks should resume."
+    )
+    kinds = _kinds(text)
+    assert kinds.get("Ilse Varga") == "person", kinds
+    assert kinds.get("Tomas Brel") == "person", kinds
