@@ -172,3 +172,16 @@ def test_an_acronym_the_text_spells_out_is_a_name() -> None:
     )
     assert {"CNSP", "Commission nationale de surveillance des ports"} & {
         a.name for a in brief_of(text, "fr").actors}  # fmt: skip
+
+
+def test_a_city_or_region_read_as_a_name_is_not_an_actor() -> None:
+    text = (
+        "Volunteers searched the city of Fort Worth for the missing girl on Sunday. Lia Moro "
+        "said the girl was found at a motel, and Moro thanked the volunteers. The girl was "
+        "found on Fort Worth's 6th Avenue, Moro said. Settlers in the West Bank protested. "
+        "Troops entered the West Bank again, and the West Bank stayed closed."
+    )
+    names = _names(text)
+    assert "Lia Moro" in names, names
+    assert "Fort Worth" not in names, names
+    assert "West Bank" not in names, names

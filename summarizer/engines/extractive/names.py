@@ -301,7 +301,7 @@ class NameScanner(PersonWords):
             if (title := lower_title(self.text, run[0], toks)) is not None:
                 m.kind, (m.title, m.titled_kind, m.country) = "person", title
             return [m, *self._of_org(rest, s, base, nxt)]
-        if _org_kind(run):
+        if _org_kind(run) and text.casefold() not in REGIONS:  # not "West Bank"
             return [self._org(run, s, base)]
         code = country_alpha3(text) if len(text) > 3 or text in ("US", "UK", "UAE") else None
         if code or (len(run) == 1 and demonym_alpha3(text) and not self._adjectival(run[0])):
