@@ -128,10 +128,13 @@ def _org_after(toks: list[Tok], i: int, text: str) -> bool:
     j = i
     while j < len(toks) and toks[j].cap and toks[j].fold not in STOP and not toks[j].poss:
         j += 1
-        if j < len(toks) and text[toks[j - 1].end : toks[j].start] != " ":
-            break  # "... Exporters Association (BGMEA)"
+        gap = text[toks[j - 1].end : toks[j].start] if j < len(toks) else " "
+        if gap != " " and not (gap in ("’ ", "' ") and toks[j - 1].fold.endswith("s")):
+            break  # "... Exporters Association (BGMEA)"; not "... Employers’ Association"
     if j == i or toks[j - 1].fold not in ORG_HEADS or j - i > 3:
         return False
+    if j == i + 1 and j < len(toks) and toks[j].fold == "of":
+        return False  # "Harvard and University of Kent": a second name, head first
     # "Iberluz and Solaria Energía": two companies, each named in full
     return not (
         ORG_HEADS[toks[j - 1].fold] == "business"
