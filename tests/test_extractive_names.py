@@ -250,3 +250,8 @@ def test_and_before_a_head_with_of_starts_a_second_name() -> None:
 def test_and_joins_a_name_whose_head_follows_a_plural_possessive() -> None:
     found = names("The Schools and Academies Governors’ Association (SAGA) backed the plan.")
     assert "Schools and Academies Governors’ Association" in found, found
+
+
+def test_a_surname_that_is_a_function_word_in_another_language_ends_the_name() -> None:
+    found = names("Bank chief Hiroki Son has told staff that profits must rise.")
+    assert "Hiroki Son" in found, found
