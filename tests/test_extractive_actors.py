@@ -185,3 +185,15 @@ def test_a_city_or_region_read_as_a_name_is_not_an_actor() -> None:
     assert "Lia Moro" in names, names
     assert "Fort Worth" not in names, names
     assert "West Bank" not in names, names
+
+
+def test_planets_holidays_indices_and_awards_are_not_actors() -> None:
+    text = (
+        "Shares of Korvel Motors rose on Monday as the Sensex gained 1%. The Sensex had "
+        "fallen before Diwali, and Diwali sales lifted the Sensex again. Korvel Motors said "
+        "its lunar rover would reach the Moon in May; the Moon mission was delayed twice, and "
+        "the Moon landing will be shown at the Oscars, where the Oscars host will introduce it."
+    )
+    names = _names(text)
+    assert "Korvel Motors" in names, names
+    assert not {"Sensex", "Diwali", "Moon", "Oscars"} & names, names

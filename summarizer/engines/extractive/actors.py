@@ -55,6 +55,7 @@ _FIRM = re.compile(
 _VENUES = words("venue_heads")
 _WEAK_VENUES = words("venue_heads_weak")
 _HEAD_WORDS = frozenset(("president", "prime", "king", "queen", "chancellor"))
+_NEVER = words("not_actor_names")  # "Earth", "Thanksgiving", "Sensex", "the Oscars"
 
 
 @dataclass
@@ -301,6 +302,8 @@ def _venue(name: str) -> bool:
 
 
 def _keeps(c: Cluster) -> bool:
+    if c.name.casefold() in _NEVER and c.title is None:
+        return False  # a planet, a holiday, a market index, an award: never a doer
     if thing_name(c.name):
         return False  # "the Dubai Air Show", "the Cold War": an event or a programme
     if _venue(c.name) and not (c.agent or c.holder or c.spelt):

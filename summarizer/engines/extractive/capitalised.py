@@ -247,7 +247,7 @@ _EN_STOP = frozenset(ordered("stop", "en")) | {"of", "the", "for", "on", "and"}
 
 def _surname_stop(cur: list[Tok], tok: Tok, nxt: Tok | None, text: str) -> bool:
     """A capitalised word that is a function word only in another language, last in a name
-    and given-name-like: "Masayoshi Son", "Ravi Della said" (not "Della Robbia", "Son Says")."""
+    and given-name-like: "Masayoshi Son" (not "Della Robbia", "Son Says")."""
     return (bool(cur) and cur[-1].cap and cur[-1].fold not in STOP and not cur[-1].poss
             and (tok.fold in STOP or tok.fold in CONNECT) and tok.fold not in _EN_STOP
             and len(tok.text) > 1 and tok.text[0].isupper() and tok.text[1:].islower()
