@@ -46,3 +46,19 @@ def test_an_appositive_headed_by_a_persons_title_makes_a_person() -> None:
     kinds = _kinds(text)
     assert kinds.get("Ilse Varga") == "person", kinds
     assert kinds.get("Tomas Brel") == "person", kinds
+
+
+def test_a_government_agency_known_by_its_acronym_is_a_state_body() -> None:
+    text = (
+        "NASA said on Monday that the lunar lander would fly next year. NASA added that two "
+        "firms had bid, and the FDA said the trial could start."
+    )
+    assert _kinds(text).get("NASA") == "state", _kinds(text)
+
+
+def test_a_name_before_facility_is_a_place_not_an_actor() -> None:
+    text = (
+        "An outbreak at the FDA Brenna facility sickened 30 workers. Officials at the "
+        "FDA Brenna facility said doctors were sent, and Ada Voss said more would follow."
+    )
+    assert "FDA Brenna" not in _kinds(text), _kinds(text)
