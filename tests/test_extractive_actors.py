@@ -197,3 +197,14 @@ def test_planets_holidays_indices_and_awards_are_not_actors() -> None:
     names = _names(text)
     assert "Korvel Motors" in names, names
     assert not {"Sensex", "Diwali", "Moon", "Oscars"} & names, names
+
+
+def test_a_body_named_both_ways_round_is_one_actor() -> None:
+    text = (
+        "The Department of Coastal Affairs said on Monday that the permits were void. The "
+        "Coastal Affairs Department added that the fishing fleet could appeal, and the "
+        "Department of Coastal Affairs said hearings would start in May."
+    )
+    names = _names(text)
+    assert "Department of Coastal Affairs" in names, names
+    assert "Coastal Affairs Department" not in names, names

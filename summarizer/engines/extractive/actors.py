@@ -26,6 +26,7 @@ from summarizer.engines.extractive.given import opens_with_given
 from summarizer.engines.extractive.lexicon import (
     BUSINESS_NOUNS,
     KNOWN_ORGS,
+    ORG_HEADS,
     PERSON_TITLES,
     ROLES,
     TITLES,
@@ -117,6 +118,7 @@ def group(mentions: list[Mention], text: str, language: str | None = None) -> li
         clusters[key].add(m)
     out = list(clusters.values())
     _merge_acronyms(out, text)
+    _merge_inverted(out)
     _merge_people(out, text)
     _merge_places(out)
     for c in out:
@@ -204,6 +206,24 @@ def _merge_acronyms(clusters: list[Cluster], text: str) -> None:
             _absorb(target, c)
             if c.kind != "single" and target.kind in ("single", "other"):
                 target.kind = c.kind
+
+
+_INVERTED = re.compile(r"^(?:the\s+)?((?:[A-Z][\w’'-]*\s+){1,4})([A-Z][a-z]+)$")
+
+
+def _merge_inverted(clusters: list[Cluster]) -> None:
+    """A body named both ways round ("Homeland Security Department", "Department of Homeland
+    Security"): one actor, under the name used more often (the earlier on a tie)."""
+    by_key = {normalize(c.name): c for c in clusters if c.mentions}
+    for c in clusters:
+        m = _INVERTED.match(c.name)
+        if not c.mentions or not m or m.group(2).casefold() not in ORG_HEADS:
+            continue
+        other = by_key.get(normalize(f"{m.group(2)} of {m.group(1).strip()}"))
+        if other is None or other is c or not other.mentions:
+            continue
+        keep, drop = sorted((c, other), key=lambda x: (-len(x.mentions), x.first.start))
+        _absorb(keep, drop)
 
 
 def _owns(short: Cluster, long: Cluster, text: str) -> bool:
