@@ -208,3 +208,22 @@ def test_a_body_named_both_ways_round_is_one_actor() -> None:
     names = _names(text)
     assert "Department of Coastal Affairs" in names, names
     assert "Coastal Affairs Department" not in names, names
+
+
+def test_a_state_named_to_place_a_thing_is_not_an_actor() -> None:
+    text = (
+        "Norway's flagship airline Skyvale ordered ten jets on Monday. Skyvale said the "
+        "jets would fly from 2026, and Skyvale added that Norwegian crews and the Norwegian "
+        "language would feature on board. Skyvale staff flew to Norway for the signing."
+    )
+    names = _names(text)
+    assert "Skyvale" in names, names
+    assert "Norway" not in names, names
+
+
+def test_a_state_whose_organ_it_owns_acts_through_it() -> None:
+    text = (
+        "Bolivia's interior ministry said on Monday that the roads were open. Observers "
+        "were sent to Bolivia, and Bolivia's public defender's office counted the injured."
+    )
+    assert "Bolivia" in _names(text)

@@ -20,7 +20,7 @@ from summarizer.brief.countries import (
     is_subdivision,
 )
 from summarizer.brief.grounding import normalize as _normalize
-from summarizer.engines.extractive.agency import mark, thing_name
+from summarizer.engines.extractive.agency import ORGAN_AFTER, mark, thing_name
 from summarizer.engines.extractive.capitalised import abstract
 from summarizer.engines.extractive.given import opens_with_given
 from summarizer.engines.extractive.lexicon import (
@@ -150,8 +150,10 @@ def _adjectives(states: list[Cluster], text: str) -> None:
     codes = {c.country: c for c in states if c.country and c.name.casefold() not in SEATS}
     if not codes:
         return
-    for w in re.findall(r"\b[A-Z][a-zà-ÿ]+(?=\s+[a-z])", text):
-        code = demonym_alpha3(w)
+    for found in re.finditer(r"\b[A-Z][a-zà-ÿ]+(?=\s+[a-z])", text):
+        if not ORGAN_AFTER.match(text, found.end()):
+            continue  # "Korean language": no organ of the state, only a quality
+        code = demonym_alpha3(w := found.group())
         if code in codes and w not in codes[code].aliases:
             codes[code].adjectival += 1
 
@@ -362,11 +364,11 @@ def _keeps(c: Cluster) -> bool:
         if _organ(c.name):
             return True
         if c.name.casefold() not in SEATS and not (
-            c.agent or c.adjectival >= 2 or any(m.possessive for m in c.mentions)
-        ):
-            return False  # a place named in passing: it neither acts nor owns anything
+            c.agent or c.holder or c.adjectival >= 2 or sum(m.possessive for m in c.mentions) >= 2
+        ):  # a place named in passing, or only to place a thing ("Dubai's carrier", "Afghan
+            return False  # forces"): it neither acts nor owns things time and again
         if c.adjectival >= 2:
-            return True
+            return True  # "the Peruvian government said ..., Peruvian troops": its organs act
         return any(not m.locative for m in c.mentions) and (n >= 2
                                                              or c.holder or early or c.agent > 0
                                                              or c.headline > 0)  # fmt: skip
