@@ -227,3 +227,25 @@ def test_a_state_whose_organ_it_owns_acts_through_it() -> None:
         "were sent to Bolivia, and Bolivia's public defender's office counted the injured."
     )
     assert "Bolivia" in _names(text)
+
+
+def test_a_name_used_alone_before_a_longer_one_is_its_own_actor() -> None:
+    text = (
+        "Korvane won a contract on Monday. Korvane said the rockets would fly in 2027, and "
+        "Korvane shares rose. Later, Korvane Defense said it would hire 500 staff."
+    )
+    names = _names(text)
+    assert "Korvane" in names, names
+
+
+def test_a_company_is_no_surname_of_a_division_named_after_it() -> None:
+    from summarizer.engines.extractive.actors import group
+    from summarizer.engines.extractive.engine import _mentions
+    from summarizer.engines.extractive.segment import segment
+
+    text = (
+        "Medlor signed a deal on Tuesday. \"It is a big step,\" said Ana Reis, Head of "
+        "Platform Solutions for Medlor. Medlor said the deal would start in May."
+    )
+    clusters = group(_mentions(segment(text, None), "en"), text, "en")
+    assert "Medlor" in {c.name for c in clusters}, [c.aliases for c in clusters]

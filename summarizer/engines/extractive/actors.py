@@ -246,7 +246,8 @@ def _merge_people(clusters: list[Cluster], text: str) -> None:
         toks = _tokens(c.name)
         if len(toks) == 1:  # the full name introduced first: "Diaz" is Maria, not Ana
             found = [o for o in people
-                     if o is not c and o.mentions and toks[0] in _tokens(o.name)[1:]]  # fmt: skip
+                     if o is not c and o.mentions and toks[0] in _tokens(o.name)[1:]
+                     and o.kind in PERSON_KINDS]  # "Ascom" is no surname of "Head of ... Ascom"
             other = min(found, key=lambda o: o.first.start, default=None)
             if other is not None:
                 _absorb(other, c)
@@ -265,8 +266,8 @@ def _merge_people(clusters: list[Cluster], text: str) -> None:
         if len(longer) == 1 and c.title is None and not c.name.isupper():
             if c.kind == "single" and _owns(c, longer[0], text):
                 _absorb(c, longer[0])  # "Ascom", "Ascom’s Unite Connect": not one name
-            else:
-                _absorb(longer[0], c)
+            elif sum(m.start < longer[0].first.start for m in c.mentions) < 2:
+                _absorb(longer[0], c)  # not "Boeing" twice, then "Boeing Defense": a unit
 
 
 def _merge_places(clusters: list[Cluster]) -> None:
