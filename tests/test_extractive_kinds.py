@@ -62,3 +62,13 @@ def test_a_name_before_facility_is_a_place_not_an_actor() -> None:
         "FDA Brenna facility said doctors were sent, and Ada Voss said more would follow."
     )
     assert "FDA Brenna" not in _kinds(text), _kinds(text)
+
+
+def test_an_agency_known_by_its_acronym_is_not_merged_into_its_state() -> None:
+    text = (
+        "The CIA said on Monday that it had seen the files. The United States said the files "
+        "were secret, and the CIA added that the United States would not comment further."
+    )
+    kinds = _kinds(text)
+    assert kinds.get("CIA") == "state", kinds
+    assert "United States" in kinds, kinds

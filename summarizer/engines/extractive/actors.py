@@ -21,7 +21,6 @@ from summarizer.brief.countries import (
 )
 from summarizer.brief.grounding import normalize as _normalize
 from summarizer.engines.extractive.agency import ORGAN_AFTER, mark, thing_name
-from summarizer.engines.extractive.capitalised import abstract
 from summarizer.engines.extractive.given import opens_with_given
 from summarizer.engines.extractive.lexicon import (
     BUSINESS_NOUNS,
@@ -33,6 +32,7 @@ from summarizer.engines.extractive.lexicon import (
     words,
 )
 from summarizer.engines.extractive.names import Mention
+from summarizer.engines.extractive.not_actors import venue
 from summarizer.engines.extractive.titles import PERSON_KINDS
 
 MAX_ACTORS = 20
@@ -53,8 +53,6 @@ _FIRM = re.compile(
     + "|".join(sorted(map(re.escape, BUSINESS_NOUNS - {"group"}), key=len, reverse=True))
     + r")(?![\w’'-])"
 )
-_VENUES = words("venue_heads")
-_WEAK_VENUES = words("venue_heads_weak")
 _HEAD_WORDS = frozenset(("president", "prime", "king", "queen", "chancellor"))
 _NEVER = words("not_actor_names")  # "Earth", "Thanksgiving", "Sensex", "the Oscars"
 
@@ -270,7 +268,7 @@ def _merge_people(clusters: list[Cluster], text: str) -> None:
                 _absorb(longer[0], c)  # not "Boeing" twice, then "Boeing Defense": a unit
 
 
-def _merge_places(clusters: list[Cluster]) -> None:
+def _merge_places(clusters: list[Cluster]) -> None:  # "Kremlin", "Russian" into "Russia"
     states: dict[str | None, Cluster] = {}
     for c in sorted(clusters, key=lambda c: len(c.mentions)):
         if c.kind == "state" and c.mentions and c.name.casefold() not in SEATS:
@@ -279,12 +277,13 @@ def _merge_places(clusters: list[Cluster]) -> None:
     for c in clusters:
         if not c.mentions or c.kind not in ("single", "state"):
             continue
-        code = demonym_alpha3(c.name) or (KNOWN_ORGS.get(c.name.casefold(), ("", None))[1])
-        target = states.get(code) if code else None
+        kind, code = KNOWN_ORGS.get(c.name.casefold(), ("", demonym_alpha3(c.name)))
+        seat = code and kind in ("", "state") and not c.name.isupper()  # not "CIA", "BBC"
+        target = states.get(code) if seat else None
         if target is not None and target is not c:
             _absorb(target, c)
-        elif code and c.kind == "single":
-            c.kind, c.country = "state", code
+        elif code and c.kind == "single":  # "the Kremlin" without Russia; "CIA": no state
+            c.kind, c.country = kind or "state", code
 
 
 def _appositive(c: Cluster, text: str) -> None:
@@ -315,21 +314,12 @@ def _firm(c: Cluster, text: str) -> bool:
     return any(_FIRM.match(text, m.end, m.end + 90) for m in c.mentions)
 
 
-def _venue(name: str) -> bool:
-    """A venue's name: a venue head last ("Arena"), or a weak one ("Center") after words
-    none of which is abstract ("Xfinity Center"; not "Legal Assistance Centre")."""
-    words = name.casefold().split()
-    if words[-1] in _VENUES:
-        return True
-    return words[-1] in _WEAK_VENUES and not any(abstract(w) for w in words[:-1])
-
-
 def _keeps(c: Cluster) -> bool:
     if c.name.casefold() in _NEVER and c.title is None:
         return False  # a planet, a holiday, a market index, an award: never a doer
     if thing_name(c.name):
         return False  # "the Dubai Air Show", "the Cold War": an event or a programme
-    if _venue(c.name) and not (c.agent or c.holder or c.spelt):
+    if venue(c.name) and not (c.agent or c.holder or c.spelt):
         return False  # "the Corvane Bank Amphitheatre": a venue that neither acts nor speaks
     n = len(c.mentions)
     early = c.first.sentence <= 2
