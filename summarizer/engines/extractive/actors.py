@@ -149,11 +149,9 @@ def _adjectives(states: list[Cluster], text: str) -> None:
     if not codes:
         return
     for found in re.finditer(r"\b[A-Z][a-zà-ÿ]+(?=\s+[a-z])", text):
-        if not ORGAN_AFTER.match(text, found.end()):
-            continue  # "Korean language": no organ of the state, only a quality
         code = demonym_alpha3(w := found.group())
-        if code in codes and w not in codes[code].aliases:
-            codes[code].adjectival += 1
+        if code in codes and w not in codes[code].aliases and ORGAN_AFTER.match(text, found.end()):
+            codes[code].adjectival += 1  # not "Korean language": no organ, only a quality
 
 
 def _absorb(into: Cluster, other: Cluster) -> None:
