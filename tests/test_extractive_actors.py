@@ -249,3 +249,14 @@ def test_a_company_is_no_surname_of_a_division_named_after_it() -> None:
     )
     clusters = group(_mentions(segment(text, None), "en"), text, "en")
     assert "Medlor" in {c.name for c in clusters}, [c.aliases for c in clusters]
+
+
+def test_a_short_given_name_is_the_person_named_in_full() -> None:
+    text = (
+        "James Okoro published the report on Monday. Okoro said the sea would rise faster. "
+        "\"Much of Jim’s analysis is credible,\" said Rhea Lund, and Lund said more data was "
+        "needed."
+    )
+    names = _names(text)
+    assert "James Okoro" in names, names
+    assert "Jim" not in names, names

@@ -32,6 +32,7 @@ from summarizer.engines.extractive.lexicon import (
     words,
 )
 from summarizer.engines.extractive.names import Mention
+from summarizer.engines.extractive.nicknames import merge_nicknames
 from summarizer.engines.extractive.not_actors import venue
 from summarizer.engines.extractive.titles import PERSON_KINDS
 
@@ -118,6 +119,7 @@ def group(mentions: list[Mention], text: str, language: str | None = None) -> li
     _merge_acronyms(out, text)
     _merge_inverted(out)
     _merge_people(out, text)
+    merge_nicknames(out, _absorb)
     _merge_places(out)
     for c in out:
         known = KNOWN_ORGS.get(c.name.casefold()) if " " in c.name else None
