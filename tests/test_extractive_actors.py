@@ -192,11 +192,12 @@ def test_planets_holidays_indices_and_awards_are_not_actors() -> None:
         "Shares of Korvel Motors rose on Monday as the Sensex gained 1%. The Sensex had "
         "fallen before Diwali, and Diwali sales lifted the Sensex again. Korvel Motors said "
         "its lunar rover would reach the Moon in May; the Moon mission was delayed twice, and "
-        "the Moon landing will be shown at the Oscars, where the Oscars host will introduce it."
+        "the Moon landing will be shown at the Oscars, where the Oscars host will introduce it. "
+        "NGOs said the rover was a waste; NGOs have protested before."
     )
     names = _names(text)
     assert "Korvel Motors" in names, names
-    assert not {"Sensex", "Diwali", "Moon", "Oscars"} & names, names
+    assert not {"Sensex", "Diwali", "Moon", "Oscars", "NGOs"} & names, names
 
 
 def test_a_body_named_both_ways_round_is_one_actor() -> None:
