@@ -83,3 +83,11 @@ def test_a_lone_word_actor_with_no_person_near_it_is_a_business() -> None:
     kinds = _kinds(text)
     assert kinds.get("Tarvik") == "business", kinds
     assert kinds.get("Ostrander") != "business", kinds
+
+
+def test_a_candidate_for_office_is_an_official() -> None:
+    text = (
+        "Voters met on Tuesday night when the newest presidential hopeful, Corin Maddox, "
+        "stopped by. Maddox said the race was open, and Maddox promised lower rents."
+    )
+    assert _kinds(text).get("Corin Maddox") == "official", _kinds(text)
