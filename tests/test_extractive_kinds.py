@@ -91,3 +91,11 @@ def test_a_candidate_for_office_is_an_official() -> None:
         "stopped by. Maddox said the race was open, and Maddox promised lower rents."
     )
     assert _kinds(text).get("Corin Maddox") == "official", _kinds(text)
+
+
+def test_a_known_news_outlet_is_media() -> None:
+    text = (
+        "The drills ended on Friday. Rodong Sinmun said the drills were a rehearsal for war, "
+        "and Rodong Sinmun warned that talks would not resume."
+    )
+    assert _kinds(text).get("Rodong Sinmun") == "media", _kinds(text)
