@@ -99,3 +99,12 @@ def test_a_known_news_outlet_is_media() -> None:
         "and Rodong Sinmun warned that talks would not resume."
     )
     assert _kinds(text).get("Rodong Sinmun") == "media", _kinds(text)
+
+
+def test_the_president_of_a_named_firm_speaks_for_the_business() -> None:
+    text = (
+        "Zelvio shares rose after the company beat its sales forecast, and investors cheered. "
+        "Zelvio President Mara Quist said profits would grow. Quist said the firm's customers "
+        "wanted more products."
+    )
+    assert _kinds(text).get("Mara Quist") == "business", _kinds(text)

@@ -77,6 +77,20 @@ _COMPANY_OFFICE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words("co
 _CAPITALISED = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.&’'-]*)*")
 
 
+_FIRM_ROLE = re.compile(r"([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)?)(?:['’]s?)?\s+(?:executive\s+)?"
+                        r"(?:[Pp]resident|[Dd]irector|[Ss]pokes(?:person|man|woman))$")
+
+
+def _firm_named(name: str, text: str) -> bool:
+    """Whether the text calls `name` a business: an unknown name with firm's words near it."""
+    head = name.split()[-1].casefold()
+    if name.isupper() or KNOWN_ORGS.get(name.casefold()) or ORG_HEADS.get(head):
+        return False  # "CPUC President": an acronym may be a public body's
+    near = " ".join(text[max(0, m.start() - 80) : m.end() + 80]
+                    for m in re.finditer(re.escape(name), text))  # fmt: skip
+    return len(_BUSINESS.findall(near)) >= 2
+
+
 def _company_officer(c: Actor, text: str) -> bool:
     """A person titled with a company office ("CEO", "executive chairman"), the title naming
     no place ("Hong Kong Chief Executive") and no public or non-profit body: a business's
@@ -84,7 +98,8 @@ def _company_officer(c: Actor, text: str) -> bool:
     if c.kind not in ("person", "official") or c.title is None:
         return False
     role = text[c.title[0] : c.title[1]]
-    if not _COMPANY_OFFICE.search(role):
+    firm = _FIRM_ROLE.match(role)  # "Norvale President", "Norvale's director"
+    if not (_COMPANY_OFFICE.search(role) or firm and _firm_named(firm.group(1), text)):
         return False
     for run in _CAPITALISED.findall(role):
         found = run.split()
