@@ -239,3 +239,30 @@ def test_a_portfolio_word_alone_titles_no_one() -> None:
 def test_a_companys_office_named_without_a_person_is_no_name() -> None:
     found = names("Harrow Freight hired Ivo Lind as Chief Revenue Officer, the firm said.")
     assert "Chief Revenue Officer" not in found and "Ivo Lind" in found, found
+
+
+def test_and_before_a_head_with_of_starts_a_second_name() -> None:
+    found = names("The Brellin and University of Tarnow lawsuits were heard on Monday.")
+    assert "Brellin and University of Tarnow" not in found, found
+    assert "University of Tarnow" in found, found
+
+
+def test_and_joins_a_name_whose_head_follows_a_plural_possessive() -> None:
+    found = names("The Schools and Academies Governors’ Association (SAGA) backed the plan.")
+    assert "Schools and Academies Governors’ Association" in found, found
+
+
+def test_a_surname_that_is_a_function_word_in_another_language_ends_the_name() -> None:
+    found = names("Bank chief Hiroki Son has told staff that profits must rise.")
+    assert "Hiroki Son" in found, found
+
+
+def test_a_count_before_of_is_no_part_of_the_name() -> None:
+    found = names("Seven of Ada Obi’s goals came from corners, the coach said.")
+    assert "Seven of Ada Obi" not in found, found
+    assert "Ada Obi" in found, found
+
+
+def test_a_schedule_line_opening_with_host_names_the_team_only() -> None:
+    found = names("Falcons: Host the Ravens on Friday.")
+    assert "Host the Ravens" not in found, found

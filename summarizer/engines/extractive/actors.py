@@ -20,25 +20,27 @@ from summarizer.brief.countries import (
     is_subdivision,
 )
 from summarizer.brief.grounding import normalize as _normalize
-from summarizer.engines.extractive.agency import mark, thing_name
-from summarizer.engines.extractive.capitalised import abstract
+from summarizer.engines.extractive.agency import ORGAN_AFTER, mark, thing_name
 from summarizer.engines.extractive.given import opens_with_given
 from summarizer.engines.extractive.lexicon import (
     BUSINESS_NOUNS,
     KNOWN_ORGS,
+    ORG_HEADS,
     PERSON_TITLES,
     ROLES,
     TITLES,
     words,
 )
 from summarizer.engines.extractive.names import Mention
+from summarizer.engines.extractive.nicknames import merge_nicknames
+from summarizer.engines.extractive.not_actors import venue
 from summarizer.engines.extractive.titles import PERSON_KINDS
 
 MAX_ACTORS = 20
 normalize = lru_cache(maxsize=16384)(_normalize)  # names are compared again and again
 _ACRONYM_DEF = re.compile(r"([A-ZÀ-Þ][^()\n]{3,90}?)\s*\(([A-Z][A-Za-z]{1,9})\)")
 _APPOSITIVE = re.compile(
-    r"^,\s+(?:the|a|an|its|his|her)?\s*((?:[\w’'-]+\s+){0,6}?)([\w’'-]+)"
+    r"^,\s+(?:(?:the|a|an|its|his|her)\s+)?((?:[\w’'-]+\s+){0,6}?)([\w’'-]+)"
     r"(?=[,.;]|\s+(?:of|for|who|at|to|in|on|since|from)\b)"
 )
 # Kinds whose names later mentions shorten: a person's to the surname ("Putin"), a company's to
@@ -52,9 +54,8 @@ _FIRM = re.compile(
     + "|".join(sorted(map(re.escape, BUSINESS_NOUNS - {"group"}), key=len, reverse=True))
     + r")(?![\w’'-])"
 )
-_VENUES = words("venue_heads")
-_WEAK_VENUES = words("venue_heads_weak")
 _HEAD_WORDS = frozenset(("president", "prime", "king", "queen", "chancellor"))
+_NEVER = words("not_actor_names")  # "Earth", "Thanksgiving", "Sensex", "the Oscars"
 
 
 @dataclass
@@ -116,7 +117,9 @@ def group(mentions: list[Mention], text: str, language: str | None = None) -> li
         clusters[key].add(m)
     out = list(clusters.values())
     _merge_acronyms(out, text)
+    _merge_inverted(out)
     _merge_people(out, text)
+    merge_nicknames(out, _absorb)
     _merge_places(out)
     for c in out:
         known = KNOWN_ORGS.get(c.name.casefold()) if " " in c.name else None
@@ -147,10 +150,10 @@ def _adjectives(states: list[Cluster], text: str) -> None:
     codes = {c.country: c for c in states if c.country and c.name.casefold() not in SEATS}
     if not codes:
         return
-    for w in re.findall(r"\b[A-Z][a-zà-ÿ]+(?=\s+[a-z])", text):
-        code = demonym_alpha3(w)
-        if code in codes and w not in codes[code].aliases:
-            codes[code].adjectival += 1
+    for found in re.finditer(r"\b[A-Z][a-zà-ÿ]+(?=\s+[a-z])", text):
+        code = demonym_alpha3(w := found.group())
+        if code in codes and w not in codes[code].aliases and ORGAN_AFTER.match(text, found.end()):
+            codes[code].adjectival += 1  # not "Korean language": no organ, only a quality
 
 
 def _absorb(into: Cluster, other: Cluster) -> None:
@@ -205,6 +208,24 @@ def _merge_acronyms(clusters: list[Cluster], text: str) -> None:
                 target.kind = c.kind
 
 
+_INVERTED = re.compile(r"^(?:the\s+)?((?:[A-Z][\w’'-]*\s+){1,4})([A-Z][a-z]+)$")
+
+
+def _merge_inverted(clusters: list[Cluster]) -> None:
+    """A body named both ways round ("Homeland Security Department", "Department of Homeland
+    Security"): one actor, under the name used more often (the earlier on a tie)."""
+    by_key = {normalize(c.name): c for c in clusters if c.mentions}
+    for c in clusters:
+        m = _INVERTED.match(c.name)
+        if not c.mentions or not m or m.group(2).casefold() not in ORG_HEADS:
+            continue
+        other = by_key.get(normalize(f"{m.group(2)} of {m.group(1).strip()}"))
+        if other is None or other is c or not other.mentions:
+            continue
+        keep, drop = sorted((c, other), key=lambda x: (-len(x.mentions), x.first.start))
+        _absorb(keep, drop)
+
+
 def _owns(short: Cluster, long: Cluster, text: str) -> bool:
     """Whether a name's longer form is a thing the short one owns: the short form is named more
     often and once as its possessor ("Ascom’s Unite Connect" beside "Ascom Unite Connect")."""
@@ -223,7 +244,8 @@ def _merge_people(clusters: list[Cluster], text: str) -> None:
         toks = _tokens(c.name)
         if len(toks) == 1:  # the full name introduced first: "Diaz" is Maria, not Ana
             found = [o for o in people
-                     if o is not c and o.mentions and toks[0] in _tokens(o.name)[1:]]  # fmt: skip
+                     if o is not c and o.mentions and toks[0] in _tokens(o.name)[1:]
+                     and o.kind in PERSON_KINDS]  # "Ascom" is no surname of "Head of ... Ascom"
             other = min(found, key=lambda o: o.first.start, default=None)
             if other is not None:
                 _absorb(other, c)
@@ -242,11 +264,11 @@ def _merge_people(clusters: list[Cluster], text: str) -> None:
         if len(longer) == 1 and c.title is None and not c.name.isupper():
             if c.kind == "single" and _owns(c, longer[0], text):
                 _absorb(c, longer[0])  # "Ascom", "Ascom’s Unite Connect": not one name
-            else:
-                _absorb(longer[0], c)
+            elif sum(m.start < longer[0].first.start for m in c.mentions) < 2:
+                _absorb(longer[0], c)  # not "Boeing" twice, then "Boeing Defense": a unit
 
 
-def _merge_places(clusters: list[Cluster]) -> None:
+def _merge_places(clusters: list[Cluster]) -> None:  # "Kremlin", "Russian" into "Russia"
     states: dict[str | None, Cluster] = {}
     for c in sorted(clusters, key=lambda c: len(c.mentions)):
         if c.kind == "state" and c.mentions and c.name.casefold() not in SEATS:
@@ -255,12 +277,13 @@ def _merge_places(clusters: list[Cluster]) -> None:
     for c in clusters:
         if not c.mentions or c.kind not in ("single", "state"):
             continue
-        code = demonym_alpha3(c.name) or (KNOWN_ORGS.get(c.name.casefold(), ("", None))[1])
-        target = states.get(code) if code else None
+        kind, code = KNOWN_ORGS.get(c.name.casefold(), ("", demonym_alpha3(c.name)))
+        seat = code and kind in ("", "state") and not c.name.isupper()  # not "CIA", "BBC"
+        target = states.get(code) if seat else None
         if target is not None and target is not c:
             _absorb(target, c)
-        elif code and c.kind == "single":
-            c.kind, c.country = "state", code
+        elif code and c.kind == "single":  # "the Kremlin" without Russia; "CIA": no state
+            c.kind, c.country = kind or "state", code
 
 
 def _appositive(c: Cluster, text: str) -> None:
@@ -278,8 +301,9 @@ def _appositive(c: Cluster, text: str) -> None:
             if code and _HEAD_WORDS & {w.casefold() for w in words}:
                 c.kind = "head_of_state"
             elif c.kind in ("person", "single"):  # "X, a lawyer with the group": a person
-                generic = all(w.casefold() in ROLES or w.casefold() in PERSON_TITLES
-                              for w in words[-2:]) and not code  # fmt: skip
+                generic = (words[-1].casefold() in PERSON_TITLES or all(
+                    w.casefold() in ROLES or w.casefold() in PERSON_TITLES for w in words[-2:]
+                )) and not code  # "a trade professor": a professor, whatever he teaches
                 c.kind = "person" if generic else "official"
             return
 
@@ -290,19 +314,12 @@ def _firm(c: Cluster, text: str) -> bool:
     return any(_FIRM.match(text, m.end, m.end + 90) for m in c.mentions)
 
 
-def _venue(name: str) -> bool:
-    """A venue's name: a venue head last ("Arena"), or a weak one ("Center") after words
-    none of which is abstract ("Xfinity Center"; not "Legal Assistance Centre")."""
-    words = name.casefold().split()
-    if words[-1] in _VENUES:
-        return True
-    return words[-1] in _WEAK_VENUES and not any(abstract(w) for w in words[:-1])
-
-
 def _keeps(c: Cluster) -> bool:
+    if c.name.casefold() in _NEVER and c.title is None:
+        return False  # a planet, a holiday, a market index, an award: never a doer
     if thing_name(c.name):
         return False  # "the Dubai Air Show", "the Cold War": an event or a programme
-    if _venue(c.name) and not (c.agent or c.holder or c.spelt):
+    if venue(c.name) and not (c.agent or c.holder or c.spelt):
         return False  # "the Corvane Bank Amphitheatre": a venue that neither acts nor speaks
     n = len(c.mentions)
     early = c.first.sentence <= 2
@@ -325,6 +342,10 @@ def _keeps(c: Cluster) -> bool:
         return bool(mid) and (len(used) >= 3 or (c.holder and n >= 2))
     if c.kind in ("person", "other") and c.attributive and not (c.agent or c.title):
         return False  # "a Sierra Nevada town", "in Inner Mongolia": a place, not a doer
+    if c.kind == "person" and not c.agent and (
+        is_city(c.name) or is_subdivision(c.name) or country_alpha3(c.name)
+    ):
+        return False  # "a Fort Worth girl", "Miss Idaho": a place read as a name, never acting
     if c.kind == "person":
         return n >= 2 or c.holder or c.title is not None or c.agent > 0
     if c.kind == "state" and is_subdivision(c.name):  # "South Dakota spends": a state that
@@ -334,11 +355,11 @@ def _keeps(c: Cluster) -> bool:
         if _organ(c.name):
             return True
         if c.name.casefold() not in SEATS and not (
-            c.agent or c.adjectival >= 2 or any(m.possessive for m in c.mentions)
-        ):
-            return False  # a place named in passing: it neither acts nor owns anything
+            c.agent or c.holder or c.adjectival >= 2 or sum(m.possessive for m in c.mentions) >= 2
+        ):  # a place named in passing, or only to place a thing ("Dubai's carrier", "Afghan
+            return False  # forces"): it neither acts nor owns things time and again
         if c.adjectival >= 2:
-            return True
+            return True  # "the Peruvian government said ..., Peruvian troops": its organs act
         return any(not m.locative for m in c.mentions) and (n >= 2
                                                              or c.holder or early or c.agent > 0
                                                              or c.headline > 0)  # fmt: skip

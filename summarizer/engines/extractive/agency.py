@@ -16,11 +16,13 @@ from summarizer.brief.countries import is_demonym
 from summarizer.engines.extractive.given import is_given
 from summarizer.engines.extractive.lexicon import (
     AGENT_VERBS,
+    ORG_HEADS,
     PRODUCT_NOUNS,
     SPEECH_CUES,
     STOP,
     THING_HEADS,
     TITLES,
+    table,
     words,
 )
 from summarizer.engines.extractive.names import Mention
@@ -108,6 +110,26 @@ def is_party(text: str, start: int) -> bool:
     return _PARTY.search(text, max(0, start - 14), start) is not None
 
 
+# A state's organs: state bodies a collective noun or an organisation head names, and courts.
+_ORGANS = sorted({k for part in table("collective_heads", "heads") for k, v in part.items()
+                  if v == "state"} | {h for h, k in ORG_HEADS.items() if k in ("state", "court")},
+                 key=len, reverse=True)  # fmt: skip
+_OWNED_ORGAN = re.compile(
+    r"['’]s?\s+(?:[\w’'-]+\s+){0,2}?(?:" + "|".join(map(re.escape, _ORGANS)) + r")\b", re.I
+)
+
+
+ORGAN_AFTER = re.compile(  # after a demonym: "Peruvian troops", "the Chilean interior ministry"
+    r"\s+(?:[a-z][\w-]+\s+){0,2}?(?:" + "|".join(map(re.escape, _ORGANS)) + r")\b"
+)
+
+
+def owns_organ(text: str, end: int) -> bool:
+    """Whether a state's possessive names one of its organs ("Zambia's Constitutional Court",
+    "Chile’s interior ministry"): the state acts through it."""
+    return _OWNED_ORGAN.match(text, end) is not None
+
+
 def names_product(text: str, end: int) -> bool:
     """Whether the name that ends at `end` modifies a product or programme noun ("the Orion
     spacecraft", "its Starship reusable launch vehicle")."""
@@ -161,5 +183,5 @@ def _acts(c: Cluster, m: Mention, text: str) -> bool:
             return True  # "a claim brought by X": but not "Reporting by X", a credit line
         return not m.possessive and is_subject(text, m.end) and not _CREDIT.match(text, m.end)
     if m.possessive:
-        return False
+        return c.kind == "state" and owns_organ(text, m.end)
     return is_subject(text, m.end) or (is_party(text, m.start) and not modifies(text, m.end))

@@ -18,6 +18,7 @@ from summarizer.engines.extractive.lexicon import (
     STOP,
     TITLE_ABBREVIATIONS,
     TITLES,
+    ordered,
 )
 from summarizer.engines.extractive.segment import Sentence
 
@@ -128,10 +129,13 @@ def _org_after(toks: list[Tok], i: int, text: str) -> bool:
     j = i
     while j < len(toks) and toks[j].cap and toks[j].fold not in STOP and not toks[j].poss:
         j += 1
-        if j < len(toks) and text[toks[j - 1].end : toks[j].start] != " ":
-            break  # "... Exporters Association (BGMEA)"
+        gap = text[toks[j - 1].end : toks[j].start] if j < len(toks) else " "
+        if gap != " " and not (gap in ("’ ", "' ") and toks[j - 1].fold.endswith("s")):
+            break  # "... Exporters Association (BGMEA)"; not "... Employers’ Association"
     if j == i or toks[j - 1].fold not in ORG_HEADS or j - i > 3:
         return False
+    if j == i + 1 and j < len(toks) and toks[j].fold == "of":
+        return False  # "Harvard and University of Kent": a second name, head first
     # "Iberluz and Solaria Energía": two companies, each named in full
     return not (
         ORG_HEADS[toks[j - 1].fold] == "business"
@@ -238,6 +242,19 @@ def _surname_word(cur: list[Tok], tok: Tok, text: str) -> bool:
             and text[cur[0].end : tok.start] == " " and is_given(cur[0].text))  # fmt: skip
 
 
+_EN_STOP = frozenset(ordered("stop", "en")) | {"of", "the", "for", "on", "and"}
+
+
+def _surname_stop(cur: list[Tok], tok: Tok, nxt: Tok | None, text: str) -> bool:
+    """A capitalised word that is a function word only in another language, last in a name
+    and given-name-like: "Masayoshi Son" (not "Della Robbia", "Son Says")."""
+    return (bool(cur) and cur[-1].cap and cur[-1].fold not in STOP and not cur[-1].poss
+            and (tok.fold in STOP or tok.fold in CONNECT) and tok.fold not in _EN_STOP
+            and len(tok.text) > 1 and tok.text[0].isupper() and tok.text[1:].islower()
+            and text[cur[-1].end : tok.start] == " " and (nxt is None or not nxt.cap)
+            and (is_given(tok.text) or is_given(cur[-1].text)))  # fmt: skip
+
+
 def runs(toks: list[Tok], text: str, lower: frozenset[str] = frozenset()) -> list[list[Tok]]:
     """Capitalised runs; connectors only between capitalised words, 'and' only after 'of'.
     `lower`: the words the text writes in lower case (what a name's words are not)."""
@@ -264,7 +281,7 @@ def runs(toks: list[Tok], text: str, lower: frozenset[str] = frozenset()) -> lis
                  and nxt.fold not in STOP and text[tok.end : nxt.start] == " "  # "Oh Ji-woo"
                  or cur and cur[-1].fold in CONNECT and nxt is not None and nxt.cap
                  and text[tok.end : nxt.start] == " "  # "Court of First Instance"
-                 or _surname_word(cur, tok, text))
+                 or _surname_word(cur, tok, text) or _surname_stop(cur, tok, nxt, text))
             and not _AFFIX.search(tok.text)
             and not _CONTRACTION.search(tok.text)
         ):

@@ -8,8 +8,8 @@ import re
 from typing import Protocol
 
 from summarizer.brief.countries import country_alpha3, demonym_alpha3, is_city, is_subdivision
-from summarizer.engines.extractive.given import opens_with_given
-from summarizer.engines.extractive.lexicon import BUSINESS_TITLES, KNOWN_ORGS, words
+from summarizer.engines.extractive.given import is_given, opens_with_given
+from summarizer.engines.extractive.lexicon import BUSINESS_TITLES, KNOWN_ORGS, ORG_HEADS, words
 from summarizer.engines.extractive.names import Mention
 
 
@@ -72,12 +72,54 @@ def _led_firm(name: str, text: str) -> bool:
     return False
 
 
+_COMPANY_OFFICE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words("company_offices")),
+                                                       key=len, reverse=True)) + r")\b", re.I)
+_CAPITALISED = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.&’'-]*)*")
+
+
+_FIRM_ROLE = re.compile(r"([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)?)(?:['’]s?)?\s+(?:executive\s+)?"
+                        r"(?:[Pp]resident|[Dd]irector|[Ss]pokes(?:person|man|woman))$")
+
+
+def _firm_named(name: str, text: str) -> bool:
+    """Whether the text calls `name` a business: an unknown name with firm's words near it."""
+    head = name.split()[-1].casefold()
+    if name.isupper() or KNOWN_ORGS.get(name.casefold()) or ORG_HEADS.get(head):
+        return False  # "CPUC President": an acronym may be a public body's
+    near = " ".join(text[max(0, m.start() - 80) : m.end() + 80]
+                    for m in re.finditer(re.escape(name), text))  # fmt: skip
+    return len(_BUSINESS.findall(near)) >= 2
+
+
+def _company_officer(c: Actor, text: str) -> bool:
+    """A person titled with a company office ("CEO", "executive chairman"), the title naming
+    no place ("Hong Kong Chief Executive") and no public or non-profit body: a business's
+    voice, which the schema files under the business."""
+    if c.kind not in ("person", "official") or c.title is None:
+        return False
+    role = text[c.title[0] : c.title[1]]
+    firm = _FIRM_ROLE.match(role)  # "Norvale President", "Norvale's director"
+    if not (_COMPANY_OFFICE.search(role) or firm and _firm_named(firm.group(1), text)):
+        return False
+    for run in _CAPITALISED.findall(role):
+        found = run.split()
+        spans = (" ".join(found[i:j]) for i in range(len(found)) for j in range(i + 1, i + 4))
+        if any(country_alpha3(w) or demonym_alpha3(w) or is_city(w) or is_subdivision(w)
+               for w in spans):  # fmt: skip
+            return False
+        if any(ORG_HEADS.get(w.casefold(), "business") != "business" for w in found):
+            return False  # "Executive Director of the Wikimedia Foundation"
+    return True
+
+
 def final_kind(c: Actor, text: str) -> str:
     """The schema's ActorKind for a cluster: an untitled 'person' that the text calls a
     company and never 'he' or 'she' is a business."""
     known = KNOWN_ORGS.get(c.name.casefold()) or _placed_known(c.name)
     if known is not None and (c.kind == "single" or " " in c.name):  # "Islamic State"
         return known[0]
+    if _company_officer(c, text):
+        return "business"  # "Norvale CEO Ada Obi", "Ada Obi, its chief operating officer"
     if c.kind in ("single", "other") and _team(c, text):
         return "business"  # a sports club: "the Sabres' season", "Hotspur's coach"
     if (c.kind in ("single", "other") or (c.kind == "person" and c.title is None
@@ -88,9 +130,11 @@ def final_kind(c: Actor, text: str) -> str:
     if c.kind == "single" or (c.kind == "person" and c.title is None):
         near = " ".join(text[max(0, m.start - 80) : m.end + 80] for m in c.mentions[:6])
         after = " ".join(text[m.end : m.end + 100] for m in c.mentions[:6])
-        cues = len(_BUSINESS.findall(near))  # a person-like name needs one cue, a word two
-        if cues >= (1 if c.kind == "person" else 2) and (c.kind == "single"
-                                                         or not _PERSONAL.search(after)):
+        if c.kind == "single":  # a lone word kept as an actor, no place, no known body: a
+            he = is_given(c.name) or any(_PERSONAL.search(text[m.end : m.end + 60].split(". ")[0])
+                                         for m in c.mentions)  # fmt: skip
+            cues = len(_BUSINESS.findall(near))  # firm unless "he" is near and no firm's words
+            return "other" if he and cues < 2 else "business"
+        if _BUSINESS.search(near) and not _PERSONAL.search(after):
             return "business"
-        return "other" if c.kind == "single" else c.kind
     return c.kind

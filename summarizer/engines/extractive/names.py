@@ -70,6 +70,7 @@ _OPEN_QUOTES = frozenset("‘“\"'")
 _CLOSE_QUOTES = frozenset("’”\"'")
 _OPENERS = frozenset(':"“‘(—–-')
 _OFFICERS = words("office_heads")
+_COUNTS = words("number_words")
 # Portfolio words that are a title only beside one ("Home Secretary", "Energy Minister").
 _PORTFOLIO_ONLY = PORTFOLIO - words("title_portfolios_alone")
 _VS_AFTER = re.compile(r"\s+vs?\.\s")
@@ -125,6 +126,8 @@ class NameScanner(PersonWords):
     def _strip_initial(self, run: list[Tok], sentence: Sentence) -> list[Tok]:
         if len(run) > 1 and run[0].fold in IMPERATIVES and self._opens(run[0], sentence):
             run = trim(run[1:])  # "Follow X on Twitter", "Join Y": the verb is no name
+        if len(run) > 2 and run[0].fold in _COUNTS and run[1].fold == "of":
+            run = trim(run[2:])  # "Seven of Ada Obi's passes": a count, then the name
         while run and self._opens(run[0], sentence) and run[0].fold in self.lower:
             if run[0].text == "He" and len(run) > 1:
                 break  # "He Lin": runs took "He" in as a name's part
@@ -301,7 +304,7 @@ class NameScanner(PersonWords):
             if (title := lower_title(self.text, run[0], toks)) is not None:
                 m.kind, (m.title, m.titled_kind, m.country) = "person", title
             return [m, *self._of_org(rest, s, base, nxt)]
-        if _org_kind(run):
+        if _org_kind(run) and text.casefold() not in REGIONS:  # not "West Bank"
             return [self._org(run, s, base)]
         code = country_alpha3(text) if len(text) > 3 or text in ("US", "UK", "UAE") else None
         if code or (len(run) == 1 and demonym_alpha3(text) and not self._adjectival(run[0])):

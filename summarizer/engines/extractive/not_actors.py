@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.engines.extractive.capitalised import Tok
+from summarizer.engines.extractive.capitalised import Tok, abstract
 from summarizer.engines.extractive.lexicon import (
     CURRENCIES,
     FACILITIES,
@@ -67,3 +67,16 @@ def numbered(text: str, tok: Tok) -> bool:
     return (any(c.isdigit() for c in tok.text)
             or bool(_DIGIT_AFTER.match(text[tok.end : tok.end + 2]))
             or bool(_DIGIT_BEFORE.search(text[max(0, tok.start - 8) : tok.start])))
+
+
+_VENUES = words("venue_heads")
+_WEAK_VENUES = words("venue_heads_weak")
+
+
+def venue(name: str) -> bool:
+    """A venue's name: a venue head last ("Arena"), or a weak one ("Center") after words
+    none of which is abstract ("Xfinity Center"; not "Legal Assistance Centre")."""
+    parts = name.casefold().split()
+    if parts[-1] in _VENUES:
+        return True
+    return parts[-1] in _WEAK_VENUES and not any(abstract(w) for w in parts[:-1])

@@ -48,6 +48,8 @@ def title_kind(words: list[str], capitalised: bool, country: str | None) -> str:
         return "head_of_state"  # "Chinese leader X": a nation's leader
     if any(w in MEDIA_TITLES for w in words):
         return "media"
+    if words and all(w in ROYAL and w not in HEAD_OF_STATE_TITLES for w in words):
+        return "person"  # "Prince X": a royal holds no office
     if any(w in BUSINESS_TITLES for w in words):
         return "person"  # a chief executive is a person; the company is the business
     if words and all(w.rstrip(".") in PERSON_TITLES for w in words):
