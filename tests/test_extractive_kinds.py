@@ -74,17 +74,6 @@ def test_an_agency_known_by_its_acronym_is_not_merged_into_its_state() -> None:
     assert "United States" in kinds, kinds
 
 
-def test_a_lone_word_actor_with_no_person_near_it_is_a_business() -> None:
-    text = (
-        "Tarvik won the tender on Monday. Tarvik said the ferries would run from June, and "
-        "Tarvik added that fares would not rise. Ostrander said he would appeal, and "
-        "Ostrander told the council he was not consulted."
-    )
-    kinds = _kinds(text)
-    assert kinds.get("Tarvik") == "business", kinds
-    assert kinds.get("Ostrander") != "business", kinds
-
-
 def test_a_candidate_for_office_is_an_official() -> None:
     text = (
         "Voters met on Tuesday night when the newest presidential hopeful, Corin Maddox, "

@@ -8,7 +8,7 @@ import re
 from typing import Protocol
 
 from summarizer.brief.countries import country_alpha3, demonym_alpha3, is_city, is_subdivision
-from summarizer.engines.extractive.given import is_given, opens_with_given
+from summarizer.engines.extractive.given import opens_with_given
 from summarizer.engines.extractive.lexicon import BUSINESS_TITLES, KNOWN_ORGS, ORG_HEADS, words
 from summarizer.engines.extractive.names import Mention
 
@@ -130,11 +130,9 @@ def final_kind(c: Actor, text: str) -> str:
     if c.kind == "single" or (c.kind == "person" and c.title is None):
         near = " ".join(text[max(0, m.start - 80) : m.end + 80] for m in c.mentions[:6])
         after = " ".join(text[m.end : m.end + 100] for m in c.mentions[:6])
-        if c.kind == "single":  # a lone word kept as an actor, no place, no known body: a
-            he = is_given(c.name) or any(_PERSONAL.search(text[m.end : m.end + 60].split(". ")[0])
-                                         for m in c.mentions)  # fmt: skip
-            cues = len(_BUSINESS.findall(near))  # firm unless "he" is near and no firm's words
-            return "other" if he and cues < 2 else "business"
-        if _BUSINESS.search(near) and not _PERSONAL.search(after):
+        cues = len(_BUSINESS.findall(near))  # a person-like name needs one cue, a word two
+        if cues >= (1 if c.kind == "person" else 2) and (c.kind == "single"
+                                                         or not _PERSONAL.search(after)):
             return "business"
+        return "other" if c.kind == "single" else c.kind
     return c.kind
