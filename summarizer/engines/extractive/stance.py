@@ -54,7 +54,8 @@ _COMMIT = _listed("commit")  # "pledged", "announced": the holder commits to wha
 _HALT = _listed("halt")  # "end", "withdraw": what the holder wants stopped, it opposes
 _ADVOCATE = Phrases(_listed("advocate"), fold=True)  # "should", "must"
 _HINDSIGHT = Phrases(_listed("hindsight"), fold=True)  # "should have gone to Y": not to X
-_NEUTRAL = Phrases(_listed("neutral"), fold=True)  # "will comply", "takes note", "studying"
+_NEUTRAL = Phrases(_listed("neutral"), fold=True)
+_DESCRIBES = Phrases(_listed("describes"), fold=True)  # "illegal immigrants": a name, no blame  # "will comply", "takes note", "studying"
 _REQUEST = frozenset(c.casefold() for c in REQUEST_CUES)
 _NOT = re.compile(r"(?:\b(?:not|never|no longer|nicht|pas|jamais)|n['’]t)\b", re.I)
 _CONTRAST = re.compile(r",?\s+(?:but|however|although|though|yet)\s|^\W*(?:although|though)\s",
@@ -75,12 +76,16 @@ def _vader() -> Any:
 
 
 def lexical(words: str) -> set[str]:
-    """The stances the stance words in a text give, a negation turning each round."""
+    """The stances the stance words in a text give, a negation turning each round. A stance
+    word inside a phrase that only describes ("illegal immigrants") gives none."""
     found = set()
+    named = [(d.start(), d.end()) for d in _DESCRIBES.finditer(words)]
     for m in _STANCE.finditer(words):
         stance = _STANCE_OF.get(m.group().casefold())
         if stance is None or _BY.match(words, m.end()):
             continue  # "the dollar was supported by the data": whose support is not said
+        if any(a <= m.start() < b for a, b in named):
+            continue
         negated = _NEGATION.search(words, max(0, m.start() - 30), m.start())
         found.add(_FLIP[stance] if negated else stance)
     return found
@@ -131,6 +136,8 @@ _STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": 
 
 _HARM_WORDS = sorted(map(re.escape, _listed("harm")), key=len, reverse=True)
 _HARM = re.compile(r"\b(?:" + "|".join(_HARM_WORDS) + r")\b", re.I)  # "killed", "fire"
+_NAMING = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _listed("describes")), key=len,
+                                                  reverse=True)) + r")\b", re.I)  # fmt: skip
 
 
 @lru_cache(maxsize=256)  # stance_of and flat ask for the same words
@@ -138,7 +145,7 @@ def _valence(words: str) -> float:
     """VADER's compound score, the words naming harm done (deaths, fires) left out: a holder
     who reports them reports a fact, not a judgement. Leaving them out takes negativity
     away; it does not make the words praise ("the United States service members killed")."""
-    straight = words.translate(_STRAIGHT)
+    straight = _NAMING.sub("", words.translate(_STRAIGHT))  # "illegal immigrants": a name
     score = float(_vader().polarity_scores(_HARM.sub("", straight))["compound"])
     if score > 0 and _HARM.search(straight) and _vader().polarity_scores(straight)["compound"] < 0:
         return 0.0
@@ -163,7 +170,7 @@ def judged(cue: str, words: str, english: bool) -> tuple[str | None, bool]:
     verb = _STANCE_OF.get(cue.casefold())
     if verb is not None:
         return verb, True
-    found = lexical(words)
+    found = lexical(words) or lexical(f"{cue} {words.lstrip()}" if cue else "")  # "warned against"
     if len(found) > 1:
         return "mixed", True
     if found:
@@ -203,12 +210,12 @@ def flat(words: str, english: bool) -> bool:
 
 _ON_WORDS = 14
 _SAYS = Phrases(SPEECH_CUES)
-_NEXT_CLAUSE = re.compile(r";|,\s+(?:but|while|whereas)\b")
+_NEXT_CLAUSE = re.compile(r";|,\s")
 
 
 def _own_clause(text: str, start: int, end: int) -> int:
     """Where the holder's reported clause ends: before a clause that reports someone else
-    ("He vowed to keep trying, but the editor said ...")."""
+    ("He vowed to keep trying, but the editor said ...", "After X said that ..., Y said")."""
     for m in _NEXT_CLAUSE.finditer(text, start, end):
         if next(_SAYS.finditer(text[m.end() : end]), None) is not None:
             return m.start()

@@ -1,0 +1,38 @@
+"""Stance scope rules of the offline engine (wave 5 fixes): evaluative words the sentiment
+lexicon misses, phrases that only name something, a cue and the word after it, and where a
+holder's reported clause ends. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from extractive_helpers import brief_of
+
+from summarizer.engines.extractive.stance import stance_of
+
+
+def test_evaluative_words_the_sentiment_lexicon_misses_are_opposition() -> None:
+    words = " the new tariff would be detrimental to the many small shops"
+    assert stance_of("said", words, True) == "oppose"
+    assert stance_of("says", "The claim that the lake is clean again is simply incorrect", True) == "oppose"
+    assert stance_of("said", " it was premature to sign the harbour contract", True) == "oppose"
+
+
+def test_a_stance_word_inside_a_naming_phrase_gives_no_stance() -> None:
+    words = " more illegal immigrants had found work on the orchards of the valley"
+    assert stance_of("said", words, True) != "oppose"
+
+
+def test_a_cue_and_the_word_after_it_can_take_a_side() -> None:
+    words = " against too much change to a school board founded a century ago"
+    assert stance_of("cautioned", words, True) == "oppose"
+    assert stance_of("called", " the verdict a landmark for the valley", True) == "support"
+
+
+def test_a_holders_words_end_before_another_speakers_clause() -> None:
+    text = (
+        "The Brenna river bridge has been closed since the spring floods.\n\n"
+        "After Mayor Tomas Rivka said in May that the bridge would be opened this summer, "
+        "engineer Hala Moreno said that it was premature to open it.\n\n"
+        "Repairs continue."
+    )
+    stances = {p.holder: p.stance for p in brief_of(text, "en").positions}
+    assert stances.get("Tomas Rivka") != "oppose", stances
