@@ -12,7 +12,8 @@ from summarizer.engines.extractive.stance import stance_of
 def test_evaluative_words_the_sentiment_lexicon_misses_are_opposition() -> None:
     words = " the new tariff would be detrimental to the many small shops"
     assert stance_of("said", words, True) == "oppose"
-    assert stance_of("says", "The claim that the lake is clean again is simply incorrect", True) == "oppose"
+    words = "The claim that the lake is clean again is simply incorrect"
+    assert stance_of("says", words, True) == "oppose"
     assert stance_of("said", " it was premature to sign the harbour contract", True) == "oppose"
 
 

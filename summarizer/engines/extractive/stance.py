@@ -54,8 +54,8 @@ _COMMIT = _listed("commit")  # "pledged", "announced": the holder commits to wha
 _HALT = _listed("halt")  # "end", "withdraw": what the holder wants stopped, it opposes
 _ADVOCATE = Phrases(_listed("advocate"), fold=True)  # "should", "must"
 _HINDSIGHT = Phrases(_listed("hindsight"), fold=True)  # "should have gone to Y": not to X
-_NEUTRAL = Phrases(_listed("neutral"), fold=True)
-_DESCRIBES = Phrases(_listed("describes"), fold=True)  # "illegal immigrants": a name, no blame  # "will comply", "takes note", "studying"
+_NEUTRAL = Phrases(_listed("neutral"), fold=True)  # "will comply", "takes note", "studying"
+_DESCRIBES = Phrases(_listed("describes"), fold=True)  # "illegal immigrants": a name, no blame
 _REQUEST = frozenset(c.casefold() for c in REQUEST_CUES)
 _NOT = re.compile(r"(?:\b(?:not|never|no longer|nicht|pas|jamais)|n['’]t)\b", re.I)
 _CONTRAST = re.compile(r",?\s+(?:but|however|although|though|yet)\s|^\W*(?:although|though)\s",
