@@ -37,3 +37,14 @@ def test_a_holders_words_end_before_another_speakers_clause() -> None:
     )
     stances = {p.holder: p.stance for p in brief_of(text, "en").positions}
     assert stances.get("Tomas Rivka") != "oppose", stances
+
+
+def test_saying_there_is_no_need_or_no_intention_is_opposition() -> None:
+    words = " the town does not need a second stadium if the first one stays half empty"
+    assert stance_of("said", words, True) == "oppose"
+    words = " the port doesn't intend to raise its fees for the fishing fleet"
+    assert stance_of("said", words, True) == "oppose"
+
+
+def test_spanish_complaints_are_opposition() -> None:
+    assert stance_of("", "cada semana llegan quejas sobre el nuevo horario", False) == "oppose"
