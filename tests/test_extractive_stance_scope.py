@@ -48,3 +48,12 @@ def test_saying_there_is_no_need_or_no_intention_is_opposition() -> None:
 
 def test_spanish_complaints_are_opposition() -> None:
     assert stance_of("", "cada semana llegan quejas sobre el nuevo horario", False) == "oppose"
+
+
+def test_like_with_no_one_who_likes_is_no_praise() -> None:
+    assert stance_of("said", " he was running like twelve small errands at once", True) is None
+    assert stance_of("said", " we really like the new timetable", True) == "support"
+
+
+def test_being_lucky_to_survive_is_a_fear_not_praise() -> None:
+    assert stance_of("said", " the bakery will be lucky to stay open until spring", True) == "oppose"

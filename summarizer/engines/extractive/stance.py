@@ -140,12 +140,18 @@ _NAMING = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _listed("describe
                                                   reverse=True)) + r")\b", re.I)  # fmt: skip
 
 
+# "like" with no one who likes before it is a preposition or a filler ("looks like rain")
+_AS_IF = re.compile(r"(?<!\bi)(?<!\byou)(?<!\bwe)(?<!\bthey)(?<!\bwould)(?<!['’]d)(?<!\bdo)"
+                    r"(?<!n['’]t)(?<!\bnot)(?<!\bto)(?<!\breally)(?<!\balso)\s+like\b", re.I)
+
+
 @lru_cache(maxsize=256)  # stance_of and flat ask for the same words
 def _valence(words: str) -> float:
     """VADER's compound score, the words naming harm done (deaths, fires) left out: a holder
     who reports them reports a fact, not a judgement. Leaving them out takes negativity
     away; it does not make the words praise ("the United States service members killed")."""
     straight = _NAMING.sub("", words.translate(_STRAIGHT))  # "illegal immigrants": a name
+    straight = _AS_IF.sub(" ", straight)  # "doing like 15 things": no liking
     score = float(_vader().polarity_scores(_HARM.sub("", straight))["compound"])
     if score > 0 and _HARM.search(straight) and _vader().polarity_scores(straight)["compound"] < 0:
         return 0.0
