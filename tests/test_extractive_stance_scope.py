@@ -56,4 +56,5 @@ def test_like_with_no_one_who_likes_is_no_praise() -> None:
 
 
 def test_being_lucky_to_survive_is_a_fear_not_praise() -> None:
-    assert stance_of("said", " the bakery will be lucky to stay open until spring", True) == "oppose"
+    words = " the bakery will be lucky to stay open until spring"
+    assert stance_of("said", words, True) == "oppose"
