@@ -58,3 +58,8 @@ def test_like_with_no_one_who_likes_is_no_praise() -> None:
 def test_being_lucky_to_survive_is_a_fear_not_praise() -> None:
     words = " the bakery will be lucky to stay open until spring"
     assert stance_of("said", words, True) == "oppose"
+
+
+def test_what_someone_needed_is_no_support_but_what_is_needed_is() -> None:
+    assert stance_of("said", " only four of the ten drivers he needed came to work", True) is None
+    assert stance_of("said", " a new clinic is needed in the village", True) == "support"
