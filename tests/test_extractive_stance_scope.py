@@ -63,3 +63,14 @@ def test_being_lucky_to_survive_is_a_fear_not_praise() -> None:
 def test_what_someone_needed_is_no_support_but_what_is_needed_is() -> None:
     assert stance_of("said", " only four of the ten drivers he needed came to work", True) is None
     assert stance_of("said", " a new clinic is needed in the village", True) == "support"
+
+
+def test_the_evidence_of_a_quotation_closed_in_its_last_sentence_is_the_whole_quotation() -> None:
+    text = (
+        "The Lorn valley dam will close its gates next year.\n\n"
+        "\"There will be less water for the orchards. No doubt,\" farmer Ivo Sandor said.\n\n"
+        "The gates close in May."
+    )
+    evidence = [p.evidence[0].text for p in brief_of(text, "en").positions
+                if p.holder == "Ivo Sandor"]  # fmt: skip
+    assert evidence and evidence[0].startswith("\"There will be less water"), evidence
