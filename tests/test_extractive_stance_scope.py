@@ -74,3 +74,8 @@ def test_the_evidence_of_a_quotation_closed_in_its_last_sentence_is_the_whole_qu
     evidence = [p.evidence[0].text for p in brief_of(text, "en").positions
                 if p.holder == "Ivo Sandor"]  # fmt: skip
     assert evidence and evidence[0].startswith("\"There will be less water"), evidence
+
+
+def test_a_blame_withheld_is_no_praise_but_praise_withheld_is_blame() -> None:
+    assert stance_of("said", " he was not concerned about the long meeting", True) is None
+    assert stance_of("said", " the new fares are not welcome on the islands", True) == "oppose"

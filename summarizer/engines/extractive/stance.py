@@ -87,6 +87,8 @@ def lexical(words: str) -> set[str]:
         if any(a <= m.start() < b for a, b in named):
             continue
         negated = _NEGATION.search(words, max(0, m.start() - 30), m.start())
+        if negated and stance == "oppose":
+            continue  # "not concerned", "did not object": a blame withheld is no praise
         found.add(_FLIP[stance] if negated else stance)
     return found
 
