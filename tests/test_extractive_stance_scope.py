@@ -79,3 +79,10 @@ def test_the_evidence_of_a_quotation_closed_in_its_last_sentence_is_the_whole_qu
 def test_a_blame_withheld_is_no_praise_but_praise_withheld_is_blame() -> None:
     assert stance_of("said", " he was not concerned about the long meeting", True) is None
     assert stance_of("said", " the new fares are not welcome on the islands", True) == "oppose"
+
+
+def test_common_evaluative_phrases_take_a_side() -> None:
+    words = " it is hard to justify a second runway while the first one stands idle"
+    assert stance_of("said", words, True) == "oppose"
+    words = " the new bus lanes are a step in the right direction for the district"
+    assert stance_of("said", words, True) == "support"
