@@ -86,3 +86,14 @@ def test_common_evaluative_phrases_take_a_side() -> None:
     assert stance_of("said", words, True) == "oppose"
     words = " the new bus lanes are a step in the right direction for the district"
     assert stance_of("said", words, True) == "support"
+
+
+def test_a_point_conceded_and_another_held_is_mixed() -> None:
+    text = (
+        "The Harrow street market closed early on Saturday after a power cut.\n\n"
+        "Organiser Mira Tallis admitted that the stalls had been too crowded, but said the "
+        "market had raised money for the local school.\n\n"
+        "The market opens again next month."
+    )
+    stances = [p.stance for p in brief_of(text, "en").positions if "Mira Tallis" in p.holder]
+    assert stances and stances[0] == "mixed", stances

@@ -47,6 +47,7 @@ from summarizer.engines.extractive.reporting import (
 )
 from summarizer.engines.extractive.segment import Sentence, span
 from summarizer.engines.extractive.stance import (
+    conceded,
     flat,
     holder_words,
     judged,
@@ -368,6 +369,8 @@ class PositionFinder:
         first = min((m.start for m in holder.mentions if m.sentence == s.index), default=s.start)
         words = holder_words(self.text, s, first, spans, quotes)
         found, worded = judged(cue.group(1), words, self.english)
+        if conceded(cue.group(1), s.text):  # "admitted it was hot, but said it raised money"
+            found, worded = "mixed", True
         stance = found or ("support" if self._decided(holder)  # who decided stands by it
                            else "neutral" if flat(words, self.english) else "unclear")  # fmt: skip
         opened = [a for a, b in quotes if a < s.start < b and s.start - a <= _OPENED]

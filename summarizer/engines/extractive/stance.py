@@ -160,6 +160,20 @@ def _valence(words: str) -> float:
     return score
 
 
+_CONCEDE = _listed("concede")  # "admitted", "acknowledged"
+_YET = re.compile(r",?\s+(?:but|yet|however)\b", re.I)
+
+
+def conceded(cue: str, sentence: str) -> bool:
+    """Whether a holder concedes one point and holds another in the sentence: a concession
+    cue and a contrast after it ("admitted it was too hot, but said it raised money")."""
+    if cue.casefold() not in _CONCEDE:
+        return False
+    at = sentence.casefold().find(cue.casefold())
+    before = _YET.search(sentence, 0, max(at, 0))
+    return at >= 0 and (before is not None or _YET.search(sentence, at) is not None)
+
+
 def stance_of(cue: str, words: str, english: bool) -> str | None:
     """'support', 'oppose' or 'mixed' when the evidence says so, else None.
 
