@@ -97,3 +97,10 @@ def test_a_point_conceded_and_another_held_is_mixed() -> None:
     )
     stances = [p.stance for p in brief_of(text, "en").positions if "Mira Tallis" in p.holder]
     assert stances and stances[0] == "mixed", stances
+
+
+def test_a_side_in_so_many_words_on_each_side_of_but_is_mixed() -> None:
+    words = " the new timetable but said the council should have kept the night buses"
+    assert stance_of("welcomed", words, True) == "mixed"
+    words = " the plan is unfair to the night workers but the council should keep it"
+    assert stance_of("said", words, True) == "mixed"

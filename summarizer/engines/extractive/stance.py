@@ -174,6 +174,21 @@ def conceded(cue: str, sentence: str) -> bool:
     return at >= 0 and (before is not None or _YET.search(sentence, at) is not None)
 
 
+def _worded(words: str) -> str | None:
+    found = lexical(words)
+    return found.pop() if len(found) == 1 else advocacy("", words)
+
+
+def _two_sides(verb: str | None, words: str) -> bool:
+    """Whether the two sides of a contrast take opposite sides in so many words: the cue
+    or the words before "but" one way, the words after it the other."""
+    parts = _YET.split(words, maxsplit=1)
+    if len(parts) != 2:
+        return False
+    first, second = verb or _worded(parts[0]), _worded(parts[1])
+    return {first, second} == {"support", "oppose"}
+
+
 def stance_of(cue: str, words: str, english: bool) -> str | None:
     """'support', 'oppose' or 'mixed' when the evidence says so, else None.
 
@@ -190,6 +205,8 @@ def judged(cue: str, words: str, english: bool) -> tuple[str | None, bool]:
     sentiment: the cue verb, a stance word, a commitment or a call for action
     ("criticised", "unfair", "pledged to", "should"). Such a side comes first."""
     verb = _STANCE_OF.get(cue.casefold())
+    if _two_sides(verb, words):
+        return "mixed", True  # "welcomed the vote but said it should have gone further"
     if verb is not None:
         return verb, True
     found = lexical(words) or lexical(f"{cue} {words.lstrip()}" if cue else "")  # "warned against"
