@@ -104,3 +104,9 @@ def test_a_side_in_so_many_words_on_each_side_of_but_is_mixed() -> None:
     assert stance_of("welcomed", words, True) == "mixed"
     words = " the plan is unfair to the night workers but the council should keep it"
     assert stance_of("said", words, True) == "mixed"
+
+
+def test_asking_another_to_review_what_it_did_is_criticism() -> None:
+    words = " it wanted the stadium to review the way the crowd was handled"
+    assert stance_of("said", words, True) == "oppose"
+    assert stance_of("said", " it was reviewing the way the crowd was handled", True) == "neutral"

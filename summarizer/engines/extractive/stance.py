@@ -56,6 +56,8 @@ _ADVOCATE = Phrases(_listed("advocate"), fold=True)  # "should", "must"
 _HINDSIGHT = Phrases(_listed("hindsight"), fold=True)  # "should have gone to Y": not to X
 _NEUTRAL = Phrases(_listed("neutral"), fold=True)  # "will comply", "takes note", "studying"
 _DESCRIBES = Phrases(_listed("describes"), fold=True)  # "illegal immigrants": a name, no blame
+_ASKS = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(_listed("asks")))) + r")\s+"
+                   r"(?:\w+\s+){1,4}to\s+$", re.I)  # fmt: skip
 _REQUEST = frozenset(c.casefold() for c in REQUEST_CUES)
 _NOT = re.compile(r"(?:\b(?:not|never|no longer|nicht|pas|jamais)|n['’]t)\b", re.I)
 _CONTRAST = re.compile(r",?\s+(?:but|however|although|though|yet)\s|^\W*(?:although|though)\s",
@@ -214,7 +216,10 @@ def judged(cue: str, words: str, english: bool) -> tuple[str | None, bool]:
         return "mixed", True
     if found:
         return found.pop(), True
-    if next(_NEUTRAL.finditer(words), None) is not None:
+    calm = next(_NEUTRAL.finditer(words), None)
+    if calm is not None and _ASKS.search(words, 0, calm.start()):
+        return "oppose", True  # "wanted the club to review the way ...": what it did is faulted
+    if calm is not None:
         return "neutral", False  # a holder who complies, takes note or studies takes no side
     ruled = commitment(cue, words) or advocacy(cue, words)
     if ruled or cue.casefold() in _REQUEST:
