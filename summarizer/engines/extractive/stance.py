@@ -9,7 +9,10 @@ stance); for English, the valence of those words by VADER's general-purpose sent
 pull clearly apart (a reply of a word or two only when strongly valenced: "Amazing"). A
 clause with no word of praise or blame at all is `neutral` (`flat`: the holder only reports);
 anything else is `unclear`: a reporting verb alone says nothing about where the holder stands.
-A stance word in the passive ("was backed by X") is X's stance, not the holder's.
+A stance word in the passive ("was backed by X") is X's stance, not the holder's; one inside a
+phrase that only names ("illegal immigrants") is none; a negated blame word ("not concerned")
+gives no side. A contrast whose sides take opposite sides in so many words, or a concession
+("admitted ..., but said ...") is `mixed`.
 
 The holder's words (`reported`) are its quotations, the reported clause after the cue, or the
 clause before a closing attribution ("..., the ministry said on Tuesday"); for the stance
