@@ -110,3 +110,8 @@ def test_asking_another_to_review_what_it_did_is_criticism() -> None:
     words = " it wanted the stadium to review the way the crowd was handled"
     assert stance_of("said", words, True) == "oppose"
     assert stance_of("said", " it was reviewing the way the crowd was handled", True) == "neutral"
+
+
+def test_uncertain_circumstances_name_a_setting_not_a_doubt() -> None:
+    words = " the fleet's skill at landing under uncertain circumstances is what the navy needs"
+    assert stance_of("said", words, True) != "oppose"
