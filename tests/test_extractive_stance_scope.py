@@ -115,3 +115,9 @@ def test_asking_another_to_review_what_it_did_is_criticism() -> None:
 def test_uncertain_circumstances_name_a_setting_not_a_doubt() -> None:
     words = " the fleet's skill at landing under uncertain circumstances is what the navy needs"
     assert stance_of("said", words, True) != "oppose"
+
+
+def test_an_act_of_others_in_the_passive_is_not_the_holders_side() -> None:
+    words = " they do not know when the new ferry timetable will be approved"
+    assert stance_of("said", words, True) != "support"
+    assert stance_of("said", " the council approved the new ferry timetable", True) == "support"

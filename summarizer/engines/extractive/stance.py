@@ -46,6 +46,8 @@ _STANCE = Phrases(STANCE_CUES, fold=True)  # by set look-up: hundreds of cues
 _NEGATION = re.compile(r"(?:\b(?:not|no|never|cannot|without|ne|pas|nicht|kein\w*)|n['’]t)\W+"
                        r"(?:\w+\W+){0,2}$", re.I)  # fmt: skip
 _FLIP = {"support": "oppose", "oppose": "support"}
+_BE = r"\b(?:be|been|being|is|are|was|were|get|gets|got)\s+(?:\w+ly\s+)?"
+_PASSIVE = re.compile(_BE + "$", re.I)
 _BY = re.compile(r"\s+by\b")
 
 
@@ -59,6 +61,7 @@ _ADVOCATE = Phrases(_listed("advocate"), fold=True)  # "should", "must"
 _HINDSIGHT = Phrases(_listed("hindsight"), fold=True)  # "should have gone to Y": not to X
 _NEUTRAL = Phrases(_listed("neutral"), fold=True)  # "will comply", "takes note", "studying"
 _DESCRIBES = Phrases(_listed("describes"), fold=True)  # "illegal immigrants": a name, no blame
+_ACTS = _listed("acts")  # "approved", "rejected": in the passive, what others did
 _ASKS = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(_listed("asks")))) + r")\s+"
                    r"(?:\w+\s+){1,4}to\s+$", re.I)  # fmt: skip
 _REQUEST = frozenset(c.casefold() for c in REQUEST_CUES)
@@ -89,6 +92,9 @@ def lexical(words: str) -> set[str]:
         stance = _STANCE_OF.get(m.group().casefold())
         if stance is None or _BY.match(words, m.end()):
             continue  # "the dollar was supported by the data": whose support is not said
+        if m.group().casefold() in _ACTS and _PASSIVE.search(words, max(0, m.start() - 20),
+                                                              m.start()):  # fmt: skip
+            continue  # "when the app will be approved": an act of others reported
         if any(a <= m.start() < b for a, b in named):
             continue
         negated = _NEGATION.search(words, max(0, m.start() - 30), m.start())
@@ -143,6 +149,8 @@ _STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": 
 
 _HARM_WORDS = sorted(map(re.escape, _listed("harm")), key=len, reverse=True)
 _HARM = re.compile(r"\b(?:" + "|".join(_HARM_WORDS) + r")\b", re.I)  # "killed", "fire"
+_DONE = re.compile(_BE + r"(?:" + "|".join(sorted(_ACTS)) + r")\b(?!\s+by\b)",
+                   re.I)  # "will be approved", not "was criticised by X"  # fmt: skip
 _NAMING = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _listed("describes")), key=len,
                                                   reverse=True)) + r")\b", re.I)  # fmt: skip
 
@@ -158,7 +166,7 @@ def _valence(words: str) -> float:
     who reports them reports a fact, not a judgement. Leaving them out takes negativity
     away; it does not make the words praise ("the United States service members killed")."""
     straight = _NAMING.sub("", words.translate(_STRAIGHT))  # "illegal immigrants": a name
-    straight = _AS_IF.sub(" ", straight)  # "doing like 15 things": no liking
+    straight = _DONE.sub(" ", _AS_IF.sub(" ", straight))  # "doing like 15 things": no liking
     score = float(_vader().polarity_scores(_HARM.sub("", straight))["compound"])
     if score > 0 and _HARM.search(straight) and _vader().polarity_scores(straight)["compound"] < 0:
         return 0.0
