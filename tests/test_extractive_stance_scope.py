@@ -121,3 +121,14 @@ def test_an_act_of_others_in_the_passive_is_not_the_holders_side() -> None:
     words = " they do not know when the new ferry timetable will be approved"
     assert stance_of("said", words, True) != "support"
     assert stance_of("said", " the council approved the new ferry timetable", True) == "support"
+
+
+def test_a_clause_of_the_reporter_before_the_holder_is_not_read_as_a_frame() -> None:
+    text = (
+        "The Selby harbour bridge was damaged in the winter storms.\n\n"
+        "A new bridge is coming, but Mayor Ada Brenner said she was unsure when the bridge "
+        "would be open.\n\n"
+        "Work starts in April."
+    )
+    stances = [p.stance for p in brief_of(text, "en").positions if "Ada Brenner" in p.holder]
+    assert stances and stances[0] != "oppose", stances

@@ -334,6 +334,7 @@ def reported(text: str, s: Sentence, cue: tuple[int, int], holder_at: int | None
 
 
 _FRAME = re.compile(r"[^,\"“”]{3,60},\s*(?:[\w.’'-]+\s+){0,4}")
+_JOINED = re.compile(r",\s*(?:but|and|yet|while|whereas|so)\b", re.I)  # "X is coming, but Y said"
 
 
 def holder_words(text: str, s: Sentence, named_at: int, spans: list[tuple[int, int]],
@@ -346,7 +347,7 @@ def holder_words(text: str, s: Sentence, named_at: int, spans: list[tuple[int, i
         named_at: Where the holder is first named in the sentence (its start when it is not).
     """
     lead = text[s.start : named_at]
-    frame = lead if _FRAME.fullmatch(lead) else ""
+    frame = lead if _FRAME.fullmatch(lead) and not _JOINED.search(lead) else ""
     opened = [text[max(a, s.start - 400) : s.start] for a, b in quotes
               if a < s.start < b and any(x <= s.start for x, _ in spans)]  # fmt: skip
     return " ".join([frame, *opened, *(text[a:b] for a, b in spans)])
