@@ -45,6 +45,7 @@ _STANCE_OF = {cue.casefold(): stance for cue, stance in STANCE_CUES.items()}
 _STANCE = Phrases(STANCE_CUES, fold=True)  # by set look-up: hundreds of cues
 _NEGATION = re.compile(r"(?:\b(?:not|no|never|cannot|without|ne|pas|nicht|kein\w*)|n['’]t)\W+"
                        r"(?:\w+\W+){0,2}$", re.I)  # fmt: skip
+_LEADS = frozenset(c.split()[0] for c in _STANCE_OF if " " in c)  # "warned" of "warned against"
 _FLIP = {"support": "oppose", "oppose": "support"}
 _BE = r"\b(?:be|been|being|is|are|was|were|get|gets|got)\s+(?:\w+ly\s+)?"
 _PASSIVE = re.compile(_BE + "$", re.I)
@@ -86,8 +87,8 @@ def _vader() -> Any:
 def lexical(words: str) -> set[str]:
     """The stances the stance words in a text give, a negation turning each round. A stance
     word inside a phrase that only describes ("illegal immigrants") gives none."""
-    found = set()
-    named = [(d.start(), d.end()) for d in _DESCRIBES.finditer(words)]
+    found: set[str] = set()
+    named: list[tuple[int, int]] | None = None
     for m in _STANCE.finditer(words):
         stance = _STANCE_OF.get(m.group().casefold())
         if stance is None or _BY.match(words, m.end()):
@@ -95,6 +96,8 @@ def lexical(words: str) -> set[str]:
         if m.group().casefold() in _ACTS and _PASSIVE.search(words, max(0, m.start() - 20),
                                                               m.start()):  # fmt: skip
             continue  # "when the app will be approved": an act of others reported
+        if named is None:
+            named = [(d.start(), d.end()) for d in _DESCRIBES.finditer(words)]
         if any(a <= m.start() < b for a, b in named):
             continue
         negated = _NEGATION.search(words, max(0, m.start() - 30), m.start())
@@ -166,7 +169,9 @@ def _valence(words: str) -> float:
     who reports them reports a fact, not a judgement. Leaving them out takes negativity
     away; it does not make the words praise ("the United States service members killed")."""
     straight = _NAMING.sub("", words.translate(_STRAIGHT))  # "illegal immigrants": a name
-    straight = _DONE.sub(" ", _AS_IF.sub(" ", straight))  # "doing like 15 things": no liking
+    if "like" in straight.casefold():
+        straight = _AS_IF.sub(" ", straight)
+    straight = _DONE.sub(" ", straight)  # "doing like 15 things": no liking
     score = float(_vader().polarity_scores(_HARM.sub("", straight))["compound"])
     if score > 0 and _HARM.search(straight) and _vader().polarity_scores(straight)["compound"] < 0:
         return 0.0
@@ -222,7 +227,9 @@ def judged(cue: str, words: str, english: bool) -> tuple[str | None, bool]:
         return "mixed", True  # "welcomed the vote but said it should have gone further"
     if verb is not None:
         return verb, True
-    found = lexical(words) or lexical(f"{cue} {words.lstrip()}" if cue else "")  # "warned against"
+    found = lexical(words)
+    if not found and (" " in cue or cue.casefold() in _LEADS):  # "cautioned against"
+        found = lexical(f"{cue} {words.lstrip()}")
     if len(found) > 1:
         return "mixed", True
     if found:
@@ -271,9 +278,10 @@ _NEXT_CLAUSE = re.compile(r";|,\s")
 def _own_clause(text: str, start: int, end: int) -> int:
     """Where the holder's reported clause ends: before a clause that reports someone else
     ("He vowed to keep trying, but the editor said ...", "After X said that ..., Y said")."""
-    for m in _NEXT_CLAUSE.finditer(text, start, end):
-        if next(_SAYS.finditer(text[m.end() : end]), None) is not None:
-            return m.start()
+    segment = text[start:end]
+    last = max((c.start() for c in _SAYS.finditer(segment)), default=-1)  # one pass
+    for m in _NEXT_CLAUSE.finditer(segment, 0, last if last > 0 else 0):
+        return start + m.start()  # the first break with a cue after it
     return end
 _MARKS = "\"“”«»„‘’' "
 _CLOSES = ",.!?…"
