@@ -45,8 +45,9 @@ from summarizer.engines.extractive.reporting import (
     speaks_for,
     talked_about,
 )
-from summarizer.engines.extractive.segment import Sentence
+from summarizer.engines.extractive.segment import Sentence, span
 from summarizer.engines.extractive.stance import (
+    conceded,
     flat,
     holder_words,
     judged,
@@ -85,6 +86,8 @@ _PRONOUN_OR_THE = re.compile(r"(?i:\b(?:he|she|they|it)\s+(?:\w+\s+)?$)|\bthe\s+
 _VERB_IN_LEAD = re.compile(r"(?<![\w-])(?:[a-z]+ed|is|are|was|were|has|have)\b")
 _BE = frozenset("be been being was were is are am get got".split())
 _PREPOSITIONS = frozenset("with to by from of in at for against on about over".split())
+
+_OPENED = 400  # a quotation opened this far back is quoted whole in the evidence
 
 
 @dataclass
@@ -366,15 +369,19 @@ class PositionFinder:
         first = min((m.start for m in holder.mentions if m.sentence == s.index), default=s.start)
         words = holder_words(self.text, s, first, spans, quotes)
         found, worded = judged(cue.group(1), words, self.english)
+        if conceded(cue.group(1), s.text):  # "admitted it was hot, but said it raised money"
+            found, worded = "mixed", True
         stance = found or ("support" if self._decided(holder)  # who decided stands by it
                            else "neutral" if flat(words, self.english) else "unclear")  # fmt: skip
+        opened = [a for a, b in quotes if a < s.start < b and s.start - a <= _OPENED]
+        quote = span(self.text, opened[0], s.end) if opened else s.quote()  # "No question," X said
         position = Position(
             holder=holder.name,
             on=on_span(self.text, s, spans, after, quotes).text,
             stance=stance,  # type: ignore[arg-type]
-            summary=s.text,
+            summary=quote.text,
             attributed=bool(quotes) or speech,
-            evidence=[s.quote()],
+            evidence=[quote],
         )
         if found and worded:
             self.worded.add(id(position))

@@ -9,7 +9,10 @@ stance); for English, the valence of those words by VADER's general-purpose sent
 pull clearly apart (a reply of a word or two only when strongly valenced: "Amazing"). A
 clause with no word of praise or blame at all is `neutral` (`flat`: the holder only reports);
 anything else is `unclear`: a reporting verb alone says nothing about where the holder stands.
-A stance word in the passive ("was backed by X") is X's stance, not the holder's.
+A stance word in the passive ("was backed by X") is X's stance, not the holder's; one inside a
+phrase that only names ("illegal immigrants") is none; a negated blame word ("not concerned")
+gives no side. A contrast whose sides take opposite sides in so many words, or a concession
+("admitted ..., but said ...") is `mixed`.
 
 The holder's words (`reported`) are its quotations, the reported clause after the cue, or the
 clause before a closing attribution ("..., the ministry said on Tuesday"); for the stance
@@ -42,7 +45,10 @@ _STANCE_OF = {cue.casefold(): stance for cue, stance in STANCE_CUES.items()}
 _STANCE = Phrases(STANCE_CUES, fold=True)  # by set look-up: hundreds of cues
 _NEGATION = re.compile(r"(?:\b(?:not|no|never|cannot|without|ne|pas|nicht|kein\w*)|n['’]t)\W+"
                        r"(?:\w+\W+){0,2}$", re.I)  # fmt: skip
+_LEADS = frozenset(c.split()[0] for c in _STANCE_OF if " " in c)  # "warned" of "warned against"
 _FLIP = {"support": "oppose", "oppose": "support"}
+_BE = r"\b(?:be|been|being|is|are|was|were|get|gets|got)\s+(?:\w+ly\s+)?"
+_PASSIVE = re.compile(_BE + "$", re.I)
 _BY = re.compile(r"\s+by\b")
 
 
@@ -55,6 +61,10 @@ _HALT = _listed("halt")  # "end", "withdraw": what the holder wants stopped, it 
 _ADVOCATE = Phrases(_listed("advocate"), fold=True)  # "should", "must"
 _HINDSIGHT = Phrases(_listed("hindsight"), fold=True)  # "should have gone to Y": not to X
 _NEUTRAL = Phrases(_listed("neutral"), fold=True)  # "will comply", "takes note", "studying"
+_DESCRIBES = Phrases(_listed("describes"), fold=True)  # "illegal immigrants": a name, no blame
+_ACTS = _listed("acts")  # "approved", "rejected": in the passive, what others did
+_ASKS = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(_listed("asks")))) + r")\s+"
+                   r"(?:\w+\s+){1,4}to\s+$", re.I)  # fmt: skip
 _REQUEST = frozenset(c.casefold() for c in REQUEST_CUES)
 _NOT = re.compile(r"(?:\b(?:not|never|no longer|nicht|pas|jamais)|n['’]t)\b", re.I)
 _CONTRAST = re.compile(r",?\s+(?:but|however|although|though|yet)\s|^\W*(?:although|though)\s",
@@ -75,13 +85,24 @@ def _vader() -> Any:
 
 
 def lexical(words: str) -> set[str]:
-    """The stances the stance words in a text give, a negation turning each round."""
-    found = set()
+    """The stances the stance words in a text give, a negation turning each round. A stance
+    word inside a phrase that only describes ("illegal immigrants") gives none."""
+    found: set[str] = set()
+    named: list[tuple[int, int]] | None = None
     for m in _STANCE.finditer(words):
         stance = _STANCE_OF.get(m.group().casefold())
         if stance is None or _BY.match(words, m.end()):
             continue  # "the dollar was supported by the data": whose support is not said
+        if m.group().casefold() in _ACTS and _PASSIVE.search(words, max(0, m.start() - 20),
+                                                              m.start()):  # fmt: skip
+            continue  # "when the app will be approved": an act of others reported
+        if named is None:
+            named = [(d.start(), d.end()) for d in _DESCRIBES.finditer(words)]
+        if any(a <= m.start() < b for a, b in named):
+            continue
         negated = _NEGATION.search(words, max(0, m.start() - 30), m.start())
+        if negated and stance == "oppose":
+            continue  # "not concerned", "did not object": a blame withheld is no praise
         found.add(_FLIP[stance] if negated else stance)
     return found
 
@@ -131,6 +152,15 @@ _STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": 
 
 _HARM_WORDS = sorted(map(re.escape, _listed("harm")), key=len, reverse=True)
 _HARM = re.compile(r"\b(?:" + "|".join(_HARM_WORDS) + r")\b", re.I)  # "killed", "fire"
+_DONE = re.compile(_BE + r"(?:" + "|".join(sorted(_ACTS)) + r")\b(?!\s+by\b)",
+                   re.I)  # "will be approved", not "was criticised by X"  # fmt: skip
+_NAMING = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _listed("describes")), key=len,
+                                                  reverse=True)) + r")\b", re.I)  # fmt: skip
+
+
+# "like" with no one who likes before it is a preposition or a filler ("looks like rain")
+_AS_IF = re.compile(r"(?<!\bi)(?<!\byou)(?<!\bwe)(?<!\bthey)(?<!\bwould)(?<!['’]d)(?<!\bdo)"
+                    r"(?<!n['’]t)(?<!\bnot)(?<!\bto)(?<!\breally)(?<!\balso)\s+like\b", re.I)
 
 
 @lru_cache(maxsize=256)  # stance_of and flat ask for the same words
@@ -138,11 +168,43 @@ def _valence(words: str) -> float:
     """VADER's compound score, the words naming harm done (deaths, fires) left out: a holder
     who reports them reports a fact, not a judgement. Leaving them out takes negativity
     away; it does not make the words praise ("the United States service members killed")."""
-    straight = words.translate(_STRAIGHT)
+    straight = _NAMING.sub("", words.translate(_STRAIGHT))  # "illegal immigrants": a name
+    if "like" in straight.casefold():
+        straight = _AS_IF.sub(" ", straight)
+    straight = _DONE.sub(" ", straight)  # "doing like 15 things": no liking
     score = float(_vader().polarity_scores(_HARM.sub("", straight))["compound"])
     if score > 0 and _HARM.search(straight) and _vader().polarity_scores(straight)["compound"] < 0:
         return 0.0
     return score
+
+
+_CONCEDE = _listed("concede")  # "admitted", "acknowledged"
+_YET = re.compile(r",?\s+(?:but|yet|however)\b", re.I)
+
+
+def conceded(cue: str, sentence: str) -> bool:
+    """Whether a holder concedes one point and holds another in the sentence: a concession
+    cue and a contrast after it ("admitted it was too hot, but said it raised money")."""
+    if cue.casefold() not in _CONCEDE:
+        return False
+    at = sentence.casefold().find(cue.casefold())
+    before = _YET.search(sentence, 0, max(at, 0))
+    return at >= 0 and (before is not None or _YET.search(sentence, at) is not None)
+
+
+def _worded(words: str) -> str | None:
+    found = lexical(words)
+    return found.pop() if len(found) == 1 else advocacy("", words)
+
+
+def _two_sides(verb: str | None, words: str) -> bool:
+    """Whether the two sides of a contrast take opposite sides in so many words: the cue
+    or the words before "but" one way, the words after it the other."""
+    parts = _YET.split(words, maxsplit=1)
+    if len(parts) != 2:
+        return False
+    first, second = verb or _worded(parts[0]), _worded(parts[1])
+    return {first, second} == {"support", "oppose"}
 
 
 def stance_of(cue: str, words: str, english: bool) -> str | None:
@@ -161,14 +223,21 @@ def judged(cue: str, words: str, english: bool) -> tuple[str | None, bool]:
     sentiment: the cue verb, a stance word, a commitment or a call for action
     ("criticised", "unfair", "pledged to", "should"). Such a side comes first."""
     verb = _STANCE_OF.get(cue.casefold())
+    if _two_sides(verb, words):
+        return "mixed", True  # "welcomed the vote but said it should have gone further"
     if verb is not None:
         return verb, True
     found = lexical(words)
+    if not found and (" " in cue or cue.casefold() in _LEADS):  # "cautioned against"
+        found = lexical(f"{cue} {words.lstrip()}")
     if len(found) > 1:
         return "mixed", True
     if found:
         return found.pop(), True
-    if next(_NEUTRAL.finditer(words), None) is not None:
+    calm = next(_NEUTRAL.finditer(words), None)
+    if calm is not None and _ASKS.search(words, 0, calm.start()):
+        return "oppose", True  # "wanted the club to review the way ...": what it did is faulted
+    if calm is not None:
         return "neutral", False  # a holder who complies, takes note or studies takes no side
     ruled = commitment(cue, words) or advocacy(cue, words)
     if ruled or cue.casefold() in _REQUEST:
@@ -203,15 +272,16 @@ def flat(words: str, english: bool) -> bool:
 
 _ON_WORDS = 14
 _SAYS = Phrases(SPEECH_CUES)
-_NEXT_CLAUSE = re.compile(r";|,\s+(?:but|while|whereas)\b")
+_NEXT_CLAUSE = re.compile(r";|,\s")
 
 
 def _own_clause(text: str, start: int, end: int) -> int:
     """Where the holder's reported clause ends: before a clause that reports someone else
-    ("He vowed to keep trying, but the editor said ...")."""
-    for m in _NEXT_CLAUSE.finditer(text, start, end):
-        if next(_SAYS.finditer(text[m.end() : end]), None) is not None:
-            return m.start()
+    ("He vowed to keep trying, but the editor said ...", "After X said that ..., Y said")."""
+    segment = text[start:end]
+    last = max((c.start() for c in _SAYS.finditer(segment)), default=-1)  # one pass
+    for m in _NEXT_CLAUSE.finditer(segment, 0, last if last > 0 else 0):
+        return start + m.start()  # the first break with a cue after it
     return end
 _MARKS = "\"“”«»„‘’' "
 _CLOSES = ",.!?…"
@@ -272,6 +342,7 @@ def reported(text: str, s: Sentence, cue: tuple[int, int], holder_at: int | None
 
 
 _FRAME = re.compile(r"[^,\"“”]{3,60},\s*(?:[\w.’'-]+\s+){0,4}")
+_JOINED = re.compile(r",\s*(?:but|and|yet|while|whereas|so)\b", re.I)  # "X is coming, but Y said"
 
 
 def holder_words(text: str, s: Sentence, named_at: int, spans: list[tuple[int, int]],
@@ -284,7 +355,7 @@ def holder_words(text: str, s: Sentence, named_at: int, spans: list[tuple[int, i
         named_at: Where the holder is first named in the sentence (its start when it is not).
     """
     lead = text[s.start : named_at]
-    frame = lead if _FRAME.fullmatch(lead) else ""
+    frame = lead if _FRAME.fullmatch(lead) and not _JOINED.search(lead) else ""
     opened = [text[max(a, s.start - 400) : s.start] for a, b in quotes
               if a < s.start < b and any(x <= s.start for x, _ in spans)]  # fmt: skip
     return " ".join([frame, *opened, *(text[a:b] for a, b in spans)])
