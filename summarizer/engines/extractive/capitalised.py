@@ -22,7 +22,7 @@ from summarizer.engines.extractive.lexicon import (
 )
 from summarizer.engines.extractive.segment import Sentence
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&-]*[^\W_])?")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:(?:[\w’'&]|-(?!-))*[^\W_])?")  # '--' is a dash
 CONNECT = frozenset(
     "of the for on and de des du la le d’ d' von van der al bin da di del sans dello della "
     "delle degli dei do dos das".split()

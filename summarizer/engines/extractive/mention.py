@@ -10,7 +10,7 @@ from summarizer.brief.countries import country_alpha3, demonym_alpha3, is_demony
 from summarizer.engines.extractive.capitalised import Tok
 from summarizer.engines.extractive.lexicon import KNOWN_ORGS, ORG_HEADS, ORG_LEADS
 from summarizer.engines.extractive.segment import Sentence
-from summarizer.engines.extractive.titles import is_title, title_kind
+from summarizer.engines.extractive.titles import PORTFOLIO_ONLY, is_title, title_kind
 
 Title = tuple[tuple[int, int], str, str | None]  # span, kind, country
 
@@ -105,6 +105,9 @@ def lower_title(text: str, first: Tok, toks: list[Tok]) -> Title | None:
         return None
     words = [t.fold for t in taken if is_title(t)]
     j = idx - len(taken)  # taken are the tokens right before the name
+    if all(w in PORTFOLIO_ONLY for w in words) and text[taken[-1].end : first.start] == " " and (
+            j == 0 or toks[j - 1].fold != "of"):  # fmt: skip
+        return None  # "a home Wi-Fi link" (not "secretary of state X"): a portfolio alone
     country = country_in(toks[max(0, j - 1) : j + len(taken)])
     if country is None and j > 0 and toks[j - 1].fold in KNOWN_ORGS:
         country = KNOWN_ORGS[toks[j - 1].fold][1]

@@ -33,6 +33,7 @@ from summarizer.engines.extractive.lexicon import (
     ORG_LEADS,
     PLACE_HEADS,
     POSTNOMINALS,
+    PRODUCT_NOUNS,
     REGIONS,
     STOP,
     TITLES,
@@ -54,6 +55,7 @@ from summarizer.engines.extractive.segment import Sentence
 from summarizer.engines.extractive.titles import (
     NOUNISH,
     PORTFOLIO,
+    PORTFOLIO_ONLY,
     ROYAL,
     is_title,
     title_kind,
@@ -71,8 +73,6 @@ _CLOSE_QUOTES = frozenset("’”\"'")
 _OPENERS = frozenset(':"“‘(—–-')
 _OFFICERS = words("office_heads")
 _COUNTS = words("number_words")
-# Portfolio words that are a title only beside one ("Home Secretary", "Energy Minister").
-_PORTFOLIO_ONLY = PORTFOLIO - words("title_portfolios_alone")
 _VS_AFTER = re.compile(r"\s+vs?\.\s")
 _VS_BEFORE = re.compile(r"\svs?\.\s+$")
 
@@ -194,9 +194,10 @@ class NameScanner(PersonWords):
         if (nxt and not nxt.cap and nxt.fold in ORG_HEADS and len(run) > 1 and not run[-1].poss
                 and not is_title(run[0]) and not _adjective(run[-1])
                 and not self._person_of(run, nxt)):  # fmt: skip
-            text = self.text[run[0].start : run[-1].end]
-            return [Mention(run[0].start, run[-1].end, text, ORG_HEADS[nxt.fold],
-                            _country_in(run), sentence=s.index, initial=initial)]  # fmt: skip
+            text = self.text[run[0].start : run[-1].end]  # "its Fios TV service": a product line
+            kind = "other" if nxt.fold in PRODUCT_NOUNS else ORG_HEADS[nxt.fold]
+            return [Mention(run[0].start, run[-1].end, text, kind, _country_in(run),
+                            sentence=s.index, initial=initial)]  # fmt: skip
         prev = [t.fold for t in toks[max(0, idx - 2) : idx]]
         locative = bool(prev) and (
             prev[-1] in _PREP or (len(prev) == 2 and prev[0] in _PREP and prev[1] == "the")
@@ -224,7 +225,7 @@ class NameScanner(PersonWords):
         last_title = max((i for i, t in enumerate(run) if is_title(t)), default=-1)
         tail = run[last_title + 1 :]
         titles = [t for t in run[: last_title + 1] if is_title(t)]
-        if len(titles) == 1 and titles[0].fold in _PORTFOLIO_ONLY:
+        if len(titles) == 1 and titles[0].fold in PORTFOLIO_ONLY:
             last_title = -1  # "Home Depot", "Energy Transfer": a portfolio alone titles no one
         if last_title >= 0 and tail and self._personal(tail) and all(t.fold != "of"
                                                                      for t in tail):  # fmt: skip
@@ -381,8 +382,8 @@ class NameScanner(PersonWords):
             return [self._org(rest, s, base)]
         if rest and nxt is not None and not nxt.cap and nxt.fold in ORG_HEADS:
             text = self.text[rest[0].start : rest[-1].end]
-            return [Mention(rest[0].start, rest[-1].end, text, ORG_HEADS[nxt.fold],
-                            _country_in(rest), **base)]  # fmt: skip
+            kind = "other" if nxt.fold in PRODUCT_NOUNS else ORG_HEADS[nxt.fold]
+            return [Mention(rest[0].start, rest[-1].end, text, kind, _country_in(rest), **base)]
         return []
 
     def _adjectival(self, tok: Tok) -> bool:

@@ -1,0 +1,42 @@
+"""Datelines glued by a double hyphen, portfolio words alone and product lines: general
+actor and kind fixes of the offline engine, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from summarizer.engines.extractive.engine import _mentions
+from summarizer.engines.extractive.names import Mention
+from summarizer.engines.extractive.segment import segment
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every name mention the scanner finds in an English text."""
+    return _mentions(segment(text, None), "en")
+
+
+def test_a_double_hyphen_dateline_is_not_part_of_the_name() -> None:
+    found = [m.name for m in mentions("OSLO--Corvane Holdings is readying a new tablet plan.")]
+    assert "Corvane Holdings" in found
+    assert not any("--" in n for n in found)
+
+
+def test_a_double_hyphen_dash_ends_a_name() -> None:
+    found = [m.name for m in mentions("Two members--Tarrant and Velk--voted against the plan.")]
+    assert not any("--" in n for n in found)
+
+
+def test_a_lower_case_portfolio_word_alone_titles_no_one() -> None:
+    found = mentions("Viewers can stream films over a home Lumo-Net link from next week.")
+    assert all(m.title is None and m.kind != "person" for m in found), found
+
+
+def test_secretary_of_state_still_titles_the_name() -> None:
+    found = mentions("The talks were led by secretary of state Dana Holloway last week.")
+    person = next(m for m in found if m.name == "Dana Holloway")
+    assert person.titled_kind == "official"
+
+
+def test_a_name_before_a_lower_case_service_noun_is_a_product_line() -> None:
+    found = mentions("Customers of the Velora Stream service can now watch on phones.")
+    found += mentions("She said the Velora Stream service would reach Oslo next year.")
+    lines = [m for m in found if m.name == "Velora Stream"]
+    assert len(lines) == 2 and all(m.kind == "other" for m in lines), lines
