@@ -40,3 +40,16 @@ def test_a_name_before_a_lower_case_service_noun_is_a_product_line() -> None:
     found += mentions("She said the Velora Stream service would reach Oslo next year.")
     lines = [m for m in found if m.name == "Velora Stream"]
     assert len(lines) == 2 and all(m.kind == "other" for m in lines), lines
+
+
+def test_an_office_of_a_company_is_no_actor_but_the_company_is() -> None:
+    found = [m.name for m in mentions(
+        "She is now Chief Data Officer for Pellham Communications, the firm said.")]
+    assert "Pellham Communications" in found
+    assert not any(n.startswith("Chief") for n in found), found
+
+
+def test_a_company_cio_titles_the_name() -> None:
+    found = mentions("Pellham CIO Rana Odeh showed the new app to reporters on Monday.")
+    person = next(m for m in found if m.name == "Rana Odeh")
+    assert person.title is not None

@@ -217,7 +217,7 @@ class NameScanner(PersonWords):
                 return found + self._of_org(rest, s, base, nxt)
         if len(run) > 2 and (at := office_of(run)) and not led:
             rest = trim(run[at + 1 :])  # "CEO of Norvale Group": the body; the office is none
-            if rest and _org_kind(rest) and not any(is_title(t) for t in rest):
+            if rest and _org_kind(rest) and all(t.fold in ORG_HEADS or not is_title(t) for t in rest):  # noqa: E501
                 return [self._org(rest, s, dict(base, initial=False))]
         name = self._after_portfolio(run)
         if name:  # "Minister for Employment and Workplace Relations Tom Price"
