@@ -53,3 +53,12 @@ def test_a_company_cio_titles_the_name() -> None:
     found = mentions("Pellham CIO Rana Odeh showed the new app to reporters on Monday.")
     person = next(m for m in found if m.name == "Rana Odeh")
     assert person.title is not None
+
+
+def test_a_dateline_glued_to_the_first_word_is_cut_off() -> None:
+    for text in ("TALLINN--Pellham Group said on Monday it would close two mills.",
+                 "FARGO, N.D.--Pellham Group said on Monday it would close two mills.",
+                 "TALLINN—Pellham Group said on Monday it would close two mills."):
+        doc = segment(text, None)
+        assert doc.dateline is not None and doc.dateline.text.startswith(text[:5]), text
+        assert [m.name for m in mentions(text)] == ["Pellham Group"], text
