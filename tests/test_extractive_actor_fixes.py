@@ -3,6 +3,8 @@ actor and kind fixes of the offline engine, on sentences written for these tests
 
 from __future__ import annotations
 
+from extractive_helpers import brief_of
+
 from summarizer.engines.extractive.engine import _mentions
 from summarizer.engines.extractive.names import Mention
 from summarizer.engines.extractive.segment import segment
@@ -62,3 +64,26 @@ def test_a_dateline_glued_to_the_first_word_is_cut_off() -> None:
         doc = segment(text, None)
         assert doc.dateline is not None and doc.dateline.text.startswith(text[:5]), text
         assert [m.name for m in mentions(text)] == ["Pellham Group"], text
+
+
+def _kinds(text: str) -> dict[str, str]:
+    return {a.name: a.kind for a in brief_of(text).actors}
+
+
+def test_a_compound_company_office_before_the_name_makes_a_business_voice() -> None:
+    text = ("Pellham Group said sales fell. Pellham's chief operating officer, Rana Odeh, said "
+            "two mills would close. Odeh said staff would move to the Tallinn plant.")
+    assert _kinds(text).get("Rana Odeh") == "business", _kinds(text)
+
+
+def test_a_title_of_a_firm_after_the_name_makes_a_business_voice() -> None:
+    text = ("Pellham Communications said its shares fell. Ivo Brask, vice president of retail "
+            "sales for Pellham Communications, said customers would wait. Brask said prices "
+            "would rise.")
+    assert _kinds(text).get("Ivo Brask") == "business", _kinds(text)
+
+
+def test_a_title_of_a_public_body_after_the_name_is_no_business() -> None:
+    text = ("The rules changed on Monday. Ivo Brask, director of the Tallinn Port Authority, "
+            "said ships would wait. Brask said fees would rise for shipping companies.")
+    assert _kinds(text).get("Ivo Brask") != "business", _kinds(text)

@@ -74,6 +74,8 @@ def _led_firm(name: str, text: str) -> bool:
 
 _COMPANY_OFFICE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words("company_offices")),
                                                        key=len, reverse=True)) + r")\b", re.I)
+_OFFICE_END = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words("company_offices")),
+                                                     key=len, reverse=True)) + r")$", re.I)
 _CAPITALISED = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.&’'-]*)*")
 
 
@@ -91,6 +93,19 @@ def _firm_named(name: str, text: str) -> bool:
     return len(_BUSINESS.findall(near)) >= 2
 
 
+_OF_FIRM = re.compile(r"\s+(?:of|for|at|with)\s+"
+                      r"(?:[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:of|for|at)\s+)?(?:the\s+)?"
+                      r"([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})")
+
+
+def _a_firm(name: str, text: str) -> bool:
+    """A company by evidence: a business head noun, the lexicon, or firm's words near it."""
+    known = KNOWN_ORGS.get(name.casefold())
+    if known is not None:
+        return known[0] == "business"
+    return ORG_HEADS.get(name.split()[-1].casefold()) == "business" or _firm_named(name, text)
+
+
 def _company_officer(c: Actor, text: str) -> bool:
     """A person titled with a company office ("CEO", "executive chairman"), the title naming
     no place ("Hong Kong Chief Executive") and no public or non-profit body: a business's
@@ -98,9 +113,14 @@ def _company_officer(c: Actor, text: str) -> bool:
     if c.kind not in ("person", "official") or c.title is None:
         return False
     role = text[c.title[0] : c.title[1]]
+    if whole := _OFFICE_END.search(text, max(0, c.title[0] - 40), c.title[1]):
+        role = text[min(whole.start(), c.title[0]) : c.title[1]]  # "chief operating officer"
     firm = _FIRM_ROLE.match(role)  # "Norvale President", "Norvale's director"
     if not (_COMPANY_OFFICE.search(role) or firm and _firm_named(firm.group(1), text)):
-        return False
+        of = _OF_FIRM.match(text, c.title[1])  # "X, vice president of sales for Norvale"
+        if of is None or not _a_firm(of.group(1), text):
+            return False
+        role = text[c.title[0] : of.end()]
     for run in _CAPITALISED.findall(role):
         found = run.split()
         spans = (" ".join(found[i:j]) for i in range(len(found)) for j in range(i + 1, i + 4))
