@@ -87,3 +87,15 @@ def test_a_title_of_a_public_body_after_the_name_is_no_business() -> None:
     text = ("The rules changed on Monday. Ivo Brask, director of the Tallinn Port Authority, "
             "said ships would wait. Brask said fees would rise for shipping companies.")
     assert _kinds(text).get("Ivo Brask") != "business", _kinds(text)
+
+
+def test_an_untitled_name_with_no_sign_of_a_person_is_other() -> None:
+    text = ("Pellham Group will launch the Arrow Lark next spring. The Arrow Lark rocket can lift "
+            "ten tonnes, and the Arrow Lark will fly from Tallinn, Pellham Group said.")
+    assert _kinds(text).get("Arrow Lark", "other") == "other", _kinds(text)
+
+
+def test_an_untitled_name_that_speaks_stays_a_person() -> None:
+    text = ("Pellham Group cut two hundred jobs on Monday. Zorvan Pellek said the cuts were "
+            "unfair, and Zorvan Pellek added that workers would strike.")
+    assert _kinds(text).get("Zorvan Pellek") == "person", _kinds(text)

@@ -18,6 +18,7 @@ class Actor(Protocol):
 
     name: str
     kind: str
+    aliases: set[str]
     mentions: list[Mention]
     title: tuple[int, int] | None
 
@@ -154,5 +155,25 @@ def final_kind(c: Actor, text: str) -> str:
         if cues >= (1 if c.kind == "person" else 2) and (c.kind == "single"
                                                          or not _PERSONAL.search(after)):
             return "business"
-        return "other" if c.kind == "single" else c.kind
+        return "other" if c.kind == "single" or not _a_person(c, text) else c.kind
     return c.kind
+
+
+_STOPS = frozenset(w.capitalize() for w in words("stop"))  # "The Arrow": no one's given name
+_VERBS = "|".join(sorted(map(re.escape, words("speech_verbs")), key=len, reverse=True))
+_SAID_AFTER = re.compile(rf"(?:\s+\w+)?\s+(?:{_VERBS})\b", re.I)  # any language's speech verb
+_SAID_BEFORE = re.compile(rf"\b(?:{_VERBS}|told|according to|asked)\s+$", re.I)
+
+
+def _a_person(c: Actor, text: str) -> bool:
+    """Evidence that an untitled name is a person's: a given name first, the surname used
+    alone, a speech verb beside it, or 'he'/'she' after it; else it may be a product, a
+    work or a firm ("Falcon Heavy", "Windows Mobile"), and the kind is 'other'."""
+    if opens_with_given(c.name) or any(" " not in a for a in c.aliases):
+        return True
+    last = re.escape(c.name.split()[-1])  # "Ana Lobo ... Rui Lobo": a family name
+    if len(set(re.findall(rf"\b([A-ZÀ-Þ][\w’'-]+)\s+{last}\b", text)) - _STOPS) >= 2:
+        return True
+    return any(_SAID_AFTER.match(text, m.end)
+               or _SAID_BEFORE.search(text, max(0, m.start - 20), m.start)
+               or _PERSONAL.search(text, m.end, m.end + 100) for m in c.mentions[:8])
