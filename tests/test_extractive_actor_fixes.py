@@ -99,3 +99,15 @@ def test_an_untitled_name_that_speaks_stays_a_person() -> None:
     text = ("Pellham Group cut two hundred jobs on Monday. Zorvan Pellek said the cuts were "
             "unfair, and Zorvan Pellek added that workers would strike.")
     assert _kinds(text).get("Zorvan Pellek") == "person", _kinds(text)
+
+
+def test_the_spokesman_of_a_public_body_is_an_official() -> None:
+    found = mentions("The rules stand, Harbour Service spokesman Ivo Brask said on Monday.")
+    person = next(m for m in found if m.name == "Ivo Brask")
+    assert person.titled_kind == "official"
+
+
+def test_the_president_of_a_regional_fed_is_an_official() -> None:
+    found = mentions("Two members, Kesterby Fed President Varto, dissented on Monday.")
+    person = next(m for m in found if m.name == "Varto")
+    assert person.titled_kind == "official"

@@ -111,7 +111,16 @@ def lower_title(text: str, first: Tok, toks: list[Tok]) -> Title | None:
     country = country_in(toks[max(0, j - 1) : j + len(taken)])
     if country is None and j > 0 and toks[j - 1].fold in KNOWN_ORGS:
         country = KNOWN_ORGS[toks[j - 1].fold][1]
-    return (taken[0].start, taken[-1].end), title_kind(words, False, country), country
+    kind = title_kind(words, False, country)
+    if kind == "person" and j > 0 and toks[j - 1].cap and _public(toks[j - 1]):
+        kind = "official"  # "the Port Authority spokesman X": the voice of a public body
+    return (taken[0].start, taken[-1].end), kind, country
+
+
+def _public(tok: Tok) -> bool:
+    """A capitalised word that heads or names a public body ("Service", "Ministry")."""
+    known = KNOWN_ORGS.get(tok.fold)
+    return (known[0] if known else ORG_HEADS.get(tok.fold)) in ("state", "court", "igo")
 
 
 def inhabitants(text: str) -> bool:

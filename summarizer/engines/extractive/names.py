@@ -260,7 +260,7 @@ class NameScanner(PersonWords):
         words = [t.fold.rstrip(".") for t in head[first_title:]]
         kind = title_kind(words, True, country)
         if prefix and not country and kind == "head_of_state":  # "Emirates President Tim Clark"
-            org = _org_kind(prefix)  # heads an organisation, not a state
+            org = _org_kind(prefix[-1:]) or _org_kind(prefix)  # heads a body: "Dallas Fed"
             kind = "official" if org in ("state", "court", "igo") else org or "person"
         if len(prefix) > 2 and _org_kind(prefix[:-1]) and prefix[-1].fold in ORG_HEADS:
             prefix = prefix[:-1]  # "Harbour House Press Secretary": the title is two words
