@@ -111,3 +111,9 @@ def test_the_president_of_a_regional_fed_is_an_official() -> None:
     found = mentions("Two members, Kesterby Fed President Varto, dissented on Monday.")
     person = next(m for m in found if m.name == "Varto")
     assert person.titled_kind == "official"
+
+
+def test_a_person_set_off_as_working_at_a_company_is_its_voice() -> None:
+    text = ("Oil fell on Monday. Prices may slip further, said Ivo Brask, senior commodities "
+            "trader and strategist at Norvale Securities Inc. Brask said demand was weak.")
+    assert _kinds(text).get("Ivo Brask") == "business", _kinds(text)

@@ -96,7 +96,7 @@ def _firm_named(name: str, text: str) -> bool:
 
 _OF_FIRM = re.compile(r"\s+(?:of|for|at|with)\s+"
                       r"(?:[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:of|for|at)\s+)?(?:the\s+)?"
-                      r"([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})")
+                      r"([A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,3}\.?)")
 
 
 def _a_firm(name: str, text: str) -> bool:
@@ -133,13 +133,30 @@ def _company_officer(c: Actor, text: str) -> bool:
     return True
 
 
+_AT_FIRM = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){1,7}?(?:at|of|with|for)\s+"
+                      r"(?:the\s+)?([A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,3}\.?)")
+
+
+def _works_for_firm(c: Actor, text: str) -> bool:
+    """An untitled person set off as working at a company by evidence: "X, an analyst at
+    Norvale Securities", "X, head of research with Norvale"."""
+    if c.kind != "person" or c.title is not None:
+        return False
+    for m in c.mentions[:4]:
+        at = _AT_FIRM.match(text, m.end)
+        if at and _a_firm(at.group(1), text) and not (country_alpha3(at.group(1))
+                                                      or is_city(at.group(1))):
+            return True
+    return False
+
+
 def final_kind(c: Actor, text: str) -> str:
     """The schema's ActorKind for a cluster: an untitled 'person' that the text calls a
     company and never 'he' or 'she' is a business."""
     known = KNOWN_ORGS.get(c.name.casefold()) or _placed_known(c.name)
     if known is not None and (c.kind == "single" or " " in c.name):  # "Islamic State"
         return known[0]
-    if _company_officer(c, text):
+    if _company_officer(c, text) or _works_for_firm(c, text):
         return "business"  # "Norvale CEO Ada Obi", "Ada Obi, its chief operating officer"
     if c.kind in ("single", "other") and _team(c, text):
         return "business"  # a sports club: "the Sabres' season", "Hotspur's coach"
