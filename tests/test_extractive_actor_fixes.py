@@ -117,3 +117,15 @@ def test_a_person_set_off_as_working_at_a_company_is_its_voice() -> None:
     text = ("Oil fell on Monday. Prices may slip further, said Ivo Brask, senior commodities "
             "trader and strategist at Norvale Securities Inc. Brask said demand was weak.")
     assert _kinds(text).get("Ivo Brask") == "business", _kinds(text)
+
+
+def test_an_abbreviated_saint_stays_in_the_place_name() -> None:
+    found = [m.name for m in mentions("The firm moved to St. Kesterby in 2010 and hired staff.")]
+    assert "St. Kesterby" in found and "Kesterby" not in found, found
+
+
+def test_a_known_body_and_another_body_are_two_actors() -> None:
+    found = [m.name for m in mentions(
+        "Officials at the Federal Reserve and Harbour Department said growth slowed.")]
+    assert "Harbour Department" in found, found
+    assert not any(" and " in n for n in found), found
