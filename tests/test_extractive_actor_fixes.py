@@ -129,3 +129,8 @@ def test_a_known_body_and_another_body_are_two_actors() -> None:
         "Officials at the Federal Reserve and Harbour Department said growth slowed.")]
     assert "Harbour Department" in found, found
     assert not any(" and " in n for n in found), found
+
+
+def test_a_sentence_opening_preposition_is_no_part_of_a_name() -> None:
+    found = [m.name for m in mentions("Unlike the Harbour Guard, the navy kept its old rules.")]
+    assert "Harbour Guard" in found and not any(n.startswith("Unlike") for n in found), found
