@@ -134,3 +134,9 @@ def test_a_known_body_and_another_body_are_two_actors() -> None:
 def test_a_sentence_opening_preposition_is_no_part_of_a_name() -> None:
     found = [m.name for m in mentions("Unlike the Harbour Guard, the navy kept its old rules.")]
     assert "Harbour Guard" in found and not any(n.startswith("Unlike") for n in found), found
+
+
+def test_a_writer_title_is_split_off_the_name() -> None:
+    found = mentions("Harbour Daily staff writer Ivo Brask reported that the port would close.")
+    person = next(m for m in found if m.name == "Ivo Brask")
+    assert person.titled_kind == "media"
