@@ -140,3 +140,10 @@ def test_a_writer_title_is_split_off_the_name() -> None:
     found = mentions("Harbour Daily staff writer Ivo Brask reported that the port would close.")
     person = next(m for m in found if m.name == "Ivo Brask")
     assert person.titled_kind == "media"
+
+
+def test_a_commission_named_for_one_country_is_the_states() -> None:
+    kinds = {m.name: m.kind for m in mentions(
+        "The Kenyan Fisheries Commission and the European Commission met on Monday.")}
+    assert kinds.get("Kenyan Fisheries Commission") == "state", kinds
+    assert kinds.get("European Commission") == "igo", kinds
