@@ -147,3 +147,26 @@ def test_a_commission_named_for_one_country_is_the_states() -> None:
         "The Kenyan Fisheries Commission and the European Commission met on Monday.")}
     assert kinds.get("Kenyan Fisheries Commission") == "state", kinds
     assert kinds.get("European Commission") == "igo", kinds
+
+
+def test_a_sentence_opening_chief_executive_of_no_named_firm_is_no_business() -> None:
+    text = ("The Harbour Users Chamber said the ruling was wrong. Chief executive Ivo Brask "
+            "said members would appeal, and Brask said the chamber would meet on Friday.")
+    assert _kinds(text).get("Ivo Brask") != "business", _kinds(text)
+
+
+def test_a_lawyer_for_a_firm_is_no_business_voice() -> None:
+    text = ("Pellham Group Inc. lost the case. Ivo Brask, a lawyer for Pellham Group Inc., said "
+            "he would appeal. Brask said the judge had erred.")
+    assert _kinds(text).get("Ivo Brask") != "business", _kinds(text)
+
+
+def test_a_name_set_off_by_a_role_is_a_person() -> None:
+    text = ("Campaigners welcomed the fine. Zorvan Pellek, a lawyer at the Kesterby group that "
+            "filed the complaint, called the delay unacceptable.")
+    assert _kinds(text).get("Zorvan Pellek") == "person", _kinds(text)
+
+
+def test_a_commission_named_for_an_ocean_stays_intergovernmental() -> None:
+    kinds = {m.name: m.kind for m in mentions("The Indian Ocean Whale Commission met on Monday.")}
+    assert kinds.get("Indian Ocean Whale Commission") == "igo", kinds

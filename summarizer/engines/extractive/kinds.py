@@ -9,7 +9,14 @@ from typing import Protocol
 
 from summarizer.brief.countries import country_alpha3, demonym_alpha3, is_city, is_subdivision
 from summarizer.engines.extractive.given import opens_with_given
-from summarizer.engines.extractive.lexicon import BUSINESS_TITLES, KNOWN_ORGS, ORG_HEADS, words
+from summarizer.engines.extractive.lexicon import (
+    BUSINESS_TITLES,
+    KNOWN_ORGS,
+    ORG_HEADS,
+    ROLES,
+    TITLES,
+    words,
+)
 from summarizer.engines.extractive.names import Mention
 
 
@@ -77,6 +84,7 @@ _COMPANY_OFFICE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words("co
                                                        key=len, reverse=True)) + r")\b", re.I)
 _OFFICE_END = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words("company_offices")),
                                                      key=len, reverse=True)) + r")$", re.I)
+_OWNER = re.compile(r"(?:['’]s|\bits)\s+$")  # "Norvale's chief operating officer"
 _CAPITALISED = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.&’'-]*)*")
 
 
@@ -114,7 +122,8 @@ def _company_officer(c: Actor, text: str) -> bool:
     if c.kind not in ("person", "official") or c.title is None:
         return False
     role = text[c.title[0] : c.title[1]]
-    if whole := _OFFICE_END.search(text, max(0, c.title[0] - 40), c.title[1]):
+    whole = _OFFICE_END.search(text, max(0, c.title[0] - 40), c.title[1])
+    if whole and _OWNER.search(text, max(0, whole.start() - 30), whole.start()):
         role = text[min(whole.start(), c.title[0]) : c.title[1]]  # "chief operating officer"
     firm = _FIRM_ROLE.match(role)  # "Norvale President", "Norvale's director"
     if not (_COMPANY_OFFICE.search(role) or firm and _firm_named(firm.group(1), text)):
@@ -133,7 +142,7 @@ def _company_officer(c: Actor, text: str) -> bool:
     return True
 
 
-_AT_FIRM = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){1,7}?(?:at|of|with|for)\s+"
+_AT_FIRM = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){1,7}?(?:at|with)\s+"
                       r"(?:the\s+)?([A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,3}\.?)")
 
 
@@ -178,7 +187,10 @@ def final_kind(c: Actor, text: str) -> str:
 
 _STOPS = frozenset(w.capitalize() for w in words("stop"))  # "The Arrow": no one's given name
 _VERBS = "|".join(sorted(map(re.escape, words("speech_verbs")), key=len, reverse=True))
-_SAID_AFTER = re.compile(rf"(?:\s+\w+)?\s+(?:{_VERBS})\b", re.I)  # any language's speech verb
+# "X said", "X then said", "X, a lawyer, said": a speech verb of any language after the name
+_SAID_AFTER = re.compile(rf"(?:\s+\w+|,[^,.;:]{{1,90}},|,)?\s+(?:{_VERBS})\b", re.I)
+_ROLE_AFTER = re.compile(r"(?:,\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,3}?([a-z]+)\b"
+                         r"|\s+of\s+the\s+[A-Z])")  # "X, a lawyer at ...", "X of the Union"
 _SAID_BEFORE = re.compile(rf"\b(?:{_VERBS}|told|according to|asked)\s+$", re.I)
 
 
@@ -193,4 +205,12 @@ def _a_person(c: Actor, text: str) -> bool:
         return True
     return any(_SAID_AFTER.match(text, m.end)
                or _SAID_BEFORE.search(text, max(0, m.start - 20), m.start)
-               or _PERSONAL.search(text, m.end, m.end + 100) for m in c.mentions[:8])
+               or _PERSONAL.search(text, m.end, m.end + 100) or _role(text, m.end)
+               for m in c.mentions[:8])
+
+
+def _role(text: str, end: int) -> bool:
+    """A role set off after the name ("X, a lawyer at ...", "X of the Union"): a person."""
+    found = _ROLE_AFTER.match(text, end)
+    return found is not None and (found.group(1) is None or found.group(1) in TITLES
+                                  or found.group(1) in ROLES)

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 from summarizer.brief.countries import country_alpha3, demonym_alpha3, is_demonym, is_subdivision
 from summarizer.engines.extractive.capitalised import Tok
-from summarizer.engines.extractive.lexicon import KNOWN_ORGS, ORG_HEADS, ORG_LEADS, words
+from summarizer.engines.extractive.lexicon import (
+    KNOWN_ORGS,
+    ORG_HEADS,
+    ORG_LEADS,
+    PLACE_HEADS,
+    words,
+)
 from summarizer.engines.extractive.segment import Sentence
 from summarizer.engines.extractive.titles import PORTFOLIO_ONLY, is_title, title_kind
 
@@ -61,8 +67,9 @@ def org_kind(toks: list[Tok]) -> str | None:
 def _national(toks: list[Tok], kind: str) -> str:
     """A commission or council named for one country or region is the state's body, not an
     intergovernmental one ("the Kenyan Sports Commission", "Ontario Energy Council")."""
-    if kind != "igo" or toks[0].fold in KNOWN_ORGS or toks[-1].fold not in _BODIES:
-        return kind
+    if kind != "igo" or toks[0].fold in KNOWN_ORGS or toks[-1].fold not in _BODIES or (
+            len(toks) > 1 and toks[1].fold in PLACE_HEADS):  # fmt: skip
+        return kind  # not "the Indian Ocean Tuna Commission"
     first = toks[0].text
     return "state" if country_alpha3(first) or demonym_alpha3(first) or is_subdivision(
         " ".join(t.text for t in toks[:2])) or is_subdivision(first) else kind
