@@ -170,3 +170,10 @@ def test_a_name_set_off_by_a_role_is_a_person() -> None:
 def test_a_commission_named_for_an_ocean_stays_intergovernmental() -> None:
     kinds = {m.name: m.kind for m in mentions("The Indian Ocean Whale Commission met on Monday.")}
     assert kinds.get("Indian Ocean Whale Commission") == "igo", kinds
+
+
+def test_the_owner_of_a_company_speaks_for_business() -> None:
+    text = ("Workers left the state after the law passed. Ivo Brask, the owner of a small "
+            "roofing company in Kesterby, lost four of his men. Brask said he could not replace "
+            "them.")
+    assert _kinds(text).get("Ivo Brask") == "business", _kinds(text)

@@ -10,6 +10,7 @@ from typing import Protocol
 from summarizer.brief.countries import country_alpha3, demonym_alpha3, is_city, is_subdivision
 from summarizer.engines.extractive.given import opens_with_given
 from summarizer.engines.extractive.lexicon import (
+    BUSINESS_NOUNS,
     BUSINESS_TITLES,
     KNOWN_ORGS,
     ORG_HEADS,
@@ -146,12 +147,21 @@ _AT_FIRM = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){1,7}?(?:at|with
                       r"(?:the\s+)?([A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,3}\.?)")
 
 
+_OWNS_FIRM = re.compile(
+    r",\s+(?:the|an?|its)\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(map(re.escape, words(
+        "company_offices")), key=len, reverse=True)) + r")\s+(?:of|at)\s+(?:an?|the)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:" + "|".join(sorted(map(re.escape, BUSINESS_NOUNS), key=len,
+                                               reverse=True)) + r")\b")  # "the owner of a firm"
+
+
 def _works_for_firm(c: Actor, text: str) -> bool:
     """An untitled person set off as working at a company by evidence: "X, an analyst at
     Norvale Securities", "X, head of research with Norvale"."""
     if c.kind != "person" or c.title is not None:
         return False
     for m in c.mentions[:4]:
+        if _OWNS_FIRM.match(text, m.end):
+            return True  # "X, the owner of a commercial landscaping company"
         at = _AT_FIRM.match(text, m.end)
         if at and _a_firm(at.group(1), text) and not (country_alpha3(at.group(1))
                                                       or is_city(at.group(1))):
