@@ -13,16 +13,19 @@ from dataclasses import dataclass
 from summarizer.brief.countries import country_alpha3, demonym_alpha3
 from summarizer.engines.extractive.given import is_given
 from summarizer.engines.extractive.lexicon import (
+    KNOWN_ORGS,
     LEGAL_HEADS,
     ORG_HEADS,
     STOP,
     TITLE_ABBREVIATIONS,
     TITLES,
     ordered,
+    words,
 )
 from summarizer.engines.extractive.segment import Sentence
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&-]*[^\W_])?")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:(?:[\w’'&]|-(?!-))*[^\W_])?")  # '--' is a dash
+_PLACE_ABBREVIATIONS = words("place_abbreviations")  # "St. Louis", "Mt. Vernon"
 CONNECT = frozenset(
     "of the for on and de des du la le d’ d' von van der al bin da di del sans dello della "
     "delle degli dei do dos das".split()
@@ -88,7 +91,8 @@ def _breaks(prev: Tok, tok: Tok, text: str) -> bool:
         return gap[2:].strip() != ""
     if prev.poss and prev.fold in TITLES and tok.fold in _OFFICES:  # "Prosecutor's Office"
         return gap[2:].strip() != ""
-    if gap == ". " and prev.fold in TITLE_ABBREVIATIONS and tok.cap:  # "Sen. Pablo Vidal"
+    if gap == ". " and (prev.fold in TITLE_ABBREVIATIONS or prev.fold in _PLACE_ABBREVIATIONS
+                        ) and tok.cap:  # "Sen. Pablo Vidal", "St. Louis"
         return False
     if gap == " & " and prev.cap and tok.cap:  # "Ward & Lutz"
         return False
@@ -301,7 +305,8 @@ def runs(toks: list[Tok], text: str, lower: frozenset[str] = frozenset()) -> lis
                 tok.fold != "and"
                 or any(t.fold in ("of", "on", "for") for t in cur)
                 or (_org_after(toks, i + 1, text) and not _nation(cur[-1]) and not _nation(nxt)
-                    and not (len(cur) == 1 and cur[0].text.isupper()))  # "KBL and Norvale Bank"
+                    and not (len(cur) == 1 and cur[0].text.isupper())  # "KBL and Norvale Bank"
+                    and " ".join(t.fold for t in cur) not in KNOWN_ORGS)  # "the Fed and ..."
             )
         )
         if joins or (cur and cur[-1].fold in _MEDIA and re.fullmatch(r"\d{1,3}", tok.text)

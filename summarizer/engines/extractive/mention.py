@@ -8,10 +8,17 @@ from dataclasses import dataclass
 
 from summarizer.brief.countries import country_alpha3, demonym_alpha3, is_demonym, is_subdivision
 from summarizer.engines.extractive.capitalised import Tok
-from summarizer.engines.extractive.lexicon import KNOWN_ORGS, ORG_HEADS, ORG_LEADS
+from summarizer.engines.extractive.lexicon import (
+    KNOWN_ORGS,
+    ORG_HEADS,
+    ORG_LEADS,
+    PLACE_HEADS,
+    words,
+)
 from summarizer.engines.extractive.segment import Sentence
-from summarizer.engines.extractive.titles import is_title, title_kind
+from summarizer.engines.extractive.titles import PORTFOLIO_ONLY, is_title, title_kind
 
+_BODIES = words("national_bodies")  # heads a state may own too: "commission", "council"
 Title = tuple[tuple[int, int], str, str | None]  # span, kind, country
 
 
@@ -53,8 +60,19 @@ def org_kind(toks: list[Tok]) -> str | None:
             continue
         if i > 0 or len(toks) == 1 or toks[1].fold in ("of", "for", "on", "to"):
             if not (tok.fold == "international" and i == 0):
-                return ORG_HEADS[tok.fold]
+                return _national(toks, ORG_HEADS[tok.fold])
     return None
+
+
+def _national(toks: list[Tok], kind: str) -> str:
+    """A commission or council named for one country or region is the state's body, not an
+    intergovernmental one ("the Kenyan Sports Commission", "Ontario Energy Council")."""
+    if kind != "igo" or toks[0].fold in KNOWN_ORGS or toks[-1].fold not in _BODIES or (
+            len(toks) > 1 and toks[1].fold in PLACE_HEADS):  # fmt: skip
+        return kind  # not "the Indian Ocean Tuna Commission"
+    first = toks[0].text
+    return "state" if country_alpha3(first) or demonym_alpha3(first) or is_subdivision(
+        " ".join(t.text for t in toks[:2])) or is_subdivision(first) else kind
 
 
 _CONTINENTAL = frozenset(
@@ -105,10 +123,22 @@ def lower_title(text: str, first: Tok, toks: list[Tok]) -> Title | None:
         return None
     words = [t.fold for t in taken if is_title(t)]
     j = idx - len(taken)  # taken are the tokens right before the name
+    if all(w in PORTFOLIO_ONLY for w in words) and text[taken[-1].end : first.start] == " " and (
+            j == 0 or toks[j - 1].fold != "of"):  # fmt: skip
+        return None  # "a home Wi-Fi link" (not "secretary of state X"): a portfolio alone
     country = country_in(toks[max(0, j - 1) : j + len(taken)])
     if country is None and j > 0 and toks[j - 1].fold in KNOWN_ORGS:
         country = KNOWN_ORGS[toks[j - 1].fold][1]
-    return (taken[0].start, taken[-1].end), title_kind(words, False, country), country
+    kind = title_kind(words, False, country)
+    if kind == "person" and j > 0 and toks[j - 1].cap and _public(toks[j - 1]):
+        kind = "official"  # "the Port Authority spokesman X": the voice of a public body
+    return (taken[0].start, taken[-1].end), kind, country
+
+
+def _public(tok: Tok) -> bool:
+    """A capitalised word that heads or names a public body ("Service", "Ministry")."""
+    known = KNOWN_ORGS.get(tok.fold)
+    return (known[0] if known else ORG_HEADS.get(tok.fold)) in ("state", "court", "igo")
 
 
 def inhabitants(text: str) -> bool:

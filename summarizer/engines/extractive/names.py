@@ -33,6 +33,7 @@ from summarizer.engines.extractive.lexicon import (
     ORG_LEADS,
     PLACE_HEADS,
     POSTNOMINALS,
+    PRODUCT_NOUNS,
     REGIONS,
     STOP,
     TITLES,
@@ -54,6 +55,7 @@ from summarizer.engines.extractive.segment import Sentence
 from summarizer.engines.extractive.titles import (
     NOUNISH,
     PORTFOLIO,
+    PORTFOLIO_ONLY,
     ROYAL,
     is_title,
     title_kind,
@@ -71,8 +73,6 @@ _CLOSE_QUOTES = frozenset("’”\"'")
 _OPENERS = frozenset(':"“‘(—–-')
 _OFFICERS = words("office_heads")
 _COUNTS = words("number_words")
-# Portfolio words that are a title only beside one ("Home Secretary", "Energy Minister").
-_PORTFOLIO_ONLY = PORTFOLIO - words("title_portfolios_alone")
 _VS_AFTER = re.compile(r"\s+vs?\.\s")
 _VS_BEFORE = re.compile(r"\svs?\.\s+$")
 
@@ -194,9 +194,10 @@ class NameScanner(PersonWords):
         if (nxt and not nxt.cap and nxt.fold in ORG_HEADS and len(run) > 1 and not run[-1].poss
                 and not is_title(run[0]) and not _adjective(run[-1])
                 and not self._person_of(run, nxt)):  # fmt: skip
-            text = self.text[run[0].start : run[-1].end]
-            return [Mention(run[0].start, run[-1].end, text, ORG_HEADS[nxt.fold],
-                            _country_in(run), sentence=s.index, initial=initial)]  # fmt: skip
+            text = self.text[run[0].start : run[-1].end]  # "its Fios TV service": a product line
+            kind = "other" if nxt.fold in PRODUCT_NOUNS else ORG_HEADS[nxt.fold]
+            return [Mention(run[0].start, run[-1].end, text, kind, _country_in(run),
+                            sentence=s.index, initial=initial)]  # fmt: skip
         prev = [t.fold for t in toks[max(0, idx - 2) : idx]]
         locative = bool(prev) and (
             prev[-1] in _PREP or (len(prev) == 2 and prev[0] in _PREP and prev[1] == "the")
@@ -216,7 +217,7 @@ class NameScanner(PersonWords):
                 return found + self._of_org(rest, s, base, nxt)
         if len(run) > 2 and (at := office_of(run)) and not led:
             rest = trim(run[at + 1 :])  # "CEO of Norvale Group": the body; the office is none
-            if rest and _org_kind(rest) and not any(is_title(t) for t in rest):
+            if rest and _org_kind(rest) and all(t.fold in ORG_HEADS or not is_title(t) for t in rest):  # noqa: E501
                 return [self._org(rest, s, dict(base, initial=False))]
         name = self._after_portfolio(run)
         if name:  # "Minister for Employment and Workplace Relations Tom Price"
@@ -224,7 +225,7 @@ class NameScanner(PersonWords):
         last_title = max((i for i, t in enumerate(run) if is_title(t)), default=-1)
         tail = run[last_title + 1 :]
         titles = [t for t in run[: last_title + 1] if is_title(t)]
-        if len(titles) == 1 and titles[0].fold in _PORTFOLIO_ONLY:
+        if len(titles) == 1 and titles[0].fold in PORTFOLIO_ONLY:
             last_title = -1  # "Home Depot", "Energy Transfer": a portfolio alone titles no one
         if last_title >= 0 and tail and self._personal(tail) and all(t.fold != "of"
                                                                      for t in tail):  # fmt: skip
@@ -259,7 +260,7 @@ class NameScanner(PersonWords):
         words = [t.fold.rstrip(".") for t in head[first_title:]]
         kind = title_kind(words, True, country)
         if prefix and not country and kind == "head_of_state":  # "Emirates President Tim Clark"
-            org = _org_kind(prefix)  # heads an organisation, not a state
+            org = _org_kind(prefix[-1:]) or _org_kind(prefix)  # heads a body: "Dallas Fed"
             kind = "official" if org in ("state", "court", "igo") else org or "person"
         if len(prefix) > 2 and _org_kind(prefix[:-1]) and prefix[-1].fold in ORG_HEADS:
             prefix = prefix[:-1]  # "Harbour House Press Secretary": the title is two words
@@ -381,8 +382,8 @@ class NameScanner(PersonWords):
             return [self._org(rest, s, base)]
         if rest and nxt is not None and not nxt.cap and nxt.fold in ORG_HEADS:
             text = self.text[rest[0].start : rest[-1].end]
-            return [Mention(rest[0].start, rest[-1].end, text, ORG_HEADS[nxt.fold],
-                            _country_in(rest), **base)]  # fmt: skip
+            kind = "other" if nxt.fold in PRODUCT_NOUNS else ORG_HEADS[nxt.fold]
+            return [Mention(rest[0].start, rest[-1].end, text, kind, _country_in(rest), **base)]
         return []
 
     def _adjectival(self, tok: Tok) -> bool:

@@ -37,16 +37,19 @@ def _office(t: Tok) -> bool:
 
 _OPENERS = words("openers")  # words that open a sentence, not a name
 _GERUND = re.compile(r"\w{3}ing$")
+_OFFICERS = words("office_heads")  # "officer", "director": the head of a company office
 _INNER = re.compile(r"(?<=[a-zà-ÿ,] )([A-ZÀ-Þ][\w’'-]*)")
 
 
 def office_of(title: list[Tok]) -> int:
     """Where "of" or "for" follows one to three title words ("Head of", "General Manager
     of"), or 0."""
-    at = next((i for i, t in enumerate(title[:4]) if t.fold in ("of", "for")), 0)
+    at = next((i for i, t in enumerate(title[:5]) if t.fold in ("of", "for")), 0)
     words = title[:at]
-    if at and all(t.cap and (is_title(t) or t.fold in PORTFOLIO or t.fold in ROLES)
-                  for t in words) and any(is_title(t) or t.fold in ROLES for t in words):
+    if at and all(t.cap for t in words) and is_title(words[0]) and words[-1].fold in _OFFICERS:
+        return at  # "Chief Information Officer for": a title, any words, an office's head
+    if 0 < at < 4 and all(t.cap and (is_title(t) or t.fold in PORTFOLIO or t.fold in ROLES)
+                          for t in words) and any(is_title(t) or t.fold in ROLES for t in words):
         return at  # fmt: skip
     return 0
 

@@ -21,7 +21,7 @@ from summarizer.engines.extractive.lexicon import (
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+(?:[\"'“‘(\[]|«\s?)?[A-Z0-9À-Þ])|\n+")
 _DATELINE = re.compile(  # "BRUSSELS —", "DUBAI, United Arab Emirates (Reuters) -"
     r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'-]{2,40}(?:,\s+[A-ZÀ-Þ][\w.'-]*(?:\s[A-ZÀ-Þ][\w.'-]*){0,3})?"
-    r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+"
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:[—–-]{1,2}\s+|(?:--|[—–])(?=[A-ZÀ-Þ\"“]))"  # "CITY--Firm"
 )
 _MONTH = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"

@@ -23,6 +23,8 @@ ROYAL = words("titles_royal")
 PLURAL = words("titles_plural")
 # Title words that are adjectives or portfolios, too weak to make one word after them a name.
 PORTFOLIO = words("title_portfolios")
+# Portfolio words that are a title only beside one ("Home Secretary", "Energy Minister").
+PORTFOLIO_ONLY = PORTFOLIO - words("title_portfolios_alone")
 # Prefixes that make a title of a title: "vice-premier", "co-founder", "ex-minister".
 _PREFIXES = words("title_prefixes")
 _NATION_LEADERS = words("nation_leaders")
