@@ -345,7 +345,7 @@ def _keeps(c: Cluster) -> bool:
     if c.kind == "person" and not c.agent and (
         is_city(c.name) or is_subdivision(c.name) or country_alpha3(c.name)
     ):
-        return False  # "a Fort Worth girl", "Miss Idaho": a place read as a name, never acting
+        return False  # "a Springfield girl", "Miss Nevada": a place read as a name, never acting
     if c.kind == "person":
         return n >= 2 or c.holder or c.title is not None or c.agent > 0
     if c.kind == "state" and is_subdivision(c.name):  # "South Dakota spends": a state that

@@ -125,7 +125,7 @@ def lower_title(text: str, first: Tok, toks: list[Tok]) -> Title | None:
     j = idx - len(taken)  # taken are the tokens right before the name
     if all(w in PORTFOLIO_ONLY for w in words) and text[taken[-1].end : first.start] == " " and (
             j == 0 or toks[j - 1].fold != "of"):  # fmt: skip
-        return None  # "a home Wi-Fi link" (not "secretary of state X"): a portfolio alone
+        return None  # "a home Lumo-Net link" (not "secretary of state X"): a portfolio alone
     country = country_in(toks[max(0, j - 1) : j + len(taken)])
     if country is None and j > 0 and toks[j - 1].fold in KNOWN_ORGS:
         country = KNOWN_ORGS[toks[j - 1].fold][1]
