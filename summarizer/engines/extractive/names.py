@@ -194,7 +194,7 @@ class NameScanner(PersonWords):
         if (nxt and not nxt.cap and nxt.fold in ORG_HEADS and len(run) > 1 and not run[-1].poss
                 and not is_title(run[0]) and not _adjective(run[-1])
                 and not self._person_of(run, nxt)):  # fmt: skip
-            text = self.text[run[0].start : run[-1].end]  # "its Velora Stream service": a product line
+            text = self.text[run[0].start : run[-1].end]  # "its Velora TV service": a product
             kind = "other" if nxt.fold in PRODUCT_NOUNS else ORG_HEADS[nxt.fold]
             return [Mention(run[0].start, run[-1].end, text, kind, _country_in(run),
                             sentence=s.index, initial=initial)]  # fmt: skip
