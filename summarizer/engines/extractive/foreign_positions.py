@@ -27,7 +27,7 @@ from summarizer.engines.extractive.positions import PositionFinder
 from summarizer.engines.extractive.ranking import limit
 from summarizer.engines.extractive.segment import Sentence
 from summarizer.engines.extractive.separable import particle, particle_stance
-from summarizer.engines.extractive.stance import holder_words, reported, stance_of
+from summarizer.engines.extractive.stance import stance_of
 from summarizer.engines.extractive.titles import PERSON_KINDS
 
 _ON_WORDS = 14  # what a labelled answer is about: its first words
@@ -103,16 +103,9 @@ class ForeignPositionFinder(PositionFinder):
             self.titled = (holder, s.index)  # a person with a business title: still a "he"
         if found.stance != "unclear":
             return found
-        at, after = s.start + cue.start(), s.start + cue.end()
-        named = [m.start for m in holder.mentions if m.sentence == s.index
-                 and not any(a <= m.start < b for a, b in quotes)]  # fmt: skip
-        near = min(named, key=lambda x: abs(x - at), default=None)
-        forward = cue.group(1).casefold() in FORWARD_CUES
-        spans = reported(self.text, s, (at, after), near, quotes, forward)
-        first = min((m.start for m in holder.mentions if m.sentence == s.index), default=s.start)
-        words = holder_words(self.text, s, first, spans, quotes)
+        _spans, words = self._words(holder, s, cue, quotes)
         if not words.strip():  # "Laut Ole Brenn könnten ..."
-            words = rest_after(self.text, after, s.end,
+            words = rest_after(self.text, s.start + cue.end(), s.end,
                                [m.end for m in holder.mentions if m.sentence == s.index])
         stance = stance_of(cue.group(1), words, False) or denial(words, self.code)
         return found.model_copy(update={"stance": stance}) if stance else found

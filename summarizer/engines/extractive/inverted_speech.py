@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from summarizer.engines.extractive.lexicon import one, ordered
+from summarizer.engines.extractive.romance_titles import TITLES
 
 _T = TypeVar("_T")
 _GAP = {code: frozenset(w.casefold() for w in ordered("inversion_gap", code))
@@ -31,9 +32,7 @@ _DENY = {code: frozenset(w.casefold() for w in one(code, "stance").get("deny", (
          for code in ("de", "fr", "es")}  # fmt: skip
 _DENIAL_WORDS = 8  # a negation this close to the start negates the statement itself
 _DENIAL_MIN = 5  # fewer words (to the first stop) are a reply, not a statement
-_TITLES = sorted({w.casefold() for code in ("fr", "es") for w in ordered("titles_official", code)
-                  if w.isalpha() and len(w) > 3}, key=len, reverse=True)  # fmt: skip
-_TITLED_GAP = re.compile(r"\s+(?:(?:le|la|l['’]|el)\s*)?(?i:" + "|".join(_TITLES)
+_TITLED_GAP = re.compile(r"\s+(?:(?:le|la|l['’]|el)\s*)?(?i:" + "|".join(TITLES)
                          + r")\b[^,;:.«»\"“”]{0,60},\s*")  # fmt: skip
 NOBODY = object()  # the cue is an inserted clause with no actor to hold it
 

@@ -360,14 +360,7 @@ class PositionFinder:
     def _position(self, holder: Cluster, s: Sentence, cue: Found,
                   quotes: list[tuple[int, int]]) -> Position:  # fmt: skip
         speech = cue.group(1).casefold() in _SPEECH
-        at, after = s.start + cue.start(), s.start + cue.end()
-        named = [m.start for m in holder.mentions if m.sentence == s.index
-                 and not any(a <= m.start < b for a, b in quotes)]  # fmt: skip
-        near = min(named, key=lambda x: abs(x - at), default=None)
-        spans = reported(self.text, s, (at, after), near, quotes,
-                         cue.group(1).casefold() in FORWARD_CUES)  # fmt: skip
-        first = min((m.start for m in holder.mentions if m.sentence == s.index), default=s.start)
-        words = holder_words(self.text, s, first, spans, quotes)
+        spans, words = self._words(holder, s, cue, quotes)
         found, worded = judged(cue.group(1), words, self.english)
         if conceded(cue.group(1), s.text):  # "admitted it was hot, but said it raised money"
             found, worded = "mixed", True
@@ -377,7 +370,7 @@ class PositionFinder:
         quote = span(self.text, opened[0], s.end) if opened else s.quote()  # "No question," X said
         position = Position(
             holder=holder.name,
-            on=on_span(self.text, s, spans, after, quotes).text,
+            on=on_span(self.text, s, spans, s.start + cue.end(), quotes).text,
             stance=stance,  # type: ignore[arg-type]
             summary=quote.text,
             attributed=bool(quotes) or speech,
@@ -386,6 +379,17 @@ class PositionFinder:
         if found and worded:
             self.worded.add(id(position))
         return position
+
+    def _words(self, holder: Cluster, s: Sentence, cue: Found,
+               quotes: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], str]:  # fmt: skip
+        """The spans the cue reports and the holder's own words in them."""
+        at, after = s.start + cue.start(), s.start + cue.end()
+        here = [m.start for m in holder.mentions if m.sentence == s.index]
+        near = min((x for x in here if not any(a <= x < b for a, b in quotes)),
+                   key=lambda x: abs(x - at), default=None)  # fmt: skip
+        spans = reported(self.text, s, (at, after), near, quotes,
+                         cue.group(1).casefold() in FORWARD_CUES)  # fmt: skip
+        return spans, holder_words(self.text, s, min(here, default=s.start), spans, quotes)
 
     def _decided(self, holder: Cluster) -> bool:
         """A court, a judge, or the body the event names first and its office holders: the

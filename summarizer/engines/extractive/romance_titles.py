@@ -12,11 +12,12 @@ import re
 from summarizer.engines.extractive.lexicon import ordered
 from summarizer.engines.extractive.mention import Mention
 
-_TITLES = sorted({w.casefold() for code in ("fr", "es") for w in ordered("titles_official", code)
-                  if w.isalpha() and len(w) > 3}, key=len, reverse=True)  # fmt: skip
+# French and Spanish one-word official titles, longest first (also read by inverted_speech.py).
+TITLES = sorted({w.casefold() for code in ("fr", "es") for w in ordered("titles_official", code)
+                 if w.isalpha() and len(w) > 3}, key=len, reverse=True)  # fmt: skip
 _BEFORE = re.compile(
     r"(?i:\b(?:le|la|l['’]|el|al|del|du|de la|par le|par la)\s*)"
-    r"(" + "|".join(map(re.escape, _TITLES)) + r")\b"
+    r"(" + "|".join(map(re.escape, TITLES)) + r")\b"
     r"(?:\s+(?:de|des|du|d['’]|del|de la|en)\s*[^,;.()\"«»]{1,50})?,\s*$"
 )
 
