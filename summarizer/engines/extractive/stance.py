@@ -154,8 +154,6 @@ _HARM_WORDS = sorted(map(re.escape, _listed("harm")), key=len, reverse=True)
 _HARM = re.compile(r"\b(?:" + "|".join(_HARM_WORDS) + r")\b", re.I)  # "killed", "fire"
 _DONE = re.compile(_BE + r"(?:" + "|".join(sorted(_ACTS)) + r")\b(?!\s+by\b)",
                    re.I)  # "will be approved", not "was criticised by X"  # fmt: skip
-_NAMING = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _listed("describes")), key=len,
-                                                  reverse=True)) + r")\b", re.I)  # fmt: skip
 
 
 # "like" with no one who likes before it is a preposition or a filler ("looks like rain")
@@ -163,12 +161,21 @@ _AS_IF = re.compile(r"(?<!\bi)(?<!\byou)(?<!\bwe)(?<!\bthey)(?<!\bwould)(?<!['â€
                     r"(?<!n['â€™]t)(?<!\bnot)(?<!\bto)(?<!\breally)(?<!\balso)\s+like\b", re.I)
 
 
+def _cut(text: str, phrases: Phrases) -> str:
+    """The text with every phrase found in it taken out."""
+    kept, at = [], 0
+    for found in phrases.finditer(text):
+        kept.append(text[at : found.start()])
+        at = found.end()
+    return "".join(kept) + text[at:]
+
+
 @lru_cache(maxsize=256)  # stance_of and flat ask for the same words
 def _valence(words: str) -> float:
     """VADER's compound score, the words naming harm done (deaths, fires) left out: a holder
     who reports them reports a fact, not a judgement. Leaving them out takes negativity
     away; it does not make the words praise ("the United States service members killed")."""
-    straight = _NAMING.sub("", words.translate(_STRAIGHT))  # "illegal immigrants": a name
+    straight = _cut(words.translate(_STRAIGHT), _DESCRIBES)  # "illegal immigrants": a name
     if "like" in straight.casefold():
         straight = _AS_IF.sub(" ", straight)
     straight = _DONE.sub(" ", straight)  # "doing like 15 things": no liking
