@@ -81,10 +81,9 @@ def _led_firm(name: str, text: str) -> bool:
     return False
 
 
-_COMPANY_OFFICE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words("company_offices")),
-                                                       key=len, reverse=True)) + r")\b", re.I)
-_OFFICE_END = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words("company_offices")),
-                                                     key=len, reverse=True)) + r")$", re.I)
+_OFFICES = "|".join(sorted(map(re.escape, words("company_offices")), key=len, reverse=True))
+_COMPANY_OFFICE = re.compile(r"\b(?:" + _OFFICES + r")\b", re.I)  # "CEO", "chief operating officer"
+_OFFICE_END = re.compile(r"\b(?:" + _OFFICES + r")$", re.I)
 _OWNER = re.compile(r"(?:['’]s|\bits)\s+$")  # "Norvale's chief operating officer"
 _CAPITALISED = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.&’'-]*)*")
 
@@ -148,8 +147,7 @@ _AT_FIRM = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){1,7}?(?:at|with
 
 
 _OWNS_FIRM = re.compile(
-    r",\s+(?:the|an?|its)\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(map(re.escape, words(
-        "company_offices")), key=len, reverse=True)) + r")\s+(?:of|at)\s+(?:an?|the)\s+"
+    r",\s+(?:the|an?|its)\s+(?:[a-z-]+\s+)?(?:" + _OFFICES + r")\s+(?:of|at)\s+(?:an?|the)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:" + "|".join(sorted(map(re.escape, BUSINESS_NOUNS), key=len,
                                                reverse=True)) + r")\b")  # "the owner of a firm"
 
