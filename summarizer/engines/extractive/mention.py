@@ -13,6 +13,7 @@ from summarizer.engines.extractive.lexicon import (
     ORG_HEADS,
     ORG_LEADS,
     PLACE_HEADS,
+    PRODUCT_NOUNS,
     words,
 )
 from summarizer.engines.extractive.segment import Sentence
@@ -62,6 +63,12 @@ def org_kind(toks: list[Tok]) -> str | None:
             if not (tok.fold == "international" and i == 0):
                 return _national(toks, ORG_HEADS[tok.fold])
     return None
+
+
+def head_kind(fold: str) -> str:
+    """The kind a lower-case organisation head after a name gives it ("the Velora ministry":
+    state); a product or service noun makes a product line ("its Velora TV service"): other."""
+    return "other" if fold in PRODUCT_NOUNS else ORG_HEADS[fold]
 
 
 def _national(toks: list[Tok], kind: str) -> str:

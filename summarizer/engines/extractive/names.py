@@ -33,7 +33,6 @@ from summarizer.engines.extractive.lexicon import (
     ORG_LEADS,
     PLACE_HEADS,
     POSTNOMINALS,
-    PRODUCT_NOUNS,
     REGIONS,
     STOP,
     TITLES,
@@ -45,6 +44,7 @@ from summarizer.engines.extractive.mention import Mention, lower_title, possessi
 from summarizer.engines.extractive.mention import adjective_word as _adjective
 from summarizer.engines.extractive.mention import country_in as _country_in
 from summarizer.engines.extractive.mention import glued as _glued
+from summarizer.engines.extractive.mention import head_kind as _head_kind
 from summarizer.engines.extractive.mention import inhabitants as _inhabitants
 from summarizer.engines.extractive.mention import is_name_word as _is_name_word
 from summarizer.engines.extractive.mention import led as _led
@@ -194,10 +194,9 @@ class NameScanner(PersonWords):
         if (nxt and not nxt.cap and nxt.fold in ORG_HEADS and len(run) > 1 and not run[-1].poss
                 and not is_title(run[0]) and not _adjective(run[-1])
                 and not self._person_of(run, nxt)):  # fmt: skip
-            text = self.text[run[0].start : run[-1].end]  # "its Velora TV service": a product
-            kind = "other" if nxt.fold in PRODUCT_NOUNS else ORG_HEADS[nxt.fold]
-            return [Mention(run[0].start, run[-1].end, text, kind, _country_in(run),
-                            sentence=s.index, initial=initial)]  # fmt: skip
+            text = self.text[run[0].start : run[-1].end]
+            return [Mention(run[0].start, run[-1].end, text, _head_kind(nxt.fold),
+                            _country_in(run), sentence=s.index, initial=initial)]  # fmt: skip
         prev = [t.fold for t in toks[max(0, idx - 2) : idx]]
         locative = bool(prev) and (
             prev[-1] in _PREP or (len(prev) == 2 and prev[0] in _PREP and prev[1] == "the")
@@ -217,7 +216,8 @@ class NameScanner(PersonWords):
                 return found + self._of_org(rest, s, base, nxt)
         if len(run) > 2 and (at := office_of(run)) and not led:
             rest = trim(run[at + 1 :])  # "CEO of Norvale Group": the body; the office is none
-            if rest and _org_kind(rest) and all(t.fold in ORG_HEADS or not is_title(t) for t in rest):  # noqa: E501
+            if rest and _org_kind(rest) and all(t.fold in ORG_HEADS or not is_title(t)
+                                                for t in rest):  # fmt: skip
                 return [self._org(rest, s, dict(base, initial=False))]
         name = self._after_portfolio(run)
         if name:  # "Minister for Employment and Workplace Relations Tom Price"
@@ -382,8 +382,8 @@ class NameScanner(PersonWords):
             return [self._org(rest, s, base)]
         if rest and nxt is not None and not nxt.cap and nxt.fold in ORG_HEADS:
             text = self.text[rest[0].start : rest[-1].end]
-            kind = "other" if nxt.fold in PRODUCT_NOUNS else ORG_HEADS[nxt.fold]
-            return [Mention(rest[0].start, rest[-1].end, text, kind, _country_in(rest), **base)]
+            return [Mention(rest[0].start, rest[-1].end, text, _head_kind(nxt.fold),
+                            _country_in(rest), **base)]  # fmt: skip
         return []
 
     def _adjectival(self, tok: Tok) -> bool:
