@@ -114,13 +114,12 @@ def is_party(text: str, start: int) -> bool:
 _ORGANS = sorted({k for part in table("collective_heads", "heads") for k, v in part.items()
                   if v == "state"} | {h for h, k in ORG_HEADS.items() if k in ("state", "court")},
                  key=len, reverse=True)  # fmt: skip
-_OWNED_ORGAN = re.compile(
-    r"['’]s?\s+(?:[\w’'-]+\s+){0,2}?(?:" + "|".join(map(re.escape, _ORGANS)) + r")\b", re.I
-)
+_ORGAN = r"(?:" + "|".join(map(re.escape, _ORGANS)) + r")\b"
+_OWNED_ORGAN = re.compile(r"['’]s?\s+(?:[\w’'-]+\s+){0,2}?" + _ORGAN, re.I)
 
 
 ORGAN_AFTER = re.compile(  # after a demonym: "Peruvian troops", "the Chilean interior ministry"
-    r"\s+(?:[a-z][\w-]+\s+){0,2}?(?:" + "|".join(map(re.escape, _ORGANS)) + r")\b"
+    r"\s+(?:[a-z][\w-]+\s+){0,2}?" + _ORGAN
 )
 
 
