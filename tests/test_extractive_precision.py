@@ -1,0 +1,30 @@
+"""Actor precision: names that are pieces of longer names, or products, are no actors."""
+
+from __future__ import annotations
+
+from extractive_helpers import actor_names
+
+
+def test_a_name_cut_before_to_and_a_capitalised_word_is_no_actor() -> None:
+    text = ("Ivo Brask said he had been a patron of the [Northern Society for the Prevention of "
+            "Harm to Children] for years. Brask said the scheme had ended.")
+    names = actor_names(text)
+    assert "Ivo Brask" in names
+    assert not any(n.startswith("Northern Society") for n in names), names
+
+
+def test_a_name_cut_after_a_capitalised_word_and_for_is_no_actor() -> None:
+    text = ("Ilsa Marn, a fellow at the Centre for a Fairer Northern Society, said the levy would "
+            "fail. Marn said ministers had been warned.")
+    names = actor_names(text)
+    assert "Ilsa Marn" in names
+    assert "Fairer Northern Society" not in names, names
+
+
+def test_a_two_word_product_name_that_never_acts_is_no_actor() -> None:
+    text = ("Kesterby Aerospace will launch the Velmora Falcon rocket in June. Engineers at "
+            "Kesterby Aerospace said the Velmora Falcon rocket was ready for flight. Reporters "
+            "saw the Velmora Falcon on Monday.")
+    names = actor_names(text)
+    assert "Kesterby Aerospace" in names
+    assert "Velmora Falcon" not in names, names
