@@ -28,3 +28,20 @@ def test_a_two_word_product_name_that_never_acts_is_no_actor() -> None:
     names = actor_names(text)
     assert "Kesterby Aerospace" in names
     assert "Velmora Falcon" not in names, names
+
+
+def test_a_name_ending_in_grant_is_a_programme_not_an_actor() -> None:
+    text = ("The Velmora Youth Fund said the Kesterby Founders Grant would open in May. Applicants "
+            "to the Kesterby Founders Grant must be under 30. The Kesterby Founders Grant gives "
+            "each winner 5,000 euros.")
+    names = actor_names(text)
+    assert "Velmora Youth Fund" in names
+    assert "Kesterby Founders Grant" not in names, names
+
+
+def test_a_name_ending_in_poll_is_a_survey_not_an_actor() -> None:
+    text = ("A Daily Courier Poll found that 60 percent backed the levy. The Daily Courier Poll "
+            "was taken in May. Ivo Brask said the Daily Courier Poll showed strong support.")
+    names = actor_names(text)
+    assert "Ivo Brask" in names
+    assert "Daily Courier Poll" not in names, names
