@@ -45,3 +45,24 @@ def test_a_name_ending_in_poll_is_a_survey_not_an_actor() -> None:
     names = actor_names(text)
     assert "Ivo Brask" in names
     assert "Daily Courier Poll" not in names, names
+
+
+def _long_story(late: str) -> str:
+    """A story of 30 sentences about one council; `late` is its 28th sentence."""
+    body = [f"The Kesterby council met for the {n}th time on the levy plan." for n in range(4, 31)]
+    body.insert(27, late)
+    return ("Ilsa Marn, the mayor of Kesterby, said the levy plan would pass. Marn said the "
+            "council had voted twice. " + " ".join(body))
+
+
+def test_a_body_named_once_late_in_passing_is_no_actor() -> None:
+    names = actor_names(_long_story("A similar plan was once studied by staff at the Orvane "
+                                    "Harbour Commission in the south."))
+    assert "Ilsa Marn" in names
+    assert "Orvane Harbour Commission" not in names, names
+
+
+def test_a_body_named_once_late_that_speaks_stays_an_actor() -> None:
+    names = actor_names(_long_story("The Orvane Harbour Commission said a similar plan had "
+                                    "failed."))
+    assert "Orvane Harbour Commission" in names, names

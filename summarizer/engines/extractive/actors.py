@@ -21,7 +21,7 @@ from summarizer.brief.countries import (
 )
 from summarizer.brief.grounding import normalize as _normalize
 from summarizer.engines.extractive.agency import ORGAN_AFTER, mark, thing_name
-from summarizer.engines.extractive.cut_names import cut
+from summarizer.engines.extractive.cut_names import cut, passing
 from summarizer.engines.extractive.given import opens_with_given
 from summarizer.engines.extractive.lexicon import (
     BUSINESS_NOUNS,
@@ -389,6 +389,7 @@ def score(c: Cluster) -> float:
 
 def select(clusters: list[Cluster]) -> list[Cluster]:
     """The salient actors, best first, at most MAX_ACTORS."""
-    kept = [c for c in clusters if c.mentions and _keeps(c)]
+    kept = [c for c in clusters if c.mentions and _keeps(c) and not passing(c)]
     kept.sort(key=lambda c: (-score(c), c.first.start))
     return kept[:MAX_ACTORS]
+

@@ -1,18 +1,26 @@
-"""Names the scanner cut out of a longer name: an actor is the whole name, never a piece of it.
+"""Names that are no actors on the evidence: a piece of a longer name, or a passing mention.
 
-A run of capitalised words that "for" ties to a capitalised word before it ("Just Economy" in
-"the Centre for a Just Economy"), or that "to" ties to one after it ("Care of Birds" in "the
-Society for the Care of Birds to Young Owners"), is a piece of a longer name: alone it names
-no one. ("of" is not read so: "Ana Ruiz of the Daily Courier" names two actors.)
+An actor is the whole name, never a piece of it: a run of capitalised words that "for" ties
+to a capitalised word before it ("Just Economy" in "the Centre for a Just Economy"), or that
+"to" ties to one after it ("Care of Birds" in "the Society for the Care of Birds to Young
+Owners"), is a piece of a longer name: alone it names no one. ("of" is not read so: "Ana
+Ruiz of the Daily Courier" names two actors.)
+
+A name mentioned once, deep in the article (from sentence LATE on), where it neither acts, nor
+holds a position, nor has a title, nor owns anything, is named in passing ("as the Daily
+Courier reported"): no key player, and too often not a player at all. A court is kept: a
+legal story's court matters even when named once.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Protocol
 
 from summarizer.engines.extractive.names import Mention
 
+LATE = 25  # the first sentence (0-based) a passing mention is read from
 _CUT_BEFORE = re.compile(r"[A-Z][\w’'-]+\s+for\s+(?:(?:the|a|an)\s+)?$")
 _CUT_AFTER = re.compile(r"\s+to\s+(?:the\s+)?[A-Z]")
 
@@ -24,3 +32,23 @@ def cut(mentions: Sequence[Mention], text: str) -> bool:
                            or _CUT_AFTER.match(text, m.end) is not None)
         for m in mentions
     )
+
+
+class Cluster(Protocol):
+    """What `passing` reads of an actor cluster (actors.Cluster)."""
+
+    kind: str
+    mentions: list[Mention]
+    agent: int
+    holder: bool
+    headline: int
+    title: tuple[int, int] | None
+
+
+def passing(c: Cluster) -> bool:
+    """Whether an actor is only named in passing: once, late, doing and owning nothing."""
+    if len(c.mentions) != 1 or c.kind == "court":
+        return False
+    m = c.mentions[0]
+    return m.sentence >= LATE and not (c.agent or c.holder or c.title or c.headline
+                                       or m.possessive)
