@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractive_helpers import actor_names
+from extractive_helpers import actor_names, brief_of
 
 
 def test_a_name_cut_before_to_and_a_capitalised_word_is_no_actor() -> None:
@@ -66,3 +66,12 @@ def test_a_body_named_once_late_that_speaks_stays_an_actor() -> None:
     names = actor_names(_long_story("The Orvane Harbour Commission said a similar plan had "
                                     "failed."))
     assert "Orvane Harbour Commission" in names, names
+
+
+def test_a_city_named_often_that_never_acts_is_a_place_not_an_actor() -> None:
+    text = ("Le congrès du parti s'est ouvert à Lyon samedi. A Lyon, Ana Ruiz a défendu sa "
+            "méthode devant les militants. Les ministres venus à Lyon ont applaudi la Première "
+            "ministre. Ana Ruiz a quitté Lyon dimanche soir, a indiqué son entourage.")
+    names = {a.name for a in brief_of(text, "fr").actors}
+    assert "Ana Ruiz" in names
+    assert "Lyon" not in names, names

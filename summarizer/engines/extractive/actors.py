@@ -328,7 +328,8 @@ def _keeps(c: Cluster) -> bool:
     if c.kind == "single":
         used = [m for m in c.mentions if not m.locative]
         mid = [m for m in used if not m.initial]
-        if is_city(c.name) and len(used) < 3:
+        if is_city(c.name) and (len(used) < 3 or not (c.agent or c.holder or any(
+                m.possessive for m in c.mentions))):  # "the congress in Lyon": a place
             return False
         if c.name.isupper() and len(c.name) <= 6:
             if c.spelt or len(c.aliases) > 1:  # spelt out: "Agency for ... (AEX)"
