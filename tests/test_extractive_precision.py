@@ -75,3 +75,11 @@ def test_a_city_named_often_that_never_acts_is_a_place_not_an_actor() -> None:
     names = {a.name for a in brief_of(text, "fr").actors}
     assert "Ana Ruiz" in names
     assert "Lyon" not in names, names
+
+
+def test_a_title_case_phrase_opening_with_an_adverb_is_no_name() -> None:
+    text = ("Ivo Brask said Too Big To Fail was over. He said Too Big To Fail had cost the "
+            "Kesterby Treasury billions.")
+    names = actor_names(text)
+    assert "Ivo Brask" in names
+    assert not any(n.startswith("Too") for n in names), names
