@@ -83,3 +83,11 @@ def test_a_title_case_phrase_opening_with_an_adverb_is_no_name() -> None:
     names = actor_names(text)
     assert "Ivo Brask" in names
     assert not any(n.startswith("Too") for n in names), names
+
+
+def test_a_body_named_once_late_is_kept_where_its_acts_are_not_read() -> None:
+    body = [f"Le conseil de Kesterby s'est réuni pour la {n}e fois." for n in range(4, 31)]
+    body.insert(27, "Un plan semblable avait été étudié par le Conseil d'Orvane.")
+    text = "Ilsa Marn, la maire de Kesterby, a déclaré que la taxe serait votée. " + " ".join(body)
+    names = {a.name for a in brief_of(text, "fr").actors}
+    assert "Conseil d'Orvane" in names, names
