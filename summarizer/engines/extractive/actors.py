@@ -388,11 +388,11 @@ def score(c: Cluster) -> float:
     return s
 
 
-def select(clusters: list[Cluster], language: str | None = None) -> list[Cluster]:
+def select(clusters: list[Cluster], text: str, language: str | None = None) -> list[Cluster]:
     """The salient actors, best first, at most MAX_ACTORS (a passing mention is left out only
     in English, where what a name does is read)."""
     english = language in (None, "en")
-    kept = [c for c in clusters if c.mentions and _keeps(c) and not (english and passing(c))]
+    kept = [c for c in clusters if c.mentions and _keeps(c) and not (english and passing(c, text))]
     kept.sort(key=lambda c: (-score(c), c.first.start))
     return kept[:MAX_ACTORS]
 

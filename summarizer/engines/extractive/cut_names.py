@@ -7,8 +7,9 @@ Owners"), is a piece of a longer name: alone it names no one. ("of" is not read 
 Ruiz of the Daily Courier" names two actors.)
 
 A name mentioned once, deep in the article (from sentence LATE on), where it neither acts, nor
-holds a position, nor has a title, nor owns anything, is named in passing ("as the Daily
-Courier reported"): no key player, and too often not a player at all. A court is kept: a
+holds a position, nor has a title, nor owns anything, in a sentence that reports no one's
+words, is named in passing ("a plan once studied at the Orvane Institute"): no key player,
+and too often not a player at all. A court is kept: a
 legal story's court matters even when named once.
 """
 
@@ -18,9 +19,12 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from summarizer.engines.extractive.lexicon import SPEECH_CUES
 from summarizer.engines.extractive.names import Mention
 
 LATE = 25  # the first sentence (0-based) a passing mention is read from
+_SPEECH = re.compile(r"\b(?:" + "|".join(map(re.escape, SPEECH_CUES)) + r")\b")
+_CLAUSE_END = re.compile(r"[.!?\n]")
 _CUT_BEFORE = re.compile(r"[A-Z][\w’'-]+\s+for\s+(?:(?:the|a|an)\s+)?$")
 _CUT_AFTER = re.compile(r"\s+to\s+(?:the\s+)?[A-Z]")
 
@@ -45,10 +49,15 @@ class Cluster(Protocol):
     title: tuple[int, int] | None
 
 
-def passing(c: Cluster) -> bool:
-    """Whether an actor is only named in passing: once, late, doing and owning nothing."""
+def passing(c: Cluster, text: str) -> bool:
+    """Whether an actor is only named in passing: once, late, doing and owning nothing, in a
+    sentence that reports no one's words (not "Ana Ruiz, an organiser with Tenants Now, said")."""
     if len(c.mentions) != 1 or c.kind == "court":
         return False
     m = c.mentions[0]
-    return m.sentence >= LATE and not (c.agent or c.holder or c.title or c.headline
-                                       or m.possessive)
+    if m.sentence < LATE or c.agent or c.holder or c.title or c.headline or m.possessive:
+        return False
+    start = max((e.end() for e in _CLAUSE_END.finditer(text, max(0, m.start - 300), m.start)),
+                default=max(0, m.start - 300))
+    end = _CLAUSE_END.search(text, m.end, m.end + 300)
+    return _SPEECH.search(text, start, end.start() if end else m.end + 300) is None
