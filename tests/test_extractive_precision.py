@@ -88,3 +88,9 @@ def test_a_body_named_once_late_beside_reported_words_stays_an_actor() -> None:
     names = actor_names(_long_story("Ivo Brask, an engineer with the Orvane Harbour Commission, "
                                     "said a similar plan had failed."))
     assert "Orvane Harbour Commission" in names, names
+
+
+def test_a_person_before_to_and_a_capitalised_word_is_no_cut_name() -> None:
+    text = ("The regional court ordered Kesterby to restore Justices Ivo Brask, Lena Ostrova and "
+            "Ana Ruiz Marn to the Supreme Court within 60 days.")
+    assert "Ana Ruiz Marn" in actor_names(text)

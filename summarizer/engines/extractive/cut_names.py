@@ -30,10 +30,11 @@ _CUT_AFTER = re.compile(r"\s+to\s+(?:the\s+)?[A-Z]")
 
 
 def cut(mentions: Sequence[Mention], text: str) -> bool:
-    """Whether every mention of a name of two or more words is a piece of a longer name."""
+    """Whether every mention of a name of two or more words is a piece of a longer name (a
+    person's name before "to" is not: "restored Ana Ruiz to the Supreme Court")."""
     return all(
         " " in m.name and (_CUT_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
-                           or _CUT_AFTER.match(text, m.end) is not None)
+                           or (m.kind != "person" and _CUT_AFTER.match(text, m.end) is not None))
         for m in mentions
     )
 
