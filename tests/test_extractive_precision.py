@@ -94,3 +94,12 @@ def test_a_person_before_to_and_a_capitalised_word_is_no_cut_name() -> None:
     text = ("The regional court ordered Kesterby to restore Justices Ivo Brask, Lena Ostrova and "
             "Ana Ruiz Marn to the Supreme Court within 60 days.")
     assert "Ana Ruiz Marn" in actor_names(text)
+
+
+def test_a_tournament_or_a_series_is_no_actor() -> None:
+    text = ("Ivo Brask won the Kesterby Open on Sunday. Brask said the Kesterby Open had been his "
+            "hardest week. He now leads the Velmora Series, and Brask said the Velmora Series "
+            "would end in May.")
+    names = actor_names(text)
+    assert any("Brask" in n for n in names), names
+    assert "Kesterby Open" not in names and "Velmora Series" not in names, names
