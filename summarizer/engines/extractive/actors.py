@@ -21,6 +21,7 @@ from summarizer.brief.countries import (
 )
 from summarizer.brief.grounding import normalize as _normalize
 from summarizer.engines.extractive.agency import ORGAN_AFTER, mark, thing_name
+from summarizer.engines.extractive.cut_names import cut, passing
 from summarizer.engines.extractive.given import opens_with_given
 from summarizer.engines.extractive.lexicon import (
     BUSINESS_NOUNS,
@@ -132,7 +133,8 @@ def group(mentions: list[Mention], text: str, language: str | None = None) -> li
             c.kind = "business"  # "Norvale, the embattled mining company"
     _adjectives([c for c in out if c.mentions and c.kind == "state"], text)
     mark(out, text, english=language in (None, "en"))
-    return [c for c in out if c.mentions and not _adjective_only(c, text)]
+    return [c for c in out
+            if c.mentions and not _adjective_only(c, text) and not cut(c.mentions, text)]
 
 
 def _adjective_only(c: Cluster, text: str) -> bool:
@@ -326,7 +328,8 @@ def _keeps(c: Cluster) -> bool:
     if c.kind == "single":
         used = [m for m in c.mentions if not m.locative]
         mid = [m for m in used if not m.initial]
-        if is_city(c.name) and len(used) < 3:
+        if is_city(c.name) and (len(used) < 3 or not (c.agent or c.holder or any(
+                m.possessive for m in c.mentions))):  # "the congress in Lyon": a place
             return False
         if c.name.isupper() and len(c.name) <= 6:
             if c.spelt or len(c.aliases) > 1:  # spelt out: "Agency for ... (AEX)"
@@ -340,7 +343,9 @@ def _keeps(c: Cluster) -> bool:
         if c.agent or any(m.possessive for m in mid):
             return True  # "Nomura said", "sued by Norvale", "Norvale’s plant"
         return bool(mid) and (len(used) >= 3 or (c.holder and n >= 2))
-    if c.kind in ("person", "other") and c.attributive and not (c.agent or c.title):
+    if c.kind in ("person", "other") and not (c.agent or c.title) and (
+        c.attributive or (c.product * 2 >= n and not c.holder)  # "the Falcon Heavy rocket"
+    ):
         return False  # "a Sierra Nevada town", "in Inner Mongolia": a place, not a doer
     if c.kind == "person" and not c.agent and (
         is_city(c.name) or is_subdivision(c.name) or country_alpha3(c.name)
@@ -383,8 +388,11 @@ def score(c: Cluster) -> float:
     return s
 
 
-def select(clusters: list[Cluster]) -> list[Cluster]:
-    """The salient actors, best first, at most MAX_ACTORS."""
-    kept = [c for c in clusters if c.mentions and _keeps(c)]
+def select(clusters: list[Cluster], text: str, language: str | None = None) -> list[Cluster]:
+    """The salient actors, best first, at most MAX_ACTORS (a passing mention is left out only
+    in English, where what a name does is read)."""
+    english = language in (None, "en")
+    kept = [c for c in clusters if c.mentions and _keeps(c) and not (english and passing(c, text))]
     kept.sort(key=lambda c: (-score(c), c.first.start))
     return kept[:MAX_ACTORS]
+

@@ -162,7 +162,7 @@ def mark(clusters: Sequence[Cluster], text: str, english: bool = True) -> None:
         c.attributive = english and all(
             not m.possessive and (m.locative or modifies(text, m.end)) for m in c.mentions
         )
-        if c.kind == "single":
+        if c.kind != "state":  # a state is never read as a product
             c.product = sum(names_product(text, m.end) for m in c.mentions if not m.possessive)
 
 

@@ -219,7 +219,7 @@ def _build(article: Article, language: str | None) -> Brief:
     found = _part(lambda: finder.find(doc.sentences), skipped)
     for c, _p in found:
         c.holder = True
-    chosen = select(clusters)
+    chosen = select(clusters, text, language)
     keep = {id(c) for c in chosen}
     positions = _spread([(c, p) for c, p in found if id(c) in keep])
     questions = _part(lambda: open_questions(doc), skipped)
